@@ -1,0 +1,50 @@
+# Tianbao 填报 — all set-up happens here, so a fresh clone needs only `make run` or `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SAMPLE := resources/samples/述职报告示例.docx
+# Debian packages for a real X11 window under Xvfb (screenshots) and a CJK font, so Chinese
+# renders as glyphs rather than boxes in tests and screenshots.
+APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-cursor0 \
+	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 fonts-wqy-microhei
+
+.PHONY: run test bench system-deps venv i18n clean screenshot
+
+run: venv i18n
+	$(PY) -m app "$(SAMPLE)"
+
+test: system-deps venv i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: venv i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+# Installs the Debian packages the tests and screenshots need; skipped (with a note) where
+# we are not root or there is no apt, in which case the tests that need them skip.
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "note: not installing$$missing (needs root and apt); screenshot tests will skip"; fi
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Qt's own translation files: .ts in the repo, .qm built here.
+i18n: venv
+	@for ts in resources/i18n/*.ts; do [ -e "$$ts" ] || continue; \
+		qm="$${ts%.ts}.qm"; if [ ! -e "$$qm" ] || [ "$$ts" -nt "$$qm" ]; then \
+		$(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$$qm"; fi; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,1 @@
+"""The report engine: document model, outline, placeholders, junk. Knows nothing of Qt or files."""

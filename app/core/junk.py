@@ -1,0 +1,149 @@
+"""Detect what a template site added to a report: ad lines, contact numbers, watermarks, and the
+promotion block some sites put before the title.
+
+Only detection: the clean-up command and dialog decide what goes, and the user confirms.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from app.core import rules
+
+
+@dataclass(frozen=True)
+class Junk:
+    block: int
+    start: int
+    end: int
+    text: str
+    whole_block: bool
+    rule: str = ""
+
+    def as_json(self) -> dict:
+        return {"block": self.block, "start": self.start, "end": self.end, "text": self.text,
+                "whole_block": self.whole_block}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(p)) for name, p in rules.JUNK_PATTERNS]
+
+
+_FILLER = re.compile(r"[\s\W_]*")
+
+
+def fragments_in_line(text: str) -> list[tuple[int, int, str]]:
+    """Junk fragments in one line: (start, end, rule), merged where they touch or overlap."""
+    spans: list[tuple[int, int, str]] = []
+    for name, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end(), name))
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end, name in spans:
+        if merged and start <= merged[-1][1]:
+            s, e, n = merged[-1]
+            merged[-1] = (s, max(e, end), n)
+        else:
+            merged.append((start, end, name))
+    return merged
+
+
+def _is_only_junk(text: str, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """True when nothing but punctuation and spaces is left once the fragments are cut."""
+    pos = 0
+    for start, end, _ in spans:
+        if not _FILLER.fullmatch(text[pos:start]):
+            return False
+        pos = end
+    return bool(_FILLER.fullmatch(text[pos:]))
+
+
+def _looks_like_prose(text: str) -> bool:
+    line = text.strip()
+    return len(line) > rules.JUNK_LINE_MAX or line.endswith(("。", "！", "？"))
+
+
+def _site_names(texts: Sequence[str], junk_lines: dict[int, list]) -> set[str]:
+    """Short lines repeated as a header, or that also open an ad line: a template site's name."""
+    short = Counter(t.strip() for t in texts if 2 <= len(t.strip()) <= 12 and not re.search(r"[，。、：:；]", t))
+    names = {name for name, n in short.items() if n >= 2}
+    junk_texts = [texts[i] for i in junk_lines]
+    for name in short:
+        if name not in names and any(jt.strip().startswith(name) and jt.strip() != name for jt in junk_texts):
+            names.add(name)
+    return names
+
+
+def _looks_like_title(text: str) -> bool:
+    return text.strip().endswith(rules.TITLE_ENDINGS)
+
+
+def junk_of(texts: Sequence[str], headings: Sequence[int] = ()) -> list[Junk]:
+    """All junk in the document, in order: whole lines and fragments.
+
+    ``headings`` are the blocks that open sections; the promotion block before the title never
+    reaches past the first of them.
+    """
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for i, text in enumerate(texts):
+        if not text or text.isspace():
+            continue
+        spans = fragments_in_line(text)
+        if spans:
+            found[i] = spans
+    whole: dict[int, str] = {}
+    for i, spans in found.items():
+        if _is_only_junk(texts[i], spans) or (not _looks_like_prose(texts[i]) and len(texts[i].strip()) <= 60
+                                                and any(n in _STRONG for _, _, n in spans)):
+            whole[i] = spans[0][2]
+    for name in _site_names(texts, found):
+        for i, text in enumerate(texts):
+            if text.strip() == name:
+                whole.setdefault(i, "site-name")
+    whole.update(_promotion_block(texts, whole, set(found), min(headings) if headings else len(texts)))
+
+    result: list[Junk] = []
+    for i in sorted(set(found) | set(whole)):
+        text = texts[i]
+        if i in whole:
+            lead = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            result.append(Junk(i, lead, end, text[lead:end], True, whole[i]))
+        else:
+            for start, end, name in found[i]:
+                result.append(Junk(i, start, end, text[start:end], False, name))
+    return result
+
+
+# Rules strong enough that a short line carrying one is an ad line as a whole.
+_STRONG = {"study-only", "no-spread", "delete-after", "members", "qq", "wechat", "group", "official-account",
+           "resale", "download", "more", "omitted", "word-count"}
+
+
+def _promotion_block(
+    texts: Sequence[str], whole: dict[int, str], with_junk: set[int], first_heading: int
+) -> dict[int, str]:
+    """A site's promotion block before the title: from a junk first line to the last line with
+    junk in it before the title, taking the short lines in between with it."""
+    lines = [i for i in range(min(first_heading, len(texts))) if texts[i].strip()]
+    if not lines or lines[0] not in whole:
+        return {}
+    block: dict[int, str] = {}
+    pending: list[int] = []
+    for i in lines:
+        if i in whole or i in with_junk:
+            for j in pending + [i]:
+                if j not in whole:
+                    block[j] = "promotion"
+            pending = []
+            continue
+        if _looks_like_prose(texts[i]) or _looks_like_title(texts[i]):
+            break
+        pending.append(i)
+    return block

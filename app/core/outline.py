@@ -1,0 +1,164 @@
+"""The outline of a report: its title and the sections its heading markers (一、 （一） 1. （1）)
+and Word heading styles open.
+
+A block is a heading or not on its own (``heading_of``), so the window can reclassify only the
+blocks that changed; levels depend on which ranks the whole document uses, which is cheap to
+recompute over the headings alone (``outline_of``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from app.core import rules
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What makes one block a heading: its rank (0 = 第一部分 … 5 = ①), marker and title."""
+
+    rank: int
+    marker: str
+    title: str  # marker and first sentence, e.g. "（一）履行基层党建工作责任"
+    run_in: bool  # body text follows the title in the same paragraph
+    title_end: int  # offset in the block's text where the title's sentence ends
+
+
+@dataclass(frozen=True)
+class Section:
+    """A span of the document opened by a heading (or the title, at level 0)."""
+
+    level: int
+    title: str
+    block: int  # the heading's block
+    end: int  # one past the last block of the section (subsections included)
+    rank: int  # -1 for the title
+    marker: str = ""
+
+    def contains(self, block: int) -> bool:
+        return self.block <= block < self.end
+
+    def as_json(self) -> dict:
+        return {"level": self.level, "title": self.title, "block": self.block}
+
+
+@lru_cache(maxsize=1)
+def _marker_patterns() -> list[tuple[int, re.Pattern[str]]]:
+    cn = rules.CN_DIGITS
+    return [(rank, re.compile(r"[ 　\t]*(" + p.format(cn=cn) + ")")) for rank, p in rules.HEADING_MARKERS]
+
+
+def _first_sentence(text: str, start: int) -> int:
+    for i in range(start, len(text)):
+        if text[i] in rules.HEADING_SENTENCE_END:
+            return i
+    return len(text)
+
+
+def _title_text(text: str) -> str:
+    title = text.strip().rstrip(rules.HEADING_TRAILING)
+    if len(title) > rules.HEADING_TITLE_MAX:
+        title = title[: rules.HEADING_TITLE_MAX - 1] + "…"
+    return title
+
+
+def heading_of(text: str, outline_level: int | None = None) -> Heading | None:
+    """The heading a block opens, from its marker or its Word heading level; None for body."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    for rank, pattern in _marker_patterns():
+        m = pattern.match(text)
+        if m is None or m.end() >= len(text.rstrip()):
+            continue
+        end = _first_sentence(text, m.end())
+        run_in = bool(text[end + 1:].strip()) if end < len(text) else False
+        return Heading(rank, m.group(1).strip(), _title_text(text[:end]), run_in, end)
+    if outline_level is not None:
+        rank = rules.STYLE_LEVEL_TO_RANK.get(outline_level, outline_level)
+        end = _first_sentence(text, 0)
+        run_in = bool(text[end + 1:].strip()) if end < len(text) else False
+        return Heading(rank, "", _title_text(text[:end]), run_in, end)
+    return None
+
+
+def _looks_like_sentence(text: str) -> bool:
+    return text.rstrip().endswith(tuple(rules.SENTENCE_PUNCTUATION))
+
+
+def title_of(
+    texts: Sequence[str], junk_blocks: set[int], headings: dict[int, Heading], title_blocks: Sequence[int] = ()
+) -> tuple[int, int, str] | None:
+    """(first block, one past last block, text) of the title, or None.
+
+    The title is the first line that is neither junk nor empty, unless that line already opens a
+    section. A title split over two adjacent short lines is one title.
+    """
+    if title_blocks:
+        first = title_blocks[0]
+        return first, first + 1, _title_text(texts[first])
+    for i, text in enumerate(texts):
+        if i in junk_blocks or not text.strip():
+            continue
+        if i in headings:
+            return None
+        line = text.strip()
+        if len(line) > rules.TITLE_MAX_CHARS or _looks_like_sentence(line):
+            return None
+        end = i + 1
+        nxt = texts[i + 1].strip() if i + 1 < len(texts) else ""
+        if (
+            nxt
+            and i + 1 not in junk_blocks
+            and i + 1 not in headings
+            and not line.endswith(rules.TITLE_ENDINGS)
+            and len(nxt) <= rules.TITLE_MAX_CHARS
+            and not _looks_like_sentence(nxt)
+            and not re.search(r"\d|年.*月|——", nxt)
+        ):
+            end = i + 2
+            line = line + nxt
+        return i, end, _title_text(line)
+    return None
+
+
+def levels_of(ranks: Sequence[int]) -> dict[int, int]:
+    """Map each rank the document uses to its level: the highest rank used is level 1."""
+    return {rank: level for level, rank in enumerate(sorted(set(ranks)), start=1)}
+
+
+def build_sections(
+    count: int, headings: dict[int, Heading], title: tuple[int, int, str] | None
+) -> list[Section]:
+    """Sections in document order from the headings (block -> Heading) and the title."""
+    ordered = sorted((b, h) for b, h in headings.items() if title is None or not title[0] <= b < title[1])
+    level_of_rank = levels_of([h.rank for _, h in ordered])
+    sections: list[Section] = []
+    if title is not None:
+        sections.append(Section(0, title[2], title[0], count, -1))
+    opened: list[tuple[int, int]] = []  # (level, index into sections) of sections still open
+    for block, heading in ordered:
+        level = level_of_rank[heading.rank]
+        while opened and opened[-1][0] >= level:
+            _, idx = opened.pop()
+            sections[idx] = _with_end(sections[idx], block)
+        sections.append(Section(level, heading.title, block, count, heading.rank, heading.marker))
+        opened.append((level, len(sections) - 1))
+    return sections
+
+
+def _with_end(section: Section, end: int) -> Section:
+    return Section(section.level, section.title, section.block, end, section.rank, section.marker)
+
+
+def section_at(sections: Sequence[Section], block: int) -> Section | None:
+    """The innermost section holding ``block``."""
+    best: Section | None = None
+    for section in sections:
+        if section.block > block:
+            break
+        if section.contains(block) and (best is None or section.level >= best.level):
+            best = section
+    return best

@@ -1,0 +1,140 @@
+"""The domain's rules as data: placeholder spellings, units, look-alikes, heading markers, junk.
+
+Everything a clerk would recognise as "a rule" lives here as a table, so that a new spelling,
+unit or ad phrase is one line. The scanners (placeholders.py, outline.py, junk.py) compile these
+tables once and never spell a rule of their own.
+"""
+from __future__ import annotations
+
+# --- Placeholders ---------------------------------------------------------------------------
+
+# Characters that stand for a missing figure or name, alone or repeated ("X", "XX", "××").
+MASK_CHARS = "XxＸｘ×╳"
+# The same, as used inside a year ("20XX", "202x", "20**").
+YEAR_MASK_CHARS = MASK_CHARS + "*＊"
+
+# Placeholder spellings as (name, regex, kind). Order matters: the first that matches at a
+# position wins, so longer and more specific spellings come first. "{M}" is replaced by a
+# character class of MASK_CHARS and "{Y}" by one of YEAR_MASK_CHARS. kind "auto" means the kind
+# is decided by what follows (a unit makes it a figure, 年 a year, else a name).
+PLACEHOLDER_SPELLINGS: list[tuple[str, str, str]] = [
+    ("full-date", r"(?:20{Y}{{2}}|20\d{Y})年{M}{{1,2}}月{M}{{1,2}}日", "date"),
+    ("year-month", r"(?:20{Y}{{2}}|20\d{Y})年{M}{{1,2}}月(?:份)?", "date"),
+    ("year", r"(?:20{Y}{{2}}|20\d{Y}|19\d{Y})", "year"),
+    ("month-day", r"{M}{{1,2}}月{M}{{1,2}}日", "date"),
+    ("month-range", r"{M}{{1,2}}[ 　]?[-—~～至到][ 　]?{M}{{1,2}}月(?:份)?", "date"),
+    ("month", r"{M}{{1,2}}月(?:份)?", "date"),
+    ("day", r"(?<=月){M}{{1,2}}日", "date"),
+    ("decimal", r"{M}+[.．]{M}+", "figure"),
+    ("mask", r"{M}{{1,4}}", "auto"),
+    ("underline", r"[_＿]{{2,}}", "auto"),
+    ("circles", r"[○〇]{{2,}}", "auto"),
+    ("someone", r"某某", "name"),
+    ("fill-in", r"【(?:请)?(?:填写|填入|输入|此处填|待填)[^】\n]{{0,16}}】", "auto"),
+    ("fill-in-name", r"【[^】\n]{{0,10}}(?:名称|姓名|单位|日期|时间|数字|数量|金额)】", "auto"),
+]
+
+# Measure words after a figure. Longest first is not needed: the scanner sorts them.
+UNITS: list[str] = [
+    "个百分点", "百分点", "平方公里", "平方米", "万平方米", "公顷", "亩", "公里", "米", "吨", "万吨",
+    "次", "人次", "家次", "场次", "批次", "份", "篇", "名", "人", "户", "家", "个", "个月", "项",
+    "大项", "条", "件", "批", "场", "期", "轮", "届", "天", "日", "周", "小时", "课时", "学时",
+    "年", "元", "万元", "亿元", "千元", "万", "亿", "%", "％", "‰", "倍", "所", "座", "台", "辆",
+    "套", "册", "卷", "本", "节", "堂", "位", "支", "起", "宗", "笔", "张", "类", "种", "床", "株",
+    "头", "只", "例", "间", "栋", "层", "千瓦", "度",
+    "岁", "分", "分钟", "秒", "千米", "公斤", "斤", "升", "立方米",
+]
+# Qualifiers that sit between a figure and its unit ("X余人", "X多次").
+UNIT_QUALIFIERS = ("余", "多")
+
+# What decides that "X年" is a year and not "X years": words before or after it that speak of
+# a duration ("近X年来", "工作X年").
+YEAR_DURATION_BEFORE = ("近", "连续", "共", "满", "工作", "任职", "已", "了", "多", "每", "第", "历时", "用")
+YEAR_DURATION_AFTER = ("来", "以来", "间", "内", "多", "余", "以上", "左右", "的时间", "后", "期间")
+
+# Look-alikes: text that contains a mask character but is no placeholder.
+# A mask is never part of a Latin word or number ("Excel", "Xbox", "XP", "3×4", "PPP").
+# After these, a mask is a real letter ("X光", "X射线", "X型").
+NOT_PLACEHOLDER_AFTER = ("光", "射线", "线", "轴", "型", "染色体", "战警", "档案", "因素", "代", "世代")
+# Before these, a mask is an operand ("6+X", "1+X证书").
+NOT_PLACEHOLDER_BEFORE = ("+", "＋", "×", "*")
+# A single mask between two of these Han characters is a masked character (镇X委 for 镇党委):
+# listed apart as a judgement call, never as a figure.
+MASKED_CHAR_BEFORE_SUFFIX = ("委", "办", "局", "厅", "书记", "部长", "主任", "支部", "总支")
+
+# A 【…】 fill-in's kind from the words inside it; a name where none of these is there.
+FILL_IN_KIND_WORDS = [("日期", "date"), ("时间", "date"), ("年份", "year"), ("数字", "figure"),
+                      ("数量", "figure"), ("金额", "figure"), ("人数", "figure")]
+
+# Where a placeholder's kind is written for people.
+KIND_LABELS = {"figure": "数字", "name": "名称", "date": "日期", "year": "年份"}
+
+# Characters of context on each side of a placeholder.
+CONTEXT_CHARS = 12
+
+# Spans the placeholder scanner never looks inside: addresses and e-mail.
+URL_PATTERN = (
+    r"(?:https?://|ftp://|www\.)[^\s，。；、）)】]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|top|vip|cc|info|xyz)\b(?:/[^\s，。]*)?"
+)
+
+# --- Outline --------------------------------------------------------------------------------
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+
+# Heading markers by rank (0 is highest). A block whose text starts with one of these is a
+# heading; its level is the rank's place among the ranks the document uses.
+HEADING_MARKERS: list[tuple[int, str]] = [
+    (0, r"第[{cn}]{{1,4}}(?:部分|章|篇)[ 　、：:]?"),
+    (1, r"[{cn}]{{1,3}}[、．.](?![{cn}]是)"),
+    (2, r"[（(][{cn}]{{1,3}}[）)]"),
+    (3, r"\d{{1,2}}(?:[．、]|\.(?!\d))"),
+    (4, r"[（(]\d{{1,2}}[）)]"),
+    (5, r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"),
+]
+# Word's heading styles sit at the rank of the marker of the same depth (Heading 1 ~ 一、).
+STYLE_LEVEL_TO_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9}
+# A run-in heading ends at the first of these; the rest of the paragraph is body.
+HEADING_SENTENCE_END = "。！？；!?;"
+# Stripped from the end of a heading's title.
+HEADING_TRAILING = "：:，,、 　"
+# A heading title longer than this is cut (with an ellipsis) for display.
+HEADING_TITLE_MAX = 60
+
+# A title line split in two: the first part ends without one of these words, and the second
+# line is short and ends without punctuation.
+TITLE_ENDINGS = (
+    "报告", "总结", "汇报", "材料", "讲话", "发言", "发言稿", "方案", "计划", "意见", "通知",
+    "要点", "体会", "心得", "述职", "述廉", "情况", "规划", "办法", "纲要", "讲稿",
+)
+TITLE_MAX_CHARS = 40
+SENTENCE_PUNCTUATION = "。！？；：:;!?，,"
+
+# --- Junk from template sites ---------------------------------------------------------------
+
+# Fragments a template site adds: (name, regex). Each match is junk; a line that is nothing but
+# junk (and punctuation or spaces) is junk as a whole.
+JUNK_PATTERNS: list[tuple[str, str]] = [
+    ("study-only", r"仅供(?:学习|参考)(?:交流|使用|之用)?(?:[，,]?请勿[^\s，。]{0,6})?"),
+    ("no-spread", r"(?:禁止|严禁|请勿|不得)(?:外传|转载|传播|倒卖)"),
+    ("delete-after", r"(?:用后|阅后|下载后|使用后)(?:请)?(?:\d+小时内)?删除"),
+    ("members", r"(?:开通|订阅|加入|成为|免费)(?:会员|VIP)|会员(?:资料|群|专享|权益|下载|服务|免费)|(?<![A-Za-z])VIP(?![A-Za-z])"),
+    ("qq", r"(?:咨询|联系|加)?(?:QQ|qq|扣扣)(?:群|号)?\s*[:：]?\s*\d{5,12}"),
+    ("wechat", r"(?:咨询|联系|加)?(?:微信|vx|VX|v信)(?:号|群)?\s*[:：]\s*[A-Za-z0-9_-]{5,20}|(?:咨询|联系|加)(?:微信|vx|VX)[A-Za-z0-9_-]{5,20}"),
+    ("group", r"(?:会员|交流|免费|QQ|qq|微信)群\s*[:：]?"),
+    ("official-account", r"(?:关注)?(?:微信)?公众号\s*[:：]?\s*[「“\"]?[^\s，。「」“”\"]{0,12}[」”\"]?"),
+    ("url", URL_PATTERN),
+    ("omitted", r"[（(]?(?:本文|全文|以下)(?:共)?省略\s*\d+\s*字[)）]?"),
+    ("word-count", r"[（(]?全文(?:共)?\s*\d+\s*字[)）]?"),
+    ("to-be-continued", r"[（(【]?未完(?:待续)?(?![成善全整备结])[)）】]?"),
+    ("dash-run", r"^[\s\-—_=─━*·.。…]{6,}$"),
+    ("resale", r"打击倒卖[^\s]{0,6}|举报倒卖[^，。]*"),
+    ("download", r"(?:免费)?下载(?:地址|链接)\s*[:：]?"),
+    ("more", r"更多(?:精品)?(?:范文|资料|文章)(?:请|尽在)[^，。]{0,12}"),
+    ("compiled-by", r"^[^\s，。]{2,10}整理(?=[，,\s]|$)"),
+]
+# Words that make a short line before the title part of a site's promotion block.
+PROMOTION_WORDS = ("订阅", "立享", "权益", "会员", "平台", "分享", "迭代", "免费", "下载", "资料")
+# A line longer than this, or ending like a sentence, is report prose and never junk as a whole.
+JUNK_LINE_MAX = 80

@@ -1,0 +1,98 @@
+"""One pass of the engine over a document: outline, placeholders, masked characters and junk."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from app.core.document import Document
+from app.core.junk import Junk, junk_of
+from app.core.outline import Heading, Section, build_sections, heading_of, title_of
+from app.core.placeholders import Found, Placeholder, context_of, find_in_text
+
+
+@dataclass
+class Report:
+    """What the engine found in a document."""
+
+    blocks: int
+    outline: list[Section] = field(default_factory=list)
+    placeholders: list[Placeholder] = field(default_factory=list)
+    masked: list[Placeholder] = field(default_factory=list)
+    junk: list[Junk] = field(default_factory=list)
+
+    def as_json(self, file: str) -> dict:
+        return {
+            "file": file,
+            "blocks": self.blocks,
+            "outline": [s.as_json() for s in self.outline],
+            "placeholders": [p.as_json() for p in self.placeholders],
+            "masked": [p.as_json() for p in self.masked],
+            "junk": [j.as_json() for j in self.junk],
+        }
+
+
+class SectionLocator:
+    """Finds the innermost section of a block in O(log n), for numbering many placeholders."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self._sections = list(sections)
+        self._starts = [s.block for s in self._sections]
+        self._parent: list[int] = []
+        stack: list[int] = []
+        for i, s in enumerate(self._sections):
+            while stack and not (self._sections[stack[-1]].contains(s.block) and self._sections[stack[-1]].level < s.level):
+                stack.pop()
+            self._parent.append(stack[-1] if stack else -1)
+            stack.append(i)
+
+    def at(self, block: int) -> Section | None:
+        i = bisect.bisect_right(self._starts, block) - 1
+        while i >= 0 and not self._sections[i].contains(block):
+            i = self._parent[i]
+        return self._sections[i] if i >= 0 else None
+
+
+def headings_in(document: Document, skip: set[int] | None = None) -> dict[int, Heading]:
+    headings: dict[int, Heading] = {}
+    for i, block in enumerate(document.blocks):
+        if skip and i in skip:
+            continue
+        text = block.text
+        heading = heading_of(text, block.outline_level)
+        if heading is not None:
+            headings[i] = heading
+    return headings
+
+
+def number_placeholders(
+    found: Sequence[tuple[int, Found]], texts: Sequence[str], sections: Sequence[Section]
+) -> tuple[list[Placeholder], list[Placeholder]]:
+    """Give document-order numbers, context and section to placeholders found block by block."""
+    locator = SectionLocator(sections)
+    placeholders: list[Placeholder] = []
+    masked: list[Placeholder] = []
+    for block, f in found:
+        context, offset = context_of(texts[block], f.start, f.end)
+        section = locator.at(block)
+        target = masked if f.kind == "masked" else placeholders
+        target.append(
+            Placeholder(len(target) + 1, block, f.start, f.end, f.token, f.kind, f.unit, context,
+                        section.title if section else None, offset)
+        )
+    return placeholders, masked
+
+
+def scan(document: Document) -> Report:
+    texts = document.texts
+    headings = headings_in(document)
+    junk = junk_of(texts, list(headings))
+    junk_blocks = {j.block for j in junk if j.whole_block}
+    for b in junk_blocks:
+        headings.pop(b, None)
+    title_blocks = [i for i, b in enumerate(document.blocks) if b.is_title_style and b.text.strip()]
+    title = title_of(texts, junk_blocks, headings, title_blocks)
+    sections = build_sections(len(texts), headings, title)
+    found = [(i, f) for i, text in enumerate(texts) if i not in junk_blocks for f in find_in_text(text)]
+    placeholders, masked = number_placeholders(found, texts, sections)
+    return Report(len(texts), sections, placeholders, masked, junk)

@@ -1,0 +1,322 @@
+"""Read a .docx into the document model: paragraphs in reading order, each table's cell paragraphs
+row by row and cell by cell in place of the table (a merged cell once), with the run and
+paragraph formatting an editor shows. Every block keeps its w:p element as ``source`` so the
+writer can leave untouched blocks exactly as they were.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
+from app.io.errors import DocumentError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + W + "}"
+P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
+# Containers whose runs are part of the paragraph's visible text.
+_RUN_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
+                                    "customXml", "moveTo", "dir", "bdo")}
+_CUSTOM_XML = _W + "customXml"
+# Zip members larger than this in total are refused before parsing (zip bombs).
+MAX_UNCOMPRESSED = 512 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def _attr(el: Any, name: str) -> str | None:
+    return el.get(_W + name) if el is not None else None
+
+
+def _on(el: Any) -> bool | None:
+    """A w:b-style toggle: present means on unless w:val says otherwise."""
+    if el is None:
+        return None
+    val = el.get(_W + "val")
+    return val not in ("0", "false", "off", "none")
+
+
+def run_format(rpr: Any) -> RunFormat:
+    if rpr is None:
+        return RunFormat()
+    fonts = rpr.find(_W + "rFonts")
+    size = _attr(rpr.find(_W + "sz"), "val")
+    color = _attr(rpr.find(_W + "color"), "val")
+    underline = rpr.find(_W + "u")
+    return RunFormat(
+        bold=_on(rpr.find(_W + "b")),
+        italic=_on(rpr.find(_W + "i")),
+        underline=None if underline is None else _attr(underline, "val") not in ("none", "0"),
+        strike=_on(rpr.find(_W + "strike")),
+        font=_attr(fonts, "ascii") or _attr(fonts, "hAnsi"),
+        font_east_asia=_attr(fonts, "eastAsia"),
+        size_pt=_half_points(size),
+        color=color if color and color != "auto" else None,
+        highlight=_attr(rpr.find(_W + "highlight"), "val"),
+    )
+
+
+def _half_points(value: str | None) -> float | None:
+    try:
+        return int(value) / 2 if value else None
+    except ValueError:
+        return None
+
+
+def _twips_pt(value: str | None) -> float | None:
+    try:
+        return int(value) / 20 if value else None
+    except ValueError:
+        return None
+
+
+_JC = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+       "both": "justify", "distribute": "justify"}
+
+
+def paragraph_format(ppr: Any) -> ParagraphFormat:
+    if ppr is None:
+        return ParagraphFormat()
+    ind = ppr.find(_W + "ind")
+    spacing = ppr.find(_W + "spacing")
+    first_chars = _attr(ind, "firstLineChars")
+    line = _attr(spacing, "line")
+    rule = _attr(spacing, "lineRule") or ("auto" if line else None)
+    line_value: float | None = None
+    if line:
+        try:
+            line_value = int(line) / 240 if rule == "auto" else int(line) / 20
+        except ValueError:
+            line_value = None
+    return ParagraphFormat(
+        alignment=_JC.get(_attr(ppr.find(_W + "jc"), "val") or ""),
+        first_line_chars=int(first_chars) / 100 if first_chars and first_chars.lstrip("-").isdigit() else None,
+        first_line_indent_pt=_twips_pt(_attr(ind, "firstLine")),
+        left_indent_pt=_twips_pt(_attr(ind, "left") or _attr(ind, "start")),
+        right_indent_pt=_twips_pt(_attr(ind, "right") or _attr(ind, "end")),
+        line_spacing=line_value,
+        line_rule=rule,
+        space_before_pt=_twips_pt(_attr(spacing, "before")),
+        space_after_pt=_twips_pt(_attr(spacing, "after")),
+    )
+
+
+def _run_text(r: Any) -> str:
+    parts = []
+    for child in r:
+        tag = child.tag
+        if tag == T:
+            parts.append(child.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            if child.get(_W + "type") not in ("page", "column"):
+                parts.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def runs_of(p: Any) -> Iterator[Any]:
+    """The w:r elements whose text shows in paragraph ``p``, in order (not those of text boxes,
+    deletions or nested paragraphs)."""
+    for child in p:
+        tag = child.tag
+        if tag == R:
+            yield child
+        elif tag in _RUN_CONTAINERS:
+            yield from runs_of(child)
+
+
+def paragraph_runs(p: Any) -> list[Run]:
+    runs = []
+    for r in runs_of(p):
+        text = _run_text(r)
+        if text:
+            runs.append(Run(text, run_format(r.find(_W + "rPr"))))
+    return runs
+
+
+class _Styles:
+    """Paragraph styles by id: display name, heading level (from w:outlineLvl or the built-in
+    heading names, following w:basedOn) and whether it is the title style."""
+
+    def __init__(self, styles_element: Any) -> None:
+        self._raw: dict[str, tuple[str, int | None, str | None]] = {}
+        if styles_element is not None:
+            for style in styles_element.iterfind(_W + "style"):
+                if style.get(_W + "type") not in (None, "paragraph"):
+                    continue
+                sid = style.get(_W + "styleId") or ""
+                name = _attr(style.find(_W + "name"), "val") or sid
+                ppr = style.find(_W + "pPr")
+                lvl = _attr(ppr.find(_W + "outlineLvl") if ppr is not None else None, "val")
+                based = _attr(style.find(_W + "basedOn"), "val")
+                self._raw[sid] = (name, int(lvl) if lvl and lvl.isdigit() else None, based)
+        self._cache: dict[str, tuple[str, int | None, bool]] = {}
+
+    def info(self, sid: str | None) -> tuple[str | None, int | None, bool]:
+        if not sid:
+            return None, None, False
+        if sid not in self._cache:
+            self._cache[sid] = self._resolve(sid)
+        return self._cache[sid]
+
+    def _resolve(self, sid: str) -> tuple[str, int | None, bool]:
+        name = self._raw.get(sid, (sid, None, None))[0]
+        level = _heading_level_from_name(name) or _heading_level_from_name(sid)
+        is_title = name.lower() in ("title", "标题") or sid.lower() == "title"
+        seen = set()
+        current: str | None = sid
+        while level is None and current and current not in seen:
+            seen.add(current)
+            raw = self._raw.get(current)
+            if raw is None:
+                break
+            _, lvl, based = raw
+            if lvl is not None:
+                level = lvl + 1 if lvl < 9 else None
+                break
+            current = based
+        return name, level, is_title
+
+
+def _heading_level_from_name(name: str) -> int | None:
+    low = name.lower().replace(" ", "")
+    for prefix in ("heading", "标题"):
+        if low.startswith(prefix) and low[len(prefix):].isdigit():
+            n = int(low[len(prefix):])
+            return n if 1 <= n <= 9 else None
+    return None
+
+
+def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
+    blocks: list[Block] = []
+    table_counter = [0]
+
+    def paragraph(p: Any, cell: CellRef | None) -> None:
+        ppr = p.find(_W + "pPr")
+        sid = _attr(ppr.find(_W + "pStyle"), "val") if ppr is not None else None
+        name, level, is_title = styles.info(sid)
+        own_level = _attr(ppr.find(_W + "outlineLvl"), "val") if ppr is not None else None
+        if own_level is not None and own_level.isdigit():
+            level = int(own_level) + 1 if int(own_level) < 9 else None
+        blocks.append(Block(paragraph_runs(p), name, level, is_title, paragraph_format(ppr), cell, p))
+
+    def table(tbl: Any) -> None:
+        index = table_counter[0]
+        table_counter[0] += 1
+        for row_no, tr in enumerate(tbl.iterfind(TR)):
+            col = 0
+            for tc in _cells(tr):
+                tcpr = tc.find(_W + "tcPr")
+                vmerge = tcpr.find(_W + "vMerge") if tcpr is not None else None
+                span = _attr(tcpr.find(_W + "gridSpan"), "val") if tcpr is not None else None
+                # A vertically merged cell shows once: its continuation cells are skipped.
+                if vmerge is None or _attr(vmerge, "val") == "restart":
+                    content(tc, CellRef(index, row_no, col))
+                col += int(span) if span and span.isdigit() else 1
+
+    def content(parent: Any, cell: CellRef | None) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                paragraph(child, cell)
+            elif tag == TBL:
+                table(child)
+            elif tag in (SDT, SDT_CONTENT, _CUSTOM_XML):
+                content(child, cell)
+
+    content(body, None)
+    return blocks
+
+
+def _cells(tr: Any) -> Iterator[Any]:
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag in (SDT, SDT_CONTENT, _CUSTOM_XML):
+            yield from _cells(child)
+
+
+def check_package(path: Path) -> None:
+    """Refuse what python-docx would choke on, with a message saying what the file is."""
+    if not path.exists():
+        raise DocumentError(f"找不到文件：{path}")
+    if path.is_dir():
+        raise DocumentError(f"这是一个文件夹，不是文档：{path}")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise DocumentError(f"无法读取文件：{path}", str(exc)) from None
+    if not head:
+        raise DocumentError("文件是空的（0 字节），没有可打开的内容。")
+    if head.startswith(_OLE_MAGIC):
+        raise DocumentError(
+            "这是加密的文档或旧版 Word/WPS 二进制格式（.doc/.wps），无法直接打开。"
+            "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 格式，再用填报打开。"
+        )
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            total = sum(info.file_size for info in zf.infolist())
+            if total > MAX_UNCOMPRESSED:
+                raise DocumentError("文件解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
+            if "[Content_Types].xml" not in names:
+                raise DocumentError("文件已损坏：缺少内容类型清单，不是有效的 Word 文档。")
+            main = _main_part_name(zf)
+            if main is None or main not in names:
+                raise DocumentError("文件已损坏：找不到文档正文部分，不是有效的 Word 文档。")
+            with zf.open(main) as fh:
+                if _STRICT_NS in fh.read(4096):
+                    raise DocumentError(
+                        "这是“严格 Open XML”格式的文档，暂不支持。请在 Word 中另存为普通的“Word 文档 (*.docx)”后再打开。"
+                    )
+    except zipfile.BadZipFile:
+        raise DocumentError("这不是有效的 Word 文档（.docx），文件可能已损坏或被截断。") from None
+    except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        raise DocumentError("文件已损坏，无法读取。", str(exc)) from None
+
+
+def _main_part_name(zf: zipfile.ZipFile) -> str | None:
+    import re
+
+    try:
+        rels = zf.read("_rels/.rels").decode("utf-8", "replace")
+    except KeyError:
+        return None
+    for m in re.finditer(r"<Relationship\b[^>]*>", rels):
+        tag = m.group()
+        if "/officeDocument\"" in tag:
+            target = re.search(r'Target="([^"]+)"', tag)
+            if target:
+                return target.group(1).lstrip("/")
+    return None
+
+
+def read_docx(path: Path) -> Document:
+    check_package(path)
+    import docx  # deferred: python-docx and lxml cost start-up time the text paths never need
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        package = docx.Document(str(path))
+    except DocumentError:
+        raise
+    except PackageNotFoundError:
+        raise DocumentError("这不是有效的 Word 文档（.docx）。") from None
+    except ValueError as exc:
+        raise DocumentError("这不是 Word 文档（可能是 Excel、PowerPoint 或模板文件）。", str(exc)) from None
+    except MemoryError:
+        raise DocumentError("文件过大或结构异常，无法读取。") from None
+    except Exception as exc:  # noqa: BLE001 - a broken package can fail anywhere inside python-docx/lxml
+        raise DocumentError("文件已损坏，无法读取。", f"{type(exc).__name__}: {exc}") from None
+    try:
+        styles_el = package.styles.element
+    except Exception:  # noqa: BLE001 - a missing or broken styles part just means no heading styles
+        styles_el = None
+    body = package.element.body
+    blocks = blocks_of_body(body, _Styles(styles_el))
+    return Document(blocks=blocks, source=package, origin="docx")

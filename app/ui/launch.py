@@ -1,0 +1,10 @@
+"""Start the Qt application: the only way the command line reaches Qt."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def run_window(path: str | None, screenshot: str | None, argv: Sequence[str]) -> int:
+    from app.ui.main_window import run
+
+    return run(path, screenshot, list(argv))
