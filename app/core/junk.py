@@ -73,15 +73,16 @@ def _site_names(texts: Sequence[str], junk_lines: dict[int, list]) -> set[str]:
     """Short lines repeated as a header, or that also open an ad line: a template site's name."""
     short = Counter(t.strip() for t in texts if 2 <= len(t.strip()) <= 12 and not re.search(r"[，。、：:；]", t))
     names = {name for name, n in short.items() if n >= 2}
-    junk_texts = [texts[i] for i in junk_lines]
+    junk_texts = [texts[i].strip() for i in junk_lines]
     for name in short:
-        if name not in names and any(jt.strip().startswith(name) and jt.strip() != name for jt in junk_texts):
+        if name not in names and len(name) >= 3 and any(name in jt and jt != name for jt in junk_texts):
             names.add(name)
     return names
 
 
 def _looks_like_title(text: str) -> bool:
-    return text.strip().endswith(rules.TITLE_ENDINGS)
+    line = text.strip()
+    return line.endswith(rules.TITLE_ENDINGS) and not any(w in line for w in rules.PROMOTION_WORDS)
 
 
 def junk_of(texts: Sequence[str], headings: Sequence[int] = ()) -> list[Junk]:

@@ -116,7 +116,7 @@ def title_of(
             and not line.endswith(rules.TITLE_ENDINGS)
             and len(nxt) <= rules.TITLE_MAX_CHARS
             and not _looks_like_sentence(nxt)
-            and not re.search(r"\d|年.*月|——", nxt)
+            and not re.search(rules.TITLE_NOT_CONTINUED, nxt)
         ):
             end = i + 2
             line = line + nxt

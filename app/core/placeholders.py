@@ -83,7 +83,12 @@ def _compiled() -> tuple[re.Pattern[str], list[tuple[str, str]], re.Pattern[str]
 def _unit_after(text: str, end: int) -> str:
     _, _, unit_re, _ = _compiled()
     m = unit_re.match(text, end)
-    return m.group("unit") if m else ""
+    if m is None:
+        return ""
+    unit = m.group("unit")
+    if text.startswith(rules.NOT_UNIT_WORDS, m.start("unit")):
+        return ""
+    return unit
 
 
 def _is_duration(text: str, start: int, unit_end: int) -> bool:

@@ -44,6 +44,12 @@ UNITS: list[str] = [
     "头", "只", "例", "间", "栋", "层", "千瓦", "度",
     "岁", "分", "分钟", "秒", "千米", "公斤", "斤", "升", "立方米",
 ]
+# Words that start like a unit but are not one ("○○项目" is a name, not "○○ 项").
+NOT_UNIT_WORDS = (
+    "项目", "名单", "名称", "名义", "个人", "个性", "人员", "人民", "人才", "人大", "次要", "家庭", "家长",
+    "条件", "条例", "件事", "天然", "年级", "场所", "元素", "批准", "期间", "所有", "所在", "台账", "位置",
+    "起草", "本人", "本单位", "本级", "分析", "分局", "度过", "种类", "类型", "张贴", "头脑", "间隔",
+)
 # Qualifiers that sit between a figure and its unit ("X余人", "X多次").
 UNIT_QUALIFIERS = ("余", "多")
 
@@ -109,6 +115,8 @@ TITLE_ENDINGS = (
     "要点", "体会", "心得", "述职", "述廉", "情况", "规划", "办法", "纲要", "讲稿",
 )
 TITLE_MAX_CHARS = 40
+# A second line that is a date or a byline is not the rest of a split title.
+TITLE_NOT_CONTINUED = r"^[\dXx×]{2,4}年.*月|^——|^(?:述职人|汇报人|报告人|单位)[:：]"
 SENTENCE_PUNCTUATION = "。！？；：:;!?，,"
 
 # --- Junk from template sites ---------------------------------------------------------------
@@ -135,6 +143,60 @@ JUNK_PATTERNS: list[tuple[str, str]] = [
     ("compiled-by", r"^[^\s，。]{2,10}整理(?=[，,\s]|$)"),
 ]
 # Words that make a short line before the title part of a site's promotion block.
-PROMOTION_WORDS = ("订阅", "立享", "权益", "会员", "平台", "分享", "迭代", "免费", "下载", "资料")
+PROMOTION_WORDS = ("订阅", "立享", "权益", "会员", "平台", "分享", "迭代", "免费", "下载", "资料", "精品", "更新", "文库")
 # A line longer than this, or ending like a sentence, is report prose and never junk as a whole.
 JUNK_LINE_MAX = 80
+
+# --- Clean-up, renumbering, hints, counts (issue 7) -------------------------------------------
+
+# Cutting a junk fragment out of a sentence: separators left dangling next to the cut go with it
+# ("正文，咨询QQ123456" -> "正文"), and brackets left empty around it go too ("（仅供参考）").
+CLEAN_SEPARATORS = "，,、；;：:|｜/／·"
+CLEAN_SPACES = " \u3000\t\u00a0"
+CLEAN_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "「": "」", "《": "》", "“": "”", "\"": "\""}
+
+# Inline enumerations inside a paragraph: "一是……二是……三是……". The words after the numeral.
+INLINE_ENUM_SUFFIXES = ("是",)
+# An inline enumerator only counts after one of these (or at the start of the paragraph), so
+# "统一是" or "第一是" never do.
+INLINE_ENUM_AFTER = "。；;，,：:！？!? \u3000\t、"
+
+# The marker each rank gets when a section is promoted or demoted into it and the document has
+# no marker of that rank to copy the style from.
+DEFAULT_MARKERS = {0: "第一部分", 1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+# Ranks a section can be promoted or demoted between (第一部分 is left alone).
+MOVABLE_RANKS = (1, 2, 3, 4, 5)
+CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Hints. A year from 1900 on, not part of a longer number or a placeholder (20XX), followed by
+# one of these: a year that is a date ("2020年", "2020-2021年度") rather than an amount.
+YEAR_HINT_PATTERN = r"(?<![\dA-Za-z０-９.．])((?:19|20)\d{2})(?=\s?(?:年|—|-|～|~|至|到))(?![\dA-Za-z])"
+# "2020年" after these words is history the report means to cite, not last year's template.
+YEAR_HINT_EXEMPT_BEFORE = ("自", "从", "于", "始于", "成立于", "创建于", "建于", "始建于", "早在", "截至", "截止")
+YEAR_HINT_EXEMPT_AFTER = ("以来", "起", "开始", "至今", "以前", "之前", "前")
+
+# Counts written in Chinese numerals: a numeral of two or more digits or a single one, then a
+# unit from this list (a subset of UNITS where Arabic numerals are the norm for counts).
+NUMBER_HINT_UNITS = (
+    "次", "人次", "场", "场次", "份", "篇", "名", "人", "家", "个", "项", "条", "件", "批", "期",
+    "户", "所", "座", "台", "辆", "套", "册", "万元", "亿元", "元", "余次", "余人", "余项", "余名",
+)
+# Fixed expressions and approximate numbers GB/T 15835 keeps in Chinese numerals: a numeral
+# preceded or followed by one of these is never a hint.
+NUMBER_HINT_EXEMPT_BEFORE = ("第", "十九", "二十", "届", "周", "星期", "初", "老", "某", "每", "逐", "之")
+NUMBER_HINT_EXEMPT_PHRASES = (
+    "一个", "一次", "一名", "一项", "一批", "一条", "一件", "一份", "一篇", "一场", "一家", "一人",
+    "三个核心", "两个责任", "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "五个全面",
+    "一岗双责", "三重一大", "三会一课", "两学一做", "四讲四有", "三个代表", "八项规定", "五项",
+)
+# Numerals that may stand in a count written in Chinese ("十二次"); 两 only as a whole count.
+NUMBER_HINT_DIGITS = "一二三四五六七八九十百两"
+# A count in Arabic numerals elsewhere in the document (the sign that the document writes counts
+# in Arabic): digits then one of NUMBER_HINT_UNITS, or a placeholder then a unit.
+ARABIC_COUNT_PATTERN = r"\d+\s?(?:余|多)?(?:{units})"
+
+# Half-width punctuation between Chinese characters, and its full-width form.
+HALF_TO_FULL_PUNCTUATION = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+
+# Characters the Chinese way of counting leaves out when punctuation is not counted.
+COUNT_PUNCTUATION_CATEGORIES = ("P", "S")  # Unicode general categories: punctuation and symbols

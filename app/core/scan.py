@@ -56,7 +56,8 @@ class SectionLocator:
 def headings_in(document: Document, skip: set[int] | None = None) -> dict[int, Heading]:
     headings: dict[int, Heading] = {}
     for i, block in enumerate(document.blocks):
-        if skip and i in skip:
+        # Table cells often start with "1." or "（一）" as row labels: they never open a section.
+        if block.cell is not None or (skip and i in skip):
             continue
         text = block.text
         heading = heading_of(text, block.outline_level)
@@ -93,6 +94,15 @@ def scan(document: Document) -> Report:
     title_blocks = [i for i, b in enumerate(document.blocks) if b.is_title_style and b.text.strip()]
     title = title_of(texts, junk_blocks, headings, title_blocks)
     sections = build_sections(len(texts), headings, title)
-    found = [(i, f) for i, text in enumerate(texts) if i not in junk_blocks for f in find_in_text(text)]
+    junk_spans: dict[int, list[tuple[int, int]]] = {}
+    for j in junk:
+        junk_spans.setdefault(j.block, []).append((j.start, j.end))
+    found = [
+        (i, f)
+        for i, text in enumerate(texts)
+        if i not in junk_blocks
+        for f in find_in_text(text)
+        if not any(s < f.end and f.start < e for s, e in junk_spans.get(i, ()))
+    ]
     placeholders, masked = number_placeholders(found, texts, sections)
     return Report(len(texts), sections, placeholders, masked, junk)

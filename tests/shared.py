@@ -1,0 +1,19 @@
+"""Where the team's shared folder is (beside the clone, as CI lays it out), for tests that use it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED_REPORT = SHARED / "examples" / "seed-report.txt"
+CORPUS = SHARED / "corpus" / "docx"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def need(path: Path) -> Path:
+    """Skip the calling test when a file of the shared folder is absent."""
+    if not path.exists():
+        pytest.skip(f"shared file not present: {path}")
+    return path

@@ -1,0 +1,58 @@
+"""Template-site junk: whole lines and fragments, the promotion block before the title."""
+from __future__ import annotations
+
+import pytest
+
+from app.core.document import Document
+from app.core.junk import junk_of
+from app.core.scan import scan
+
+
+def whole_lines(lines: list[str]) -> list[int]:
+    return [j.block for j in junk_of(lines) if j.whole_block]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "仅供学习参考，禁止外传", "本文档用后删除", "开通会员免费下载全部资料", "VIP专享", "咨询QQ123456789",
+        "加微信：abc_12345", "欢迎加入交流群：", "关注公众号：笔杆子之家", "www.example.com", "https://example.cn/doc",
+        "（本文省略2000字）", "全文共3500字", "（未完待续）", "——————————————",
+    ],
+)
+def test_ad_lines_are_junk_as_a_whole(line: str) -> None:
+    assert whole_lines(["标题", line, "一、正文", "正文内容。"]) == [1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全年组织召开会议12次，群众满意度明显提升。", "整理档案资料X卷，做到规范有序。", "工作尚未完成，仍需努力。",
+        "提供法律咨询服务200余次。", "发展新会员X名，会员结构持续优化。", "畅通12345热线，回应群众关切。",
+    ],
+)
+def test_report_sentences_are_not_junk(line: str) -> None:
+    assert junk_of(["标题", "一、正文", line]) == []
+
+
+def test_fragment_inside_a_sentence_is_cut_alone() -> None:
+    line = "我们坚持问题导向，扎实推进各项工作（更多范文请关注某某网站）。"
+    items = junk_of(["标题", "一、工作", line])
+    assert items and not items[0].whole_block
+    assert line[items[0].start:items[0].end] == items[0].text
+
+
+def test_promotion_block_before_the_title() -> None:
+    lines = [
+        "资料仅供学习，严禁外传", "笔杆文库", "每日更新精品材料", "订阅即享全年权益", "会员群：12345678",
+        "", "区发改局20XX年工作总结", "笔杆文库整理，咨询QQ12345678", "一、主要工作", "正文。",
+    ]
+    report = scan(Document.from_lines(lines))
+    assert sorted({j.block for j in report.junk if j.whole_block}) == [0, 1, 2, 3, 4, 7]
+    assert report.outline[0].title == "区发改局20XX年工作总结"
+    assert [p.token for p in report.placeholders] == ["20XX"]
+
+
+def test_no_promotion_block_without_junk_at_the_top() -> None:
+    lines = ["每日更新精品材料", "区发改局工作总结", "一、主要工作"]
+    assert junk_of(lines, [2]) == []
