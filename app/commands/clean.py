@@ -1,0 +1,82 @@
+"""`tianbao clean IN OUT.docx`: remove what a template site added (what the clean-up dialog lists)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.cli import EXIT_OK, command, fail
+
+OUTPUT_SUFFIXES = (".docx", ".txt")
+
+
+def _args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", help="报告文件（.docx 或 .txt）")
+    p.add_argument("output", help="输出文件（.docx；也可以是 .txt）")
+    p.add_argument("--dry-run", action="store_true", help="只列出将要清除的内容，不写文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 列出清除的内容（UTF-8）")
+
+
+def check_output(path: Path) -> str | None:
+    """A Chinese message when ``path`` is no file we can write, else None."""
+    if path.suffix.lower() not in OUTPUT_SUFFIXES:
+        return f"输出文件须为 .docx 或 .txt：{path}"
+    if path.is_dir():
+        return f"输出路径是一个文件夹：{path}"
+    if not path.parent.exists():
+        return f"输出文件夹不存在：{path.parent}"
+    return None
+
+
+def write_output(document, path: Path) -> None:
+    """Save ``document`` as .docx through the same path the window's Save uses, or as UTF-8 text."""
+    if path.suffix.lower() == ".txt":
+        from app.io.save import atomic_write_bytes
+
+        atomic_write_bytes(path, ("\n".join(document.texts) + "\n").encode("utf-8"))
+        return
+    from app.io.save import save_document
+
+    save_document(document, path)
+
+
+def _utf8_stdout() -> None:
+    try:
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+
+
+@command("clean", "清除模板网站夹带的广告行和广告片段", _args)
+def run_clean(args: argparse.Namespace) -> int:
+    from app.core.clean import clean_all
+    from app.core.edits import apply_change
+    from app.io.load import load
+
+    source, target = Path(args.input), Path(args.output)
+    problem = check_output(target)
+    if problem:
+        return fail(problem)
+    document = load(source)
+    items, change = clean_all(document)
+    removed_blanks = len(change.removed(len(document.blocks))) - sum(1 for i in items if i.whole_block)
+    _utf8_stdout()
+    if args.json:
+        json.dump({"file": str(source), "items": [i.as_json() for i in items]}, sys.stdout,
+                  ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for item in items:
+            what = "整行" if item.whole_block else "片段"
+            print(f"{source.name}:{item.block + 1}: {what} · {item.text}")
+        lines = sum(1 for i in items if i.whole_block)
+        summary = f"共清除 {len(items)} 处模板广告（整行 {lines} 行，片段 {len(items) - lines} 处）"
+        if removed_blanks > 0:
+            summary += f"，另删去多余空行 {removed_blanks} 行"
+        print(summary if items else "没有发现模板广告")
+    if args.dry_run:
+        return EXIT_OK
+    apply_change(document, change)
+    write_output(document, target)
+    return EXIT_OK
