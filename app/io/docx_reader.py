@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
 from app.io.errors import DocumentError
+from app.io.limits import check_no_dtd, check_zip_budget
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W + "}"
@@ -19,8 +20,6 @@ P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_W + n for n in ("p", "r", "t", "tbl",
 _RUN_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
                                     "customXml", "moveTo", "dir", "bdo")}
 _CUSTOM_XML = _W + "customXml"
-# Zip members larger than this in total are refused before parsing (zip bombs).
-MAX_UNCOMPRESSED = 512 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
@@ -260,10 +259,8 @@ def check_package(path: Path) -> None:
         )
     try:
         with zipfile.ZipFile(path) as zf:
+            check_zip_budget(zf)
             names = set(zf.namelist())
-            total = sum(info.file_size for info in zf.infolist())
-            if total > MAX_UNCOMPRESSED:
-                raise DocumentError("文件解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
             if "[Content_Types].xml" not in names:
                 raise DocumentError("文件已损坏：缺少内容类型清单，不是有效的 Word 文档。")
             main = _main_part_name(zf)
@@ -274,6 +271,7 @@ def check_package(path: Path) -> None:
                     raise DocumentError(
                         "这是“严格 Open XML”格式的文档，暂不支持。请在 Word 中另存为普通的“Word 文档 (*.docx)”后再打开。"
                     )
+            check_no_dtd(zf)
     except zipfile.BadZipFile:
         raise DocumentError("这不是有效的 Word 文档（.docx），文件可能已损坏或被截断。") from None
     except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:
