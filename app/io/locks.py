@@ -156,7 +156,7 @@ def lock_key(document: Path) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-class _OsLock:
+class OsLock:
     """An exclusive, non-blocking operating-system lock on an open file descriptor, released by
     the system when the process ends however it ends."""
 
@@ -168,7 +168,7 @@ class _OsLock:
         if sys.platform == "win32":
             import msvcrt
 
-            os.lseek(fd, _OsLock._WINDOWS_OFFSET, os.SEEK_SET)
+            os.lseek(fd, OsLock._WINDOWS_OFFSET, os.SEEK_SET)
             try:
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             except OSError:
@@ -189,7 +189,7 @@ class _OsLock:
         if sys.platform == "win32":
             import msvcrt
 
-            os.lseek(fd, _OsLock._WINDOWS_OFFSET, os.SEEK_SET)
+            os.lseek(fd, OsLock._WINDOWS_OFFSET, os.SEEK_SET)
             try:
                 msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
             except OSError:
@@ -200,12 +200,12 @@ class _OsLock:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def _open_locked(path: Path) -> int | None:
+def open_locked(path: Path) -> int | None:
     """An fd holding the OS lock on ``path`` (created if needed), or None when another live
     process holds it. Retries when the file was replaced between open and lock."""
     for _ in range(5):
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
-        if not _OsLock.try_lock(fd):
+        if not OsLock.try_lock(fd):
             os.close(fd)
             return None
         try:
@@ -215,7 +215,7 @@ def _open_locked(path: Path) -> int | None:
         if same:
             return fd
         # A releasing process removed the file after we opened it: lock the new one instead.
-        _OsLock.unlock(fd)
+        OsLock.unlock(fd)
         os.close(fd)
     return None
 
@@ -256,7 +256,7 @@ class DocumentLock:
         document = Path(document)
         lock_path = cls.lock_path(document, root)
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        fd = _open_locked(lock_path)
+        fd = open_locked(lock_path)
         if fd is None:
             return None
         info = {"app": "tianbao", "pid": os.getpid(), "host": socket.gethostname(),
@@ -283,8 +283,8 @@ class DocumentLock:
         except OSError:
             return None
         try:
-            if _OsLock.try_lock(fd):
-                _OsLock.unlock(fd)
+            if OsLock.try_lock(fd):
+                OsLock.unlock(fd)
                 return None
         finally:
             os.close(fd)
@@ -302,10 +302,10 @@ class DocumentLock:
         if sys.platform != "win32":
             # Remove while still locked, so nobody can lock the file we are about to drop.
             _unlink_quietly(self.path)
-            _OsLock.unlock(fd)
+            OsLock.unlock(fd)
             os.close(fd)
         else:
-            _OsLock.unlock(fd)
+            OsLock.unlock(fd)
             os.close(fd)
             _unlink_quietly(self.path)
 
