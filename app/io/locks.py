@@ -249,7 +249,7 @@ class DocumentLock:
         self._fd: int | None = fd
 
     @classmethod
-    def acquire(cls, document: Path | str, *, root: Path | None = None,
+    def acquire(cls, document: Path | str, *, root: Path | str | None = None,
                 endpoint: str | None = None) -> DocumentLock | None:
         """Take the lock for ``document``, or None when another running process holds it. A lock
         file left by a process that died is taken over silently."""
@@ -269,11 +269,11 @@ class DocumentLock:
         return cls(document, lock_path, fd)
 
     @staticmethod
-    def lock_path(document: Path | str, root: Path | None = None) -> Path:
-        return (root or _default_lock_root()) / f"{lock_key(Path(document))}.lock"
+    def lock_path(document: Path | str, root: Path | str | None = None) -> Path:
+        return (Path(root) if root is not None else _default_lock_root()) / f"{lock_key(Path(document))}.lock"
 
     @classmethod
-    def holder(cls, document: Path | str, *, root: Path | None = None) -> LockHolder | None:
+    def holder(cls, document: Path | str, *, root: Path | str | None = None) -> LockHolder | None:
         """Who holds the lock on ``document``; None when no live process does."""
         lock_path = cls.lock_path(document, root)
         if not lock_path.exists():
