@@ -168,32 +168,34 @@ DEFAULT_MARKERS = {0: "第一部分", 1: "一、", 2: "（一）", 3: "1.", 4: "
 MOVABLE_RANKS = (1, 2, 3, 4, 5)
 CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-# Hints. A year from 1900 on, not part of a longer number or a placeholder (20XX), followed by
-# one of these: a year that is a date ("2020年", "2020-2021年度") rather than an amount.
-YEAR_HINT_PATTERN = r"(?<![\dA-Za-z０-９.．])((?:19|20)\d{2})(?=\s?(?:年|—|-|～|~|至|到))(?![\dA-Za-z])"
-# "2020年" after these words is history the report means to cite, not last year's template.
-YEAR_HINT_EXEMPT_BEFORE = ("自", "从", "于", "始于", "成立于", "创建于", "建于", "始建于", "早在", "截至", "截止")
-YEAR_HINT_EXEMPT_AFTER = ("以来", "起", "开始", "至今", "以前", "之前", "前")
+# Hints. A year from 1900 on, not part of a longer number, followed by 年 or by a range sign
+# ("2020年", "2020-2021年度"). Placeholders (20XX) never match: they hold no four digits.
+YEAR_HINT_PATTERN = r"(?<![\dA-Za-z０-９.．/:])((?:19|20)\d{2})(?=\s?年|\s?[—\-–～~至到]\s?(?:19|20)\d{2})"
+# A year after or before these words is history the report means to cite ("自2019年以来"), not
+# last year's template left in place.
+YEAR_HINT_EXEMPT_BEFORE = ("自", "从", "早在", "成立于", "始建于", "创建于", "建于", "始于")
+YEAR_HINT_EXEMPT_AFTER = ("以来", "起", "至今", "开始")
 
-# Counts written in Chinese numerals: a numeral of two or more digits or a single one, then a
-# unit from this list (a subset of UNITS where Arabic numerals are the norm for counts).
+# Counts in Chinese numerals where the document writes counts in Arabic (GB/T 15835): the units
+# that make a numeral a count, the numerals, and what must surround it to be flagged. Being wrong
+# here costs the user's trust, so only a count that closes its clause ("召开会议三次。") or follows
+# a word of counting ("共三次") is a hint; "三个核心环节", "八项规定" (a count before a noun) never.
 NUMBER_HINT_UNITS = (
     "次", "人次", "场", "场次", "份", "篇", "名", "人", "家", "个", "项", "条", "件", "批", "期",
-    "户", "所", "座", "台", "辆", "套", "册", "万元", "亿元", "元", "余次", "余人", "余项", "余名",
+    "户", "所", "座", "台", "辆", "套", "册", "万元", "亿元", "元", "个百分点", "天", "小时", "课时",
 )
-# Fixed expressions and approximate numbers GB/T 15835 keeps in Chinese numerals: a numeral
-# preceded or followed by one of these is never a hint.
-NUMBER_HINT_EXEMPT_BEFORE = ("第", "十九", "二十", "届", "周", "星期", "初", "老", "某", "每", "逐", "之")
+NUMBER_HINT_DIGITS = "一二三四五六七八九十百两零〇"
+# Words before a numeral that make it a count whatever follows.
+NUMBER_HINT_COUNT_WORDS = ("共", "累计", "合计", "总计", "达", "达到", "计")
+# Before these a numeral is an ordinal, an approximation or part of a name: never a hint.
+NUMBER_HINT_EXEMPT_BEFORE = ("第", "约", "近", "数", "几", "每", "逐", "某", "上", "老", "初", "周", "星期", "之", "其")
+# Fixed expressions that are numerals then a unit, kept in Chinese numerals by the standard.
 NUMBER_HINT_EXEMPT_PHRASES = (
-    "一个", "一次", "一名", "一项", "一批", "一条", "一件", "一份", "一篇", "一场", "一家", "一人",
-    "三个核心", "两个责任", "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "五个全面",
-    "一岗双责", "三重一大", "三会一课", "两学一做", "四讲四有", "三个代表", "八项规定", "五项",
+    "两个责任", "两个维护", "两个确立", "三个代表", "三个核心", "四个意识", "四个自信", "四个全面", "五个全面",
+    "八项规定", "三会一课", "两学一做", "一岗双责", "三重一大", "四讲四有",
 )
-# Numerals that may stand in a count written in Chinese ("十二次"); 两 only as a whole count.
-NUMBER_HINT_DIGITS = "一二三四五六七八九十百两"
-# A count in Arabic numerals elsewhere in the document (the sign that the document writes counts
-# in Arabic): digits then one of NUMBER_HINT_UNITS, or a placeholder then a unit.
-ARABIC_COUNT_PATTERN = r"\d+\s?(?:余|多)?(?:{units})"
+# After a count, these mean it closes its clause.
+NUMBER_HINT_CLAUSE_END = "，,。；;、：:！？!?）)"
 
 # Half-width punctuation between Chinese characters, and its full-width form.
 HALF_TO_FULL_PUNCTUATION = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}

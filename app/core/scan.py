@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from app.core.document import Document
+from app.core.hints import Hint, hints_of
 from app.core.junk import Junk, junk_of
 from app.core.outline import Heading, Section, build_sections, heading_of, title_of
 from app.core.placeholders import Found, Placeholder, context_of, find_in_text
@@ -20,6 +21,7 @@ class Report:
     placeholders: list[Placeholder] = field(default_factory=list)
     masked: list[Placeholder] = field(default_factory=list)
     junk: list[Junk] = field(default_factory=list)
+    hints: list[Hint] = field(default_factory=list)
 
     def as_json(self, file: str) -> dict:
         return {
@@ -29,6 +31,7 @@ class Report:
             "placeholders": [p.as_json() for p in self.placeholders],
             "masked": [p.as_json() for p in self.masked],
             "junk": [j.as_json() for j in self.junk],
+            "hints": [h.as_json() for h in self.hints],
         }
 
 
@@ -84,7 +87,8 @@ def number_placeholders(
     return placeholders, masked
 
 
-def scan(document: Document) -> Report:
+def scan(document: Document, current_year: int | None = None) -> Report:
+    """``current_year`` (default: this year) decides which years are stale."""
     texts = document.texts
     headings = headings_in(document)
     junk = junk_of(texts, list(headings))
@@ -105,4 +109,5 @@ def scan(document: Document) -> Report:
         if not any(s < f.end and f.start < e for s, e in junk_spans.get(i, ()))
     ]
     placeholders, masked = number_placeholders(found, texts, sections)
-    return Report(len(texts), sections, placeholders, masked, junk)
+    hints = hints_of(document, current_year, junk_blocks)
+    return Report(len(texts), sections, placeholders, masked, junk, hints)
