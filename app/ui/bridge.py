@@ -1,0 +1,395 @@
+"""The bridge between the core Document and the editor's QTextDocument.
+
+One QTextBlock per core Block. Each QTextBlock carries a BlockData (QTextBlockUserData) that
+holds the Block it came from, so saving can hand the writer the very same Block (and so the
+same ``source`` XML) for every paragraph the user did not touch. Each character format carries
+the index of the run it came from, so a changed paragraph keeps the run formatting it had,
+including what the editor cannot show (highlight, "inherited" attributes).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextBlockUserData,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+    QTextTableFormat,
+)
+
+from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
+from app.core.outline import Heading
+from app.core.placeholders import Found
+
+# Where a CJK document font is missing, these render Chinese well (Windows, then Linux names).
+CJK_FALLBACKS = ["FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC",
+                 "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
+# GB/T 9704 body text: 3号 仿宋, 16 pt.
+DEFAULT_FAMILIES = ["仿宋_GB2312", *CJK_FALLBACKS]
+DEFAULT_SIZE_PT = 16.0
+
+RUN_INDEX = QTextFormat.Property.UserProperty + 1
+
+_ALIGN_TO_QT = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+    "justify": Qt.AlignmentFlag.AlignJustify,
+}
+
+
+class BlockData(QTextBlockUserData):
+    """What a QTextBlock remembers: its core Block, whether it changed, and the engine's findings
+    for its current text (kept up to date by the highlighter, one block at a time)."""
+
+    def __init__(self, block: Block | None, phantom: bool = False) -> None:
+        super().__init__()
+        self.block = block
+        # The runs the character formats' RUN_INDEX refers to: those first shown in the editor.
+        self.base_runs: list[Run] = list(block.runs) if block is not None else []
+        # Empty blocks Qt needs around tables: not part of the document unless typed into.
+        self.phantom = phantom
+        self.dirty = False
+        self.text: str | None = None
+        self.found: list[Found] = []
+        self.heading: Heading | None = None
+        self.junk = False
+        self.chars = 0  # characters without whitespace, the Chinese way of counting
+
+
+# QTextBlockUserData wrappers must outlive Python's garbage collector's view of them; the
+# document owns them in C++, we keep the Python side alive here, per QTextDocument.
+_KEEP: dict[int, list[BlockData]] = {}
+
+
+def data_of(block: QTextBlock) -> BlockData | None:
+    data = block.userData()
+    return data if isinstance(data, BlockData) else None
+
+
+def attach(block: QTextBlock, data: BlockData) -> BlockData:
+    block.setUserData(data)
+    _KEEP.setdefault(id(block.document()), []).append(data)
+    return data
+
+
+def forget(document: QTextDocument) -> None:
+    _KEEP.pop(id(document), None)
+
+
+def px_per_pt(document: QTextDocument) -> float:
+    return 96 / 72
+
+
+# --- formats -----------------------------------------------------------------------------
+
+def families_of(fmt: RunFormat) -> list[str]:
+    names = [n for n in (fmt.font, fmt.font_east_asia) if n]
+    return names + [f for f in DEFAULT_FAMILIES if f not in names] if names else []
+
+
+def char_format(fmt: RunFormat, run_index: int | None = None) -> QTextCharFormat:
+    """The QTextCharFormat showing ``fmt``; attributes left to the style stay unset."""
+    cf = QTextCharFormat()
+    if fmt.bold is not None:
+        cf.setFontWeight(QFont.Weight.Bold if fmt.bold else QFont.Weight.Normal)
+    if fmt.italic is not None:
+        cf.setFontItalic(fmt.italic)
+    if fmt.underline is not None:
+        cf.setFontUnderline(fmt.underline)
+    if fmt.strike is not None:
+        cf.setFontStrikeOut(fmt.strike)
+    if fmt.size_pt:
+        cf.setFontPointSize(fmt.size_pt)
+    families = families_of(fmt)
+    if families:
+        cf.setFontFamilies(families)
+    if fmt.color:
+        try:
+            cf.setForeground(QBrush(QColor("#" + fmt.color)))
+        except (TypeError, ValueError):
+            pass
+    if run_index is not None:
+        cf.setProperty(RUN_INDEX, run_index)
+    return cf
+
+
+def _visible(cf: QTextCharFormat) -> tuple:
+    """What the user sees of a character format: compared to tell a user's change."""
+    families = cf.fontFamilies() if cf.hasProperty(QTextFormat.Property.FontFamilies) else None
+    color = cf.foreground().color().name() if cf.hasProperty(QTextFormat.Property.ForegroundBrush) else None
+    return (
+        cf.fontWeight() >= QFont.Weight.DemiBold if cf.hasProperty(QTextFormat.Property.FontWeight) else None,
+        cf.fontItalic() if cf.hasProperty(QTextFormat.Property.FontItalic) else None,
+        cf.fontUnderline() if cf.hasProperty(QTextFormat.Property.FontUnderline)
+        or cf.hasProperty(QTextFormat.Property.TextUnderlineStyle) else None,
+        cf.fontStrikeOut() if cf.hasProperty(QTextFormat.Property.FontStrikeOut) else None,
+        round(cf.fontPointSize(), 2) if cf.hasProperty(QTextFormat.Property.FontPointSize) else None,
+        tuple(families) if families else None,
+        color,
+    )
+
+
+def run_format_of(cf: QTextCharFormat, base: RunFormat) -> RunFormat:
+    """The RunFormat of a fragment: ``base`` (the run it came from) plus what the user changed."""
+    now = _visible(cf)
+    was = _visible(char_format(base))
+    if now == was:
+        return base
+    bold, italic, underline, strike, size, families, color = now
+    changes: dict = {}
+    if bold != was[0]:
+        changes["bold"] = bold
+    if italic != was[1]:
+        changes["italic"] = italic
+    if underline != was[2]:
+        changes["underline"] = underline
+    if strike != was[3]:
+        changes["strike"] = strike
+    if size != was[4]:
+        changes["size_pt"] = size
+    if families != was[5]:
+        first = families[0] if families else None
+        changes["font"] = first
+        changes["font_east_asia"] = first
+    if color != was[6]:
+        changes["color"] = color.lstrip("#").upper() if color else None
+    return replace(base, **changes)
+
+
+def block_format(fmt: ParagraphFormat, font_pt: float = DEFAULT_SIZE_PT) -> QTextBlockFormat:
+    bf = QTextBlockFormat()
+    if fmt.alignment in _ALIGN_TO_QT:
+        bf.setAlignment(_ALIGN_TO_QT[fmt.alignment])
+    indent_pt = None
+    if fmt.first_line_chars is not None:
+        indent_pt = fmt.first_line_chars * font_pt
+    elif fmt.first_line_indent_pt is not None:
+        indent_pt = fmt.first_line_indent_pt
+    if indent_pt:
+        bf.setTextIndent(indent_pt * 96 / 72)
+    if fmt.left_indent_pt:
+        bf.setLeftMargin(fmt.left_indent_pt * 96 / 72)
+    if fmt.right_indent_pt:
+        bf.setRightMargin(fmt.right_indent_pt * 96 / 72)
+    if fmt.space_before_pt:
+        bf.setTopMargin(fmt.space_before_pt * 96 / 72)
+    if fmt.space_after_pt:
+        bf.setBottomMargin(fmt.space_after_pt * 96 / 72)
+    return bf
+
+
+def _alignment_name(bf: QTextBlockFormat) -> str | None:
+    if not bf.hasProperty(QTextFormat.Property.BlockAlignment):
+        return None
+    align = bf.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+    for name, flag in _ALIGN_TO_QT.items():
+        if align == flag:
+            return name
+    return "left"
+
+
+def paragraph_format_of(bf: QTextBlockFormat, base: ParagraphFormat, font_pt: float) -> ParagraphFormat:
+    """``base`` plus the alignment and first-line indent the user changed in the editor."""
+    was = block_format(base, font_pt)
+    changes: dict = {}
+    if _alignment_name(bf) != _alignment_name(was):
+        changes["alignment"] = _alignment_name(bf)
+    if round(bf.textIndent(), 1) != round(was.textIndent(), 1):
+        chars = bf.textIndent() / (font_pt * 96 / 72)
+        changes["first_line_chars"] = round(chars, 2) if bf.textIndent() else None
+        changes["first_line_indent_pt"] = None
+    return replace(base, **changes) if changes else base
+
+
+def block_font_pt(block: Block) -> float:
+    sizes = [r.format.size_pt for r in block.runs if r.format.size_pt]
+    return sizes[0] if sizes else DEFAULT_SIZE_PT
+
+
+# --- Document -> QTextDocument -------------------------------------------------------------
+
+def default_font() -> QFont:
+    font = QFont()
+    font.setFamilies(DEFAULT_FAMILIES)
+    font.setPointSizeF(DEFAULT_SIZE_PT)
+    return font
+
+
+def build(document: Document, qdoc: QTextDocument) -> None:
+    """Fill ``qdoc`` (emptied first) with ``document``, without undo history."""
+    forget(qdoc)
+    qdoc.setUndoRedoEnabled(False)
+    qdoc.clear()
+    qdoc.setDefaultFont(default_font())
+    if document.origin == "text" and all(b.cell is None for b in document.blocks):
+        _build_plain(document, qdoc)
+    else:
+        _build_rich(document, qdoc)
+    qdoc.setUndoRedoEnabled(True)
+    qdoc.setModified(False)
+
+
+def _build_plain(document: Document, qdoc: QTextDocument) -> None:
+    # One setPlainText is far faster than a cursor insert per line on a long report.
+    qdoc.setPlainText("\n".join(b.text.replace("\n", "\u2028") for b in document.blocks))
+    block = qdoc.begin()
+    indent = QTextBlockFormat()
+    for core in document.blocks:
+        if not block.isValid():
+            break
+        attach(block, BlockData(core))
+        if core.format != ParagraphFormat():
+            QTextCursor(block).setBlockFormat(block_format(core.format, block_font_pt(core)))
+        block = block.next()
+    del indent
+
+
+def _build_rich(document: Document, qdoc: QTextDocument) -> None:
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
+    blocks = document.blocks
+    first = True
+    i = 0
+    while i < len(blocks):
+        core = blocks[i]
+        if core.cell is not None:
+            j = i
+            while j < len(blocks) and blocks[j].cell is not None and blocks[j].cell.table == core.cell.table:
+                j += 1
+            if not first or cursor.block().length() == 1:
+                attach(cursor.block(), BlockData(None, phantom=True))
+            _insert_table(cursor, blocks[i:j])
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            first = False
+            i = j
+            continue
+        if not first and data_of(cursor.block()) is not None:
+            cursor.insertBlock()
+        elif not first and cursor.block().length() > 1:
+            cursor.insertBlock()
+        _fill_block(cursor, core)
+        first = False
+        i += 1
+    if data_of(cursor.block()) is None:
+        attach(cursor.block(), BlockData(None, phantom=True))
+    cursor.endEditBlock()
+
+
+def _fill_block(cursor: QTextCursor, core: Block) -> None:
+    cursor.setBlockFormat(block_format(core.format, block_font_pt(core)))
+    attach(cursor.block(), BlockData(core))
+    first_format = char_format(core.runs[0].format, 0) if core.runs else QTextCharFormat()
+    cursor.setBlockCharFormat(first_format)
+    for n, run in enumerate(core.runs):
+        # A line break inside a paragraph (w:br) is Qt's line separator, not a new block.
+        cursor.insertText(run.text.replace("\n", "\u2028"), char_format(run.format, n))
+
+
+def _insert_table(cursor: QTextCursor, cells: list[Block]) -> None:
+    rows = max(b.cell.row for b in cells) + 1
+    cols = max(b.cell.col for b in cells) + 1
+    fmt = QTextTableFormat()
+    fmt.setCellPadding(4)
+    fmt.setCellSpacing(0)
+    fmt.setBorder(0.8)
+    fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table = cursor.insertTable(rows, cols, fmt)
+    filled: set[tuple[int, int]] = set()
+    for core in cells:
+        ref = core.cell
+        cell = table.cellAt(ref.row, ref.col)
+        c = cell.lastCursorPosition()
+        if (ref.row, ref.col) in filled:
+            c.insertBlock()
+        filled.add((ref.row, ref.col))
+        _fill_block(c, core)
+    for r in range(rows):
+        for col in range(cols):
+            if (r, col) not in filled:
+                block = table.cellAt(r, col).firstCursorPosition().block()
+                if data_of(block) is None:
+                    attach(block, BlockData(None, phantom=True))
+
+
+# --- QTextDocument -> Document -------------------------------------------------------------
+
+def blocks_in(qdoc: QTextDocument) -> Iterator[QTextBlock]:
+    block = qdoc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def _runs_of(block: QTextBlock, base_runs: list[Run], fallback: RunFormat) -> list[Run]:
+    runs: list[Run] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if not fragment.isValid():
+            continue
+        text = fragment.text().replace("\u2028", "\n")
+        cf = fragment.charFormat()
+        index = cf.property(RUN_INDEX)
+        base = base_runs[index].format if isinstance(index, int) and 0 <= index < len(base_runs) else fallback
+        fmt = run_format_of(cf, base)
+        if runs and runs[-1].format == fmt:
+            runs[-1] = Run(runs[-1].text + text, fmt)
+        else:
+            runs.append(Run(text, fmt))
+    return runs
+
+
+def _cell_of(block: QTextBlock, previous: Block | None) -> CellRef | None:
+    table = QTextCursor(block).currentTable()
+    if table is None:
+        return None
+    cell = table.cellAt(block.position())
+    table_no = previous.cell.table if previous is not None and previous.cell is not None else 0
+    return CellRef(table_no, cell.row(), cell.column())
+
+
+def export(qdoc: QTextDocument, original: Document) -> Document:
+    """The Document the editor now shows: untouched blocks are the very Blocks that were read."""
+    blocks: list[Block] = []
+    previous: Block | None = None
+    for qblock in blocks_in(qdoc):
+        data = data_of(qblock)
+        if data is not None and data.phantom and qblock.length() <= 1:
+            continue
+        core = data.block if data is not None else None
+        if core is not None and not data.dirty:
+            blocks.append(core)
+            previous = core
+            continue
+        template = core or previous
+        base_runs = data.base_runs if data is not None else []
+        fallback = (template.runs[-1].format if template is not None and template.runs else RunFormat())
+        runs = _runs_of(qblock, base_runs, fallback)
+        font_pt = block_font_pt(template) if template is not None else DEFAULT_SIZE_PT
+        base_format = template.format if template is not None else ParagraphFormat()
+        pformat = paragraph_format_of(qblock.blockFormat(), base_format, font_pt)
+        if core is not None and runs == core.runs and pformat == core.format:
+            blocks.append(core)
+            previous = core
+            continue
+        if core is not None:
+            new = replace(core, runs=runs, format=pformat)
+        else:
+            new = Block(runs=runs, style=template.style if template is not None else None,
+                        format=pformat, cell=_cell_of(qblock, previous), source=None)
+        blocks.append(new)
+        previous = new
+    return Document(blocks=blocks, source=original.source, origin=original.origin)

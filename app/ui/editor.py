@@ -1,0 +1,157 @@
+"""The document pane: a white A4-wide page on a grey desk, and the paste rule."""
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+A4_WIDTH_MM = 210.0
+# GB/T 9704 margins: left 28 mm, right 26 mm, top 37 mm.
+MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM = 28.0, 26.0, 37.0
+DOCUMENT_SUFFIXES = (".docx", ".docm", ".txt")
+
+
+def mm_px(mm: float, dpi: float) -> float:
+    return mm * dpi / 25.4
+
+
+def local_document(mime: QMimeData) -> str | None:
+    """The first dropped local file that the window can open, or None."""
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        path = url.toLocalFile()
+        if path and path.lower().endswith(DOCUMENT_SUFFIXES):
+            return path
+    return None
+
+
+def clean_char_format(source: QTextCharFormat, base: QTextCharFormat) -> QTextCharFormat:
+    """The format pasted text gets: the format at the insertion point plus only the source's
+    bold, italic, underline and size in points (see Editor.insertFromMimeData)."""
+    cf = QTextCharFormat(base)
+    if source.hasProperty(QTextFormat.Property.FontWeight):
+        cf.setFontWeight(QFont.Weight.Bold if source.fontWeight() >= QFont.Weight.DemiBold else QFont.Weight.Normal)
+    if source.hasProperty(QTextFormat.Property.FontItalic):
+        cf.setFontItalic(source.fontItalic())
+    if source.hasProperty(QTextFormat.Property.FontUnderline) or source.hasProperty(
+            QTextFormat.Property.TextUnderlineStyle):
+        cf.setFontUnderline(source.fontUnderline())
+    if source.hasProperty(QTextFormat.Property.FontPointSize) and source.fontPointSize() > 0:
+        cf.setFontPointSize(source.fontPointSize())
+    return cf
+
+
+class Editor(QTextEdit):
+    """A QTextEdit laid out like a printed page."""
+
+    fileDropped = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editor")
+        self.setAcceptRichText(True)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setTabChangesFocus(False)
+        self.apply_palette()
+
+    # -- look ----------------------------------------------------------------------------
+
+    def apply_palette(self) -> None:
+        """Paper stays white with black ink in light and dark themes; the desk follows the theme."""
+        app_palette = self.palette()
+        dark = app_palette.color(QPalette.ColorRole.Window).lightness() < 128
+        desk = QColor("#3a3b3d") if dark else QColor("#e4e5e7")
+        palette = QPalette(app_palette)
+        palette.setColor(QPalette.ColorRole.Window, desk)
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        page = QPalette(self.viewport().palette())
+        page.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        page.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        page.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
+        self.viewport().setPalette(page)
+        self.viewport().setAutoFillBackground(True)
+
+    def page_width(self) -> int:
+        return round(mm_px(A4_WIDTH_MM, self.logicalDpiX()))
+
+    def set_page_margins(self, document: QTextDocument) -> None:
+        dpi = self.logicalDpiX()
+        frame = document.rootFrame().frameFormat()
+        frame.setLeftMargin(mm_px(MARGIN_LEFT_MM, dpi))
+        frame.setRightMargin(mm_px(MARGIN_RIGHT_MM, dpi))
+        frame.setTopMargin(mm_px(MARGIN_TOP_MM * 0.6, dpi))
+        frame.setBottomMargin(mm_px(MARGIN_TOP_MM * 0.6, dpi))
+        document.rootFrame().setFrameFormat(frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._center_page()
+        super().resizeEvent(event)
+
+    def _center_page(self) -> None:
+        scroll = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0
+        spare = self.width() - scroll - self.page_width()
+        side = max(0, spare // 2)
+        top = 16 if side > 0 else 0
+        self.setViewportMargins(side, top, side, 0)
+
+    # -- paste ---------------------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        return local_document(source) is not None or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        """Paste rule: text from Word, WPS or a web page keeps bold, italic, underline and the
+        size in points; everything else (font families, colours, backgrounds, links, images,
+        tables, paragraph styling) is dropped, and the pasted text takes the font of the place
+        it lands in, so a report keeps one look. Each source paragraph becomes one paragraph.
+        A dropped .docx/.txt file is opened, not pasted."""
+        path = local_document(source)
+        if path is not None:
+            self.fileDropped.emit(path)
+            return
+        if not source.hasHtml():
+            self.insert_plain(source.text())
+            return
+        scratch = QTextDocument()
+        scratch.setHtml(source.html())
+        cursor = self.textCursor()
+        base = QTextCharFormat(cursor.charFormat())
+        base.clearProperty(QTextFormat.Property.AnchorHref)
+        base.setAnchor(False)
+        cursor.beginEditBlock()
+        block = scratch.begin()
+        first = True
+        while block.isValid():
+            if not first:
+                cursor.insertBlock(QTextBlockFormat(cursor.blockFormat()), base)
+            first = False
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                it += 1
+                if fragment.isValid() and fragment.text():
+                    text = fragment.text().replace("\ufffc", "")
+                    if text:
+                        cursor.insertText(text, clean_char_format(fragment.charFormat(), base))
+            block = block.next()
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def insert_plain(self, text: str) -> None:
+        """Paste as plain text (Ctrl+Shift+V): the text takes the format where it lands."""
+        cursor = self.textCursor()
+        cursor.insertText(text.replace("\r\n", "\n").replace("\r", "\n"))
+        self.setTextCursor(cursor)
+

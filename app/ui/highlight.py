@@ -1,0 +1,74 @@
+"""The placeholder overlay: marks unfilled placeholders in the editor without touching the text.
+
+Qt calls ``highlightBlock`` for exactly the blocks whose text changed, so this is also where
+the engine rescans a block: its placeholders, whether it opens a heading, whether it is a
+template site's ad line, and its character count are cached on the block's BlockData for the
+sidebar, the outline and the status bar to collect later.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from app.core.junk import junk_of
+from app.core.outline import heading_of
+from app.core.placeholders import find_in_text
+from app.ui.bridge import BlockData, attach, data_of
+
+AMBER_LIGHT = QColor(255, 214, 120, 150)
+AMBER_DARK = QColor(190, 130, 20, 140)
+
+
+def utf16_index(text: str, index: int) -> int:
+    """Qt counts UTF-16 code units; Python counts code points (they differ beyond the BMP)."""
+    head = text[:index]
+    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
+
+
+def has_astral(text: str) -> bool:
+    return any(ord(ch) > 0xFFFF for ch in text)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class PlaceholderHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._format = QTextCharFormat()
+        self.update_colors()
+
+    def update_colors(self) -> None:
+        dark = is_dark(QApplication.palette()) if QApplication.instance() else False
+        self._format.setBackground(AMBER_DARK if dark else AMBER_LIGHT)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        block = self.currentBlock()
+        data = data_of(block)
+        if data is None:
+            data = attach(block, BlockData(None))
+        if data.text == text:
+            found = data.found
+        else:
+            found = self._rescan(data, text, block.userState())
+        if data.junk:
+            return
+        astral = has_astral(text)
+        for f in found:
+            if f.kind == "masked":
+                continue
+            start = utf16_index(text, f.start) if astral else f.start
+            end = utf16_index(text, f.end) if astral else f.end
+            self.setFormat(start, end - start, self._format)
+
+    @staticmethod
+    def _rescan(data: BlockData, text: str, _state: int) -> list:
+        data.text = text
+        plain = text.replace("\u2028", "\n")
+        data.found = find_in_text(plain)
+        level = data.block.outline_level if data.block is not None else None
+        data.heading = heading_of(plain, level)
+        data.junk = bool(plain.strip()) and any(j.whole_block for j in junk_of([plain]))
+        data.chars = sum(1 for ch in plain if not ch.isspace())
+        return data.found

@@ -1,0 +1,794 @@
+"""The main window: outline | page | placeholder sidebar, menus, files, the fill loop.
+
+Per keystroke the window only marks the touched blocks changed (the highlighter rescans just
+those blocks); the outline, sidebar and status bar catch up on a short timer after typing
+pauses, so a keystroke never waits on them, however long the report.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTextEdit,
+)
+
+from app import __version__
+from app.core.document import Document
+from app.io.errors import DocumentError
+from app.ui import bridge
+from app.ui.editor import Editor, local_document
+from app.ui.findreplace import FindReplaceDialog
+from app.ui.highlight import PlaceholderHighlighter
+from app.ui.panels import OutlinePanel, PlaceholderPanel
+from app.ui.settings import Settings
+from app.ui.tracker import Snapshot, collect, next_span, qt_span, span_at
+
+try:  # the lossless writer (app/io/save.py) may land after the window
+    from app.io.save import save_document
+except ImportError:  # pragma: no cover - only until the writer is committed
+    save_document = None  # type: ignore[assignment]
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+TEMPLATES = RESOURCES / "templates"
+SAMPLE = RESOURCES / "samples"
+REFRESH_MS = 200
+
+# Chinese font sizes (字号) and their points, as Word and WPS list them.
+FONT_SIZES = [("初号", 42), ("小初", 36), ("一号", 26), ("小一", 24), ("二号", 22), ("小二", 18),
+              ("三号", 16), ("小三", 15), ("四号", 14), ("小四", 12), ("五号", 10.5), ("小五", 9)]
+FONT_FAMILIES = ["仿宋_GB2312", "仿宋", "楷体_GB2312", "楷体", "黑体", "宋体", "方正小标宋简体",
+                 "微软雅黑", "Times New Roman"]
+OPEN_FILTER = "*.docx *.txt"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.path: Path | None = None
+        self.document = Document()
+        self.opened_mtime: float | None = None
+        self.snapshot = Snapshot()
+        self._loading = False
+        self.kind_labels = {"figure": self.tr("figure"), "name": self.tr("name"), "date": self.tr("date"),
+                            "year": self.tr("year")}
+
+        self.editor = Editor(self)
+        self.editor.setAccessibleName(self.tr("Document"))
+        self.outline = OutlinePanel(self)
+        self.sidebar = PlaceholderPanel(self)
+        self.sidebar.set_kind_labels(self.kind_labels)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([230, 860, 330])
+        self.splitter.setChildrenCollapsible(False)
+        self.outline.setMinimumWidth(140)
+        self.sidebar.setMinimumWidth(220)
+        self.setCentralWidget(self.splitter)
+
+        self.highlighter = PlaceholderHighlighter(self.editor.document())
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh_now)
+
+        self._make_status_bar()
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1420, 900)
+        self._restore_geometry()
+        self._new_document(Document(), None, self.tr("Untitled"))
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_section = QLabel(self)
+        self.status_chars = QLabel(self)
+        self.status_left = QLabel(self)
+        self.status_saved = QLabel(self)
+        for label in (self.status_section, self.status_chars, self.status_left, self.status_saved):
+            label.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.status_section, 1)
+        bar.addPermanentWidget(self.status_chars)
+        bar.addPermanentWidget(self.status_left)
+        bar.addPermanentWidget(self.status_saved)
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "", checkable: bool = False) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if name:
+            action.setObjectName(name)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        e = self.editor
+        k = QKeySequence
+        self.act_new = self._action(self.tr("&New"), self.new_file, k.StandardKey.New, "actionNew")
+        self.act_open = self._action(self.tr("&Open..."), self.open_dialog, k.StandardKey.Open, "actionOpen")
+        self.act_save = self._action(self.tr("&Save"), self.save, k.StandardKey.Save, "actionSave")
+        self.act_save_as = self._action(self.tr("Save &As..."), self.save_as, k("Ctrl+Shift+S"), "actionSaveAs")
+        self.act_quit = self._action(self.tr("E&xit"), self.close, k("Ctrl+Q"), "actionQuit")
+        self.act_undo = self._action(self.tr("&Undo"), e.undo, k.StandardKey.Undo, "actionUndo")
+        self.act_redo = self._action(self.tr("&Redo"), e.redo, [k("Ctrl+Y"), k("Ctrl+Shift+Z")], "actionRedo")
+        self.act_cut = self._action(self.tr("Cu&t"), e.cut, k.StandardKey.Cut, "actionCut")
+        self.act_copy = self._action(self.tr("&Copy"), e.copy, k.StandardKey.Copy, "actionCopy")
+        self.act_paste = self._action(self.tr("&Paste"), e.paste, k.StandardKey.Paste, "actionPaste")
+        self.act_paste_plain = self._action(self.tr("Paste as Plain &Text"), self.paste_plain,
+                                            k("Ctrl+Shift+V"), "actionPastePlain")
+        self.act_find = self._action(self.tr("&Find..."), lambda: self.find_dialog(False), k.StandardKey.Find,
+                                     "actionFind")
+        self.act_replace = self._action(self.tr("&Replace..."), lambda: self.find_dialog(True), k("Ctrl+H"),
+                                        "actionReplace")
+        self.act_select_all = self._action(self.tr("Select &All"), e.selectAll, k.StandardKey.SelectAll,
+                                           "actionSelectAll")
+        self.act_next = self._action(self.tr("Next Placeholder"), self.next_placeholder, k("F11"), "actionNext")
+        self.act_previous = self._action(self.tr("Previous Placeholder"), self.previous_placeholder,
+                                         k("Shift+F11"), "actionPrevious")
+        self.act_fill_box = self._action(self.tr("Go to Fill Box"), self.focus_fill_box, k("F2"), "actionFillBox")
+        self.act_bold = self._action(self.tr("&Bold"), self.toggle_bold, k.StandardKey.Bold, "actionBold", True)
+        self.act_italic = self._action(self.tr("&Italic"), self.toggle_italic, k.StandardKey.Italic,
+                                       "actionItalic", True)
+        self.act_underline = self._action(self.tr("&Underline"), self.toggle_underline, k.StandardKey.Underline,
+                                          "actionUnderline", True)
+        self.act_indent = self._action(self.tr("First-Line &Indent (2 characters)"), self.toggle_indent,
+                                       None, "actionIndent", True)
+        self.align_group = QActionGroup(self)
+        self.align_actions = {}
+        for name, label, key, flag in (
+            ("left", self.tr("Align &Left"), "Ctrl+L", Qt.AlignmentFlag.AlignLeft),
+            ("center", self.tr("&Center"), "Ctrl+E", Qt.AlignmentFlag.AlignHCenter),
+            ("right", self.tr("Align &Right"), "Ctrl+R", Qt.AlignmentFlag.AlignRight),
+            ("justify", self.tr("&Justify"), "Ctrl+J", Qt.AlignmentFlag.AlignJustify),
+        ):
+            action = self._action(label, lambda _=False, f=flag: self.set_alignment(f), k(key),
+                                  f"actionAlign{name.title()}", True)
+            self.align_group.addAction(action)
+            self.align_actions[flag] = action
+        self.act_show_outline = self._action(self.tr("&Outline"), self.outline.setVisible, None,
+                                             "actionShowOutline", True)
+        self.act_show_sidebar = self._action(self.tr("&Placeholders"), self.sidebar.setVisible, None,
+                                             "actionShowSidebar", True)
+        self.act_show_outline.setChecked(True)
+        self.act_show_sidebar.setChecked(True)
+        self.act_zoom_in = self._action(self.tr("Zoom &In"), lambda: self.editor.zoomIn(1), k.StandardKey.ZoomIn,
+                                        "actionZoomIn")
+        self.act_zoom_out = self._action(self.tr("Zoom &Out"), lambda: self.editor.zoomOut(1),
+                                         k.StandardKey.ZoomOut, "actionZoomOut")
+        self.act_about = self._action(self.tr("&About Tianbao"), self.about, None, "actionAbout")
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_new)
+        self.template_menu = file_menu.addMenu(self.tr("New from &Template"))
+        self.template_menu.setObjectName("templateMenu")
+        for path in sorted(TEMPLATES.glob("*.txt")):
+            self.template_menu.addAction(path.stem, lambda p=path: self.new_from_template(p))
+        file_menu.addAction(self.act_open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_save)
+        file_menu.addAction(self.act_save_as)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy, self.act_paste,
+                       self.act_paste_plain, None, self.act_find, self.act_replace, None, self.act_select_all,
+                       None, self.act_next, self.act_previous, self.act_fill_box):
+            edit.addSeparator() if action is None else edit.addAction(action)
+
+        fmt = bar.addMenu(self.tr("F&ormat"))
+        for action in (self.act_bold, self.act_italic, self.act_underline):
+            fmt.addAction(action)
+        fmt.addSeparator()
+        font_menu = fmt.addMenu(self.tr("&Font"))
+        for family in FONT_FAMILIES:
+            font_menu.addAction(family, lambda f=family: self.set_family(f))
+        size_menu = fmt.addMenu(self.tr("Font &Size"))
+        for name, pt in FONT_SIZES:
+            size_menu.addAction(f"{name}（{pt:g} 磅）", lambda p=pt: self.set_size(p))
+        align_menu = fmt.addMenu(self.tr("&Alignment"))
+        for action in self.align_actions.values():
+            align_menu.addAction(action)
+        fmt.addAction(self.act_indent)
+
+        view = bar.addMenu(self.tr("&View"))
+        for action in (self.act_show_outline, self.act_show_sidebar, None, self.act_zoom_in, self.act_zoom_out):
+            view.addSeparator() if action is None else view.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+    def _make_toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(self.act_open)
+        bar.addAction(self.act_save)
+        bar.addSeparator()
+        bar.addAction(self.act_undo)
+        bar.addAction(self.act_redo)
+        bar.addSeparator()
+        self.family_box = QComboBox(self)
+        self.family_box.setObjectName("fontFamilyBox")
+        self.family_box.setAccessibleName(self.tr("Font"))
+        self.family_box.setEditable(True)
+        self.family_box.addItems(FONT_FAMILIES)
+        self.family_box.setMinimumContentsLength(7)
+        self.family_box.textActivated.connect(self.set_family)
+        bar.addWidget(self.family_box)
+        self.size_box = QComboBox(self)
+        self.size_box.setObjectName("fontSizeBox")
+        self.size_box.setAccessibleName(self.tr("Font size"))
+        for name, pt in FONT_SIZES:
+            self.size_box.addItem(f"{name} {pt:g}", pt)
+        self.size_box.setMinimumContentsLength(6)
+        self.size_box.activated.connect(lambda i: self.set_size(float(self.size_box.itemData(i))))
+        bar.addWidget(self.size_box)
+        for action, text in ((self.act_bold, "B"), (self.act_italic, "I"), (self.act_underline, "U")):
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            button.setText(text)
+            button.setToolTip(action.text().replace("&", ""))
+            font = button.font()
+            font.setBold(action is self.act_bold)
+            font.setItalic(action is self.act_italic)
+            font.setUnderline(action is self.act_underline)
+            button.setFont(font)
+        bar.addSeparator()
+        for action in self.align_actions.values():
+            bar.addAction(action)
+        bar.addAction(self.act_indent)
+        bar.addSeparator()
+        bar.addAction(self.act_previous)
+        bar.addAction(self.act_next)
+        bar.widgetForAction(self.act_previous).setText(self.tr("◀ Previous"))
+        bar.widgetForAction(self.act_next).setText(self.tr("Next ▶ (F11)"))
+
+    def _connect(self) -> None:
+        doc = self.editor.document()
+        doc.contentsChange.connect(self._on_contents_change)
+        doc.modificationChanged.connect(self._on_modification_changed)
+        doc.undoAvailable.connect(self.act_undo.setEnabled)
+        doc.redoAvailable.connect(self.act_redo.setEnabled)
+        self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.editor.selectionChanged.connect(self._mark_current_placeholder)
+        self.editor.currentCharFormatChanged.connect(self._on_char_format)
+        self.editor.fileDropped.connect(self.open_path)
+        self.outline.sectionActivated.connect(self.go_to_block)
+        self.sidebar.placeholderChosen.connect(self.select_placeholder)
+        self.sidebar.fillRequested.connect(self.fill)
+        self.sidebar.nextRequested.connect(self.next_placeholder)
+        self.sidebar.previousRequested.connect(self.previous_placeholder)
+
+    # -- document in, document out -----------------------------------------------------------
+
+    def _new_document(self, document: Document, path: Path | None, title: str) -> None:
+        self._loading = True
+        qdoc = self.editor.document()
+        self.highlighter.setDocument(None)
+        bridge.build(document, qdoc)
+        self.editor.set_page_margins(qdoc)
+        self.highlighter.setDocument(qdoc)
+        self.highlighter.rehighlight()
+        qdoc.clearUndoRedoStacks()
+        qdoc.setModified(False)
+        self._loading = False
+        self.document = document
+        self.path = path
+        self.title = title
+        self.opened_mtime = _mtime(path) if path is not None and document.origin == "docx" else None
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self._update_title()
+        self.refresh_now()
+
+    def current_document(self) -> Document:
+        """The Document as the editor now shows it (the writer's input)."""
+        return bridge.export(self.editor.document(), self.document)
+
+    def open_path(self, path: str | os.PathLike) -> bool:
+        if not self.maybe_keep_changes():
+            return False
+        path = Path(path)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            from app.io.load import load
+
+            document = load(path)
+        except DocumentError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self._error(self.tr("Cannot open the file"), exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 - any reader failure is the file's, never a crash
+            QGuiApplication.restoreOverrideCursor()
+            self._error(self.tr("Cannot open the file"), DocumentError("文件无法读取。", repr(exc)))
+            return False
+        try:
+            self._new_document(document, path, path.name)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.settings.add_recent(str(path))
+        self.settings.save()
+        return True
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Report"), self.settings.last_folder,
+                                              self.tr("Reports") + f" ({OPEN_FILTER});;" + self.tr("All files")
+                                              + " (*)")
+        if name:
+            self.open_path(name)
+
+    def new_file(self) -> None:
+        if self.maybe_keep_changes():
+            self._new_document(Document(), None, self.tr("Untitled"))
+
+    def new_from_template(self, path: Path) -> None:
+        if not self.maybe_keep_changes():
+            return
+        from app.io.load import load
+
+        try:
+            document = load(path)
+        except DocumentError as exc:
+            self._error(self.tr("Cannot open the template"), exc)
+            return
+        self._new_document(document, None, path.stem)
+        self.editor.document().setModified(True)
+
+    def save(self) -> bool:
+        if self.path is None or self.document.origin != "docx" or self.path.suffix.lower() != ".docx":
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        folder = Path(self.settings.last_folder)
+        stem = self.path.stem if self.path is not None else self.title
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), str(folder / f"{stem}.docx"),
+                                              self.tr("Word document") + " (*.docx)")
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".docx":
+            path = path.with_suffix(path.suffix + ".docx") if path.suffix else path.with_suffix(".docx")
+        return self._write(path, save_as=True)
+
+    def _write(self, path: Path, save_as: bool = False) -> bool:
+        if save_document is None:
+            self._error(self.tr("Cannot save"), DocumentError("此版本尚未包含 Word 文档写入功能。"))
+            return False
+        document = self.current_document()
+        expected = self.opened_mtime if not save_as and path == self.path else None
+        try:
+            save_document(document, path, expected_mtime=expected)
+        except DocumentError as exc:
+            self._error(self.tr("Cannot save"), exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 - the user's work stays in the window
+            self._error(self.tr("Cannot save"), DocumentError("保存时出错，文档仍在窗口中，未丢失。", repr(exc)))
+            return False
+        self._adopt_saved(path, document)
+        self.settings.add_recent(str(path))
+        self.settings.save()
+        self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 4000)
+        return True
+
+    def _adopt_saved(self, path: Path, written: Document) -> None:
+        """After a save the file on disk is the new baseline: blocks map to what was written, the
+        undo history stays."""
+        from app.io.load import load
+
+        try:
+            saved = load(path)
+        except DocumentError:
+            saved = written
+        blocks = saved.blocks if len(saved.blocks) == len(written.blocks) else written.blocks
+        qblocks = [b for b in bridge.blocks_in(self.editor.document())
+                   if not ((d := bridge.data_of(b)) is not None and d.phantom and b.length() <= 1)]
+        if len(qblocks) == len(blocks):
+            for qblock, block in zip(qblocks, blocks):
+                data = bridge.data_of(qblock)
+                if data is None:
+                    data = bridge.attach(qblock, bridge.BlockData(None))
+                data.block = block
+                data.phantom = False
+                data.dirty = False
+        self.document = Document(blocks=list(blocks), source=saved.source, origin="docx")
+        self.path = path
+        self.title = path.name
+        self.opened_mtime = _mtime(path)
+        self.editor.document().setModified(False)
+        self._update_title()
+
+    def maybe_keep_changes(self) -> bool:
+        """Ask before unsaved work is lost; False when the user cancels."""
+        if not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The document has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+
+    def _error(self, title: str, exc: DocumentError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message, QMessageBox.StandardButton.Ok, self)
+        if exc.detail:
+            box.setDetailedText(exc.detail)
+        box.exec()
+
+    # -- the fill loop ---------------------------------------------------------------------
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._loading:
+            return
+        doc = self.editor.document()
+        block = doc.findBlock(position)
+        last = doc.findBlock(position + added)
+        while block.isValid():
+            data = bridge.data_of(block)
+            if data is not None:
+                data.dirty = True
+            if block == last:
+                break
+            block = block.next()
+        self.refresh_timer.start()
+
+    def refresh_now(self) -> None:
+        """Bring the outline, the sidebar and the status bar up to date."""
+        self.refresh_timer.stop()
+        self.snapshot = collect(self.editor.document())
+        self.outline.set_sections(self.snapshot.sections)
+        self.sidebar.set_placeholders(self.snapshot.placeholders)
+        self._on_cursor_moved()
+        self._mark_current_placeholder()
+        self._update_status()
+
+    def _ensure_fresh(self) -> None:
+        if self.refresh_timer.isActive():
+            self.refresh_now()
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+
+    def select_placeholder(self, block: int, start: int, end: int) -> None:
+        self._ensure_fresh()
+        span = qt_span(self.editor.document(), block, start, end)
+        if span is not None:
+            self.select_span(*span)
+            self.editor.setFocus()
+
+    def next_placeholder(self) -> bool:
+        cursor = self.editor.textCursor()
+        span = next_span(self.editor.document(), cursor.selectionEnd())
+        if span is None:
+            self.statusBar().showMessage(self.tr("No placeholders left"), 3000)
+            return False
+        self.select_span(*span)
+        return True
+
+    def previous_placeholder(self) -> bool:
+        cursor = self.editor.textCursor()
+        span = next_span(self.editor.document(), cursor.selectionStart(), backwards=True)
+        if span is None:
+            self.statusBar().showMessage(self.tr("No placeholders left"), 3000)
+            return False
+        self.select_span(*span)
+        return True
+
+    def focus_fill_box(self) -> None:
+        if not self._selected_placeholder():
+            self.next_placeholder()
+        self.sidebar.fill.setFocus()
+        self.sidebar.fill.selectAll()
+
+    def _selected_placeholder(self) -> bool:
+        cursor = self.editor.textCursor()
+        return cursor.hasSelection() and span_at(self.editor.document(), cursor.selectionStart(),
+                                                 cursor.selectionEnd())
+
+    def fill(self, value: str) -> bool:
+        """Put ``value`` in place of the selected placeholder (or the next one) and move on."""
+        if not value:
+            return False
+        if not self._selected_placeholder() and not self.next_placeholder():
+            return False
+        cursor = self.editor.textCursor()
+        cursor.insertText(value)
+        self.editor.setTextCursor(cursor)
+        self.refresh_now()
+        self.next_placeholder()
+        self.sidebar.fill.clear()
+        return True
+
+    def _mark_current_placeholder(self) -> None:
+        cursor = self.editor.textCursor()
+        selections = []
+        if self._selected_placeholder():
+            extra = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(255, 165, 0, 200))
+            extra.format = fmt
+            extra.cursor = QTextCursor(cursor)
+            selections.append(extra)
+            block = cursor.block()
+            text = block.text()
+            offset = cursor.selectionStart() - block.position()
+            if any(ord(ch) > 0xFFFF for ch in text):
+                offset = len(text.encode("utf-16-le")[: offset * 2].decode("utf-16-le", "ignore"))
+            self.sidebar.select_span(block.blockNumber(), offset)
+        self.editor.setExtraSelections(selections)
+
+    # -- outline, status -------------------------------------------------------------------
+
+    def go_to_block(self, number: int) -> None:
+        block = self.editor.document().findBlockByNumber(number)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        self.editor.setTextCursor(cursor)
+        # Put the heading near the top of the page, as Word's navigation pane does.
+        bar = self.editor.verticalScrollBar()
+        rect = self.editor.cursorRect(cursor)
+        bar.setValue(bar.value() + rect.top() - 24)
+        self.editor.setFocus()
+
+    def _on_cursor_moved(self) -> None:
+        number = self.editor.textCursor().blockNumber()
+        self.outline.mark_current(number)
+        self.status_section.setText(self.outline.current_title())
+        fmt = self.editor.textCursor().blockFormat()
+        align = fmt.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+        for flag, action in self.align_actions.items():
+            action.setChecked(bool(fmt.hasProperty(QTextFormat.Property.BlockAlignment)) and align == flag)
+        self.act_indent.setChecked(fmt.textIndent() > 0)
+
+    def _update_status(self) -> None:
+        self.status_chars.setText(self.tr("%1 characters").replace("%1", f"{self.snapshot.chars:,}"))
+        n = len(self.snapshot.placeholders)
+        self.status_left.setText(self.tr("%1 left to fill").replace("%1", str(n)) if n else self.tr("All filled"))
+        self._on_modification_changed(self.editor.document().isModified())
+
+    def _on_modification_changed(self, modified: bool) -> None:
+        self.status_saved.setText(self.tr("Not saved") if modified else self.tr("Saved"))
+        self.setWindowModified(modified)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.title}[*] — " + self.tr("Tianbao"))
+
+    # -- editing and formatting ------------------------------------------------------------
+
+    def paste_plain(self) -> None:
+        self.editor.insert_plain(QGuiApplication.clipboard().text())
+
+    def find_dialog(self, replace: bool) -> FindReplaceDialog:
+        if not hasattr(self, "_find"):
+            self._find = FindReplaceDialog(self.editor, self)
+        self._find.show_for(replace)
+        return self._find
+
+    def _merge(self, fmt: QTextCharFormat) -> None:
+        self.editor.mergeCurrentCharFormat(fmt)
+        self.editor.setFocus()
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if self.act_bold.isChecked() else QFont.Weight.Normal)
+        self._merge(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(self.act_italic.isChecked())
+        self._merge(fmt)
+
+    def toggle_underline(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(self.act_underline.isChecked())
+        self._merge(fmt)
+
+    def set_family(self, family: str) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontFamilies([family] + [f for f in bridge.CJK_FALLBACKS if f != family])
+        self._merge(fmt)
+
+    def set_size(self, points: float) -> None:
+        if points > 0:
+            fmt = QTextCharFormat()
+            fmt.setFontPointSize(points)
+            self._merge(fmt)
+
+    def set_alignment(self, flag: Qt.AlignmentFlag) -> None:
+        self.editor.setAlignment(flag)
+        self.editor.setFocus()
+
+    def toggle_indent(self) -> None:
+        cursor = self.editor.textCursor()
+        size = cursor.charFormat().fontPointSize() or bridge.DEFAULT_SIZE_PT
+        fmt = QTextBlockFormat()
+        fmt.setTextIndent(2 * size * 96 / 72 if self.act_indent.isChecked() else 0)
+        cursor.mergeBlockFormat(fmt)
+        self.editor.setFocus()
+
+    def _on_char_format(self, fmt: QTextCharFormat) -> None:
+        self.act_bold.setChecked(fmt.fontWeight() >= QFont.Weight.DemiBold)
+        self.act_italic.setChecked(fmt.fontItalic())
+        self.act_underline.setChecked(fmt.fontUnderline())
+        families = fmt.fontFamilies() if fmt.hasProperty(QTextFormat.Property.FontFamilies) else None
+        family = families[0] if families else bridge.DEFAULT_FAMILIES[0]
+        self.family_box.setCurrentText(str(family))
+        size = fmt.fontPointSize() or bridge.DEFAULT_SIZE_PT
+        index = self.size_box.findData(size)
+        if index >= 0:
+            self.size_box.setCurrentIndex(index)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Tianbao"), about_text(self))
+
+    # -- window events ---------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if local_document(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        path = local_document(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:
+            self.editor.apply_palette()
+            self.highlighter.update_colors()
+            self.highlighter.rehighlight()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self.settings.set("geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.settings.set("splitter", bytes(self.splitter.saveState().toBase64()).decode("ascii"))
+        self.settings.save()
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get("geometry")
+        splitter = self.settings.get("splitter")
+        if isinstance(geometry, str):
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if isinstance(splitter, str):
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+
+def about_text(context: QObject) -> str:
+    tr = context.tr
+    from PySide6 import __version__ as pyside_version
+
+    return (
+        f"<h3>{tr('Tianbao')} {__version__}</h3>"
+        f"<p>{tr('An editor for Chinese office reports: see what is left to fill, jump to it, fill it.')}</p>"
+        f"<p>{tr('Bundled libraries and their licences:')}</p><ul>"
+        f"<li>Qt {pyside_version} / PySide6 — LGPL-3.0</li>"
+        "<li>python-docx — MIT</li><li>lxml — BSD-3-Clause</li><li>platformdirs — MIT</li></ul>"
+    )
+
+
+def _mtime(path: Path | None) -> float | None:
+    try:
+        return path.stat().st_mtime if path is not None else None
+    except OSError:
+        return None
+
+
+def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
+    """Build and show the main window for an existing QApplication, opening ``path`` if given."""
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    return window
+
+
+def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
+    from app.ui import i18n
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Tianbao")
+    app.setApplicationDisplayName("填报" if i18n.wants_chinese() else "Tianbao")
+    translators = i18n.install(app)
+    window = MainWindow()
+    if screenshot:
+        return _screenshot(app, window, path, screenshot)
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    code = app.exec()
+    del translators
+    return code
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: str | None, out: str) -> int:
+    window.show()
+    if path is not None:
+        from app.io.load import load
+
+        try:
+            document = load(path)
+        except DocumentError as exc:
+            print(f"错误：{exc.message}", file=sys.stderr)
+            return 2
+        window._new_document(document, Path(path), Path(path).name)
+    for _ in range(5):
+        app.processEvents()
+    window.refresh_now()
+    app.processEvents()
+    if not window.grab().save(out):
+        print(f"错误：无法写入截图：{out}", file=sys.stderr)
+        return 2
+    return 0
+
+
+__all__ = ["MainWindow", "create_main_window", "run"]

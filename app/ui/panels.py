@@ -1,0 +1,311 @@
+"""The two side panels: the outline tree and the placeholder sidebar."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.outline import Section
+from app.core.placeholders import Placeholder
+
+BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # (block, start, end, token) of a placeholder row
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+KEY_ROLE = Qt.ItemDataRole.UserRole + 4
+ACCENT = "#2f6fdf"
+
+
+class OutlinePanel(QTreeView):
+    """Sections of the report; a click takes the editor there."""
+
+    sectionActivated = Signal(int)  # block number
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outlineTree")
+        self.setAccessibleName(self.tr("Outline"))
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setFrameShape(QTreeView.Shape.NoFrame)
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self._shape: list[tuple[int, str]] = []
+        self._starts: list[int] = []
+        self._items: list[QStandardItem] = []
+        self._collapsed: set[str] = set()
+        self.collapsed.connect(lambda index: self._collapsed.add(index.data(KEY_ROLE)))
+        self.expanded.connect(lambda index: self._collapsed.discard(index.data(KEY_ROLE)))
+        self.clicked.connect(self._on_clicked)
+        self.activated.connect(self._on_clicked)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        block = index.data(BLOCK_ROLE)
+        if block is not None:
+            self.sectionActivated.emit(int(block))
+
+    def set_sections(self, sections: list[Section]) -> None:
+        shape = [(s.level, s.title) for s in sections]
+        if shape == self._shape:
+            # Same headings, maybe moved: update where they are without touching the tree.
+            for item, section in zip(self._items, sections):
+                item.setData(section.block, BLOCK_ROLE)
+            self._starts = [s.block for s in sections]
+            return
+        self._shape = shape
+        self.model_.clear()
+        self._items = []
+        parents: list[tuple[int, QStandardItem, str]] = []
+        root = self.model_.invisibleRootItem()
+        for section in sections:
+            while parents and parents[-1][0] >= section.level:
+                parents.pop()
+            parent = parents[-1][1] if parents else root
+            key = (parents[-1][2] if parents else "") + "/" + section.title
+            item = QStandardItem(section.title)
+            item.setToolTip(section.title)
+            item.setData(section.block, BLOCK_ROLE)
+            item.setData(key, KEY_ROLE)
+            if section.level <= 1:
+                font = item.font()
+                font.setBold(section.level == 0)
+                item.setFont(font)
+            parent.appendRow(item)
+            self._items.append(item)
+            parents.append((section.level, item, key))
+        self._starts = [s.block for s in sections]
+        self.expandAll()
+        for item in self._items:
+            if item.data(KEY_ROLE) in self._collapsed:
+                self.collapse(item.index())
+
+    def mark_current(self, block: int) -> None:
+        """Highlight the innermost section holding ``block``."""
+        import bisect
+
+        i = bisect.bisect_right(self._starts, block) - 1
+        if i < 0 or i >= len(self._items):
+            self.clearSelection()
+            return
+        index = self._items[i].index()
+        if self.currentIndex() != index:
+            self.selectionModel().setCurrentIndex(
+                index, self.selectionModel().SelectionFlag.ClearAndSelect)
+            self.scrollTo(index)
+
+    def current_title(self) -> str:
+        index = self.currentIndex()
+        return index.data() if index.isValid() else ""
+
+
+class _RichDelegate(QStyledItemDelegate):
+    """Paints a row's HTML (kind tag, token and unit, context with the token in bold)."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+        text = index.data(HTML_ROLE)
+        if not text:
+            return None
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(text)
+        return doc
+
+    def paint(self, painter, option, index) -> None:  # noqa: ANN001 - Qt override
+        doc = self._document(option, index)
+        if doc is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget) if style else opt.rect
+        doc.setTextWidth(rect.width())
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001, N802 - Qt override
+        doc = self._document(option, index)
+        base = super().sizeHint(option, index)
+        if doc is None:
+            return base
+        return QSize(base.width(), max(base.height(), int(doc.size().height()) + 2))
+
+
+def _leaf_html(p: Placeholder, kind_label: str) -> str:
+    ctx = p.context
+    off = p.context_offset
+    token_end = off + len(p.token)
+    context = (html.escape(ctx[:off]) + "<b>" + html.escape(ctx[off:token_end]) + "</b>"
+               + html.escape(ctx[token_end:]))
+    return (f'<span style="color:{ACCENT};">[{html.escape(kind_label)}]</span>&nbsp;'
+            f"<b>{html.escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
+
+
+class PlaceholderPanel(QWidget):
+    """The sidebar: how many are left, a fill box, and the placeholders grouped by section."""
+
+    placeholderChosen = Signal(int, int, int)  # block, start, end (Python offsets)
+    fillRequested = Signal(str)
+    nextRequested = Signal()
+    previousRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("placeholderPanel")
+        self.setAccessibleName(self.tr("Placeholders to fill"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.setSpacing(8)
+        self.header = QLabel(self)
+        self.header.setObjectName("placeholderCount")
+        font = self.header.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.header.setFont(font)
+        layout.addWidget(self.header)
+
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        label = QLabel(self.tr("Fill:"), self)
+        self.fill = QLineEdit(self)
+        self.fill.setObjectName("fillBox")
+        self.fill.setAccessibleName(self.tr("Fill in the selected placeholder"))
+        self.fill.setPlaceholderText(self.tr("Type, then Enter"))
+        self.fill.setClearButtonEnabled(True)
+        label.setBuddy(self.fill)
+        self.previous = QToolButton(self)
+        self.previous.setArrowType(Qt.ArrowType.UpArrow)
+        self.previous.setToolTip(self.tr("Previous placeholder (Shift+F11)"))
+        self.previous.setAccessibleName(self.tr("Previous placeholder"))
+        self.next = QToolButton(self)
+        self.next.setArrowType(Qt.ArrowType.DownArrow)
+        self.next.setToolTip(self.tr("Next placeholder (F11)"))
+        self.next.setAccessibleName(self.tr("Next placeholder"))
+        row.addWidget(label)
+        row.addWidget(self.fill, 1)
+        row.addWidget(self.previous)
+        row.addWidget(self.next)
+        layout.addLayout(row)
+
+        self.list = QTreeView(self)
+        self.list.setObjectName("placeholderList")
+        self.list.setAccessibleName(self.tr("Placeholder list"))
+        self.list.setHeaderHidden(True)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setItemDelegate(_RichDelegate(self.list))
+        self.list.setFrameShape(QTreeView.Shape.NoFrame)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.model_ = QStandardItemModel(self)
+        self.list.setModel(self.model_)
+        layout.addWidget(self.list, 1)
+
+        self.fill.returnPressed.connect(lambda: self.fillRequested.emit(self.fill.text()))
+        self.next.clicked.connect(self.nextRequested)
+        self.previous.clicked.connect(self.previousRequested)
+        self.list.clicked.connect(self._on_clicked)
+        self.list.activated.connect(self._on_clicked)
+        self._keys: list[tuple] = []
+        self._collapsed: set[str] = set()
+        self.list.collapsed.connect(lambda index: self._collapsed.add(index.data(KEY_ROLE)))
+        self.list.expanded.connect(lambda index: self._collapsed.discard(index.data(KEY_ROLE)))
+        self._kind_labels: dict[str, str] = {}
+        self.set_count(0)
+
+    def set_kind_labels(self, labels: dict[str, str]) -> None:
+        self._kind_labels = labels
+
+    def set_count(self, n: int) -> None:
+        self.header.setText(self.tr("%1 left to fill").replace("%1", str(n)) if n else self.tr("All filled"))
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        span = index.data(SPAN_ROLE)
+        if span is not None:
+            block, start, end, _token = span
+            self.placeholderChosen.emit(block, start, end)
+
+    def leaf_count(self) -> int:
+        return sum(self.model_.item(r).rowCount() for r in range(self.model_.rowCount()))
+
+    def set_placeholders(self, placeholders: list[Placeholder]) -> None:
+        self.set_count(len(placeholders))
+        keys = [(p.block, p.start, p.token, p.unit, p.context, p.section) for p in placeholders]
+        if keys == self._keys:
+            return
+        self._keys = keys
+        selected = self.selected_span()
+        self.list.setUpdatesEnabled(False)
+        self.model_.clear()
+        group: QStandardItem | None = None
+        current: object = ()
+        select_index = None
+        for p in placeholders:
+            if p.section != current or group is None:
+                current = p.section
+                title = p.section or self.tr("(beginning)")
+                group = QStandardItem(title)
+                group.setToolTip(title)
+                group.setData(title, KEY_ROLE)
+                group.setSelectable(False)
+                self.model_.appendRow(group)
+            item = QStandardItem(p.token + p.unit + " · " + p.context)
+            item.setData(_leaf_html(p, self._kind_labels.get(p.kind, p.kind)), HTML_ROLE)
+            item.setData((p.block, p.start, p.end, p.token), SPAN_ROLE)
+            item.setToolTip(p.context)
+            item.setAccessibleText(f"{self._kind_labels.get(p.kind, p.kind)} {p.token}{p.unit} {p.context}")
+            group.appendRow(item)
+            if selected is not None and selected[:2] == (p.block, p.start):
+                select_index = item
+        for r in range(self.model_.rowCount()):
+            index = self.model_.index(r, 0)
+            self.list.setExpanded(index, index.data(KEY_ROLE) not in self._collapsed)
+        if select_index is not None:
+            self.list.setCurrentIndex(select_index.index())
+        self.list.setUpdatesEnabled(True)
+
+    def selected_span(self) -> tuple[int, int, int, str] | None:
+        index = self.list.currentIndex()
+        span = index.data(SPAN_ROLE) if index.isValid() else None
+        return tuple(span) if span is not None else None
+
+    def select_span(self, block: int, start: int) -> None:
+        """Show the placeholder at (block, start) as the current row, if listed."""
+        for r in range(self.model_.rowCount()):
+            group = self.model_.item(r)
+            for c in range(group.rowCount()):
+                span = group.child(c).data(SPAN_ROLE)
+                if span is not None and span[0] == block and span[1] == start:
+                    index = group.child(c).index()
+                    if self.list.currentIndex() != index:
+                        self.list.setCurrentIndex(index)
+                        self.list.scrollTo(index)
+                    return
+
+
+__all__ = ["OutlinePanel", "PlaceholderPanel"]
