@@ -274,8 +274,10 @@ def check_package(path: Path) -> None:
             check_no_dtd(zf)
     except zipfile.BadZipFile:
         raise DocumentError("这不是有效的 Word 文档（.docx），文件可能已损坏或被截断。") from None
-    except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:
-        raise DocumentError("文件已损坏，无法读取。", str(exc)) from None
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zlib, struct and codec errors from damaged members too
+        raise DocumentError("文件已损坏，无法读取。", f"{type(exc).__name__}: {exc}") from None
 
 
 def _main_part_name(zf: zipfile.ZipFile) -> str | None:
