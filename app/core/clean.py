@@ -16,7 +16,7 @@ from app.core.document import Document
 from app.core.edits import Change, TextEdit
 from app.core.placeholders import context_of, find_in_text
 from app.core.scan import headings_in
-from app.core.junk import junk_of
+from app.core.junk import Junk, fragments_in_line, junk_of
 
 LINE_CONTEXT_CHARS = 40
 
@@ -46,12 +46,10 @@ def clean_plan(document: Document) -> list[CleanItem]:
     texts = document.texts
     junk = junk_of(texts, list(headings_in(document)))
     items: list[CleanItem] = []
-    for j in junk:
+    for j in _fragments_where_placeholders(junk, texts):
         text = texts[j.block]
         holds = find_in_text(text)
         if j.whole_block:
-            if holds:
-                continue
             context = text.strip()
             if len(context) > LINE_CONTEXT_CHARS:
                 context = context[: LINE_CONTEXT_CHARS - 1] + "…"
@@ -66,6 +64,19 @@ def clean_plan(document: Document) -> list[CleanItem]:
         context, _ = context_of(text, j.start, j.end)
         items.append(CleanItem(j.block, j.start, j.end, j.text, False, j.rule, context, cut_start, cut_end))
     return items
+
+
+def _fragments_where_placeholders(junk: Sequence[Junk], texts: Sequence[str]) -> list[Junk]:
+    """The junk, with a whole line that holds a placeholder offered as its fragments instead
+    (a short line like "全年举办培训X场，咨询QQ…" keeps its figure)."""
+    result: list[Junk] = []
+    for j in junk:
+        text = texts[j.block]
+        if j.whole_block and find_in_text(text):
+            result.extend(Junk(j.block, s, e, text[s:e], False, rule) for s, e, rule in fragments_in_line(text))
+        else:
+            result.append(j)
+    return result
 
 
 def tidy_span(text: str, start: int, end: int) -> tuple[int, int]:
