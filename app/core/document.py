@@ -77,6 +77,27 @@ class Block:
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
+    def replace_text(self, start: int, end: int, text: str) -> None:
+        """Replace ``self.text[start:end]`` with ``text``. The new text takes the format of the
+        run the replaced span starts in (a figure typed over a bold 黑体 X is bold 黑体)."""
+        chars = [(ch, run.format) for run in self.runs for ch in run.text]
+        if not 0 <= start <= end <= len(chars):
+            raise ValueError(f"span {start}:{end} outside a block of {len(chars)} characters")
+        if start < len(chars):
+            fmt = chars[start][1]
+        elif chars:
+            fmt = chars[-1][1]
+        else:
+            fmt = RunFormat()
+        chars[start:end] = [(ch, fmt) for ch in text]
+        runs: list[Run] = []
+        for ch, f in chars:
+            if runs and runs[-1].format == f:
+                runs[-1].text += ch
+            else:
+                runs.append(Run(ch, f))
+        self.runs = runs
+
     @classmethod
     def plain(cls, text: str, **kwargs: Any) -> Block:
         return cls(runs=[Run(text)] if text else [], **kwargs)
@@ -89,6 +110,9 @@ class Document:
     source: Any = None
     # "docx" or "text": how the document was read, which decides how it is saved.
     origin: str = "text"
+    # For .docx: the file's bytes as read (or last saved), so that saving can copy every part
+    # it did not change byte for byte. None makes the writer serialise the whole package.
+    package_bytes: bytes | None = field(default=None, repr=False)
 
     @property
     def texts(self) -> list[str]:

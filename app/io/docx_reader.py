@@ -5,6 +5,7 @@ writer can leave untouched blocks exactly as they were.
 """
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -190,20 +191,12 @@ def _heading_level_from_name(name: str) -> int | None:
     return None
 
 
-def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
-    blocks: list[Block] = []
+def paragraph_elements_with_cells(body: Any) -> Iterator[tuple[Any, CellRef | None]]:
+    """The w:p elements that are blocks, in reading order, with the table cell each sits in:
+    body paragraphs, and each table's cell paragraphs row by row (a merged cell once)."""
     table_counter = [0]
 
-    def paragraph(p: Any, cell: CellRef | None) -> None:
-        ppr = p.find(_W + "pPr")
-        sid = _attr(ppr.find(_W + "pStyle"), "val") if ppr is not None else None
-        name, level, is_title = styles.info(sid)
-        own_level = _attr(ppr.find(_W + "outlineLvl"), "val") if ppr is not None else None
-        if own_level is not None and own_level.isdigit():
-            level = int(own_level) + 1 if int(own_level) < 9 else None
-        blocks.append(Block(paragraph_runs(p), name, level, is_title, paragraph_format(ppr), cell, p))
-
-    def table(tbl: Any) -> None:
+    def table(tbl: Any) -> Iterator[tuple[Any, CellRef | None]]:
         index = table_counter[0]
         table_counter[0] += 1
         for row_no, tr in enumerate(tbl.iterfind(TR)):
@@ -214,21 +207,49 @@ def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
                 span = _attr(tcpr.find(_W + "gridSpan"), "val") if tcpr is not None else None
                 # A vertically merged cell shows once: its continuation cells are skipped.
                 if vmerge is None or _attr(vmerge, "val") == "restart":
-                    content(tc, CellRef(index, row_no, col))
+                    yield from content(tc, CellRef(index, row_no, col))
                 col += int(span) if span and span.isdigit() else 1
 
-    def content(parent: Any, cell: CellRef | None) -> None:
+    def content(parent: Any, cell: CellRef | None) -> Iterator[tuple[Any, CellRef | None]]:
         for child in parent:
             tag = child.tag
             if tag == P:
-                paragraph(child, cell)
+                yield child, cell
             elif tag == TBL:
-                table(child)
+                yield from table(child)
             elif tag in (SDT, SDT_CONTENT, _CUSTOM_XML):
-                content(child, cell)
+                yield from content(child, cell)
 
-    content(body, None)
-    return blocks
+    return content(body, None)
+
+
+def paragraph_elements(body: Any) -> Iterator[Any]:
+    """The w:p elements that are blocks, in reading order (what ``blocks_of_body`` reads)."""
+    for p, _ in paragraph_elements_with_cells(body):
+        yield p
+
+
+def block_of(p: Any, cell: CellRef | None, styles: _Styles) -> Block:
+    ppr = p.find(_W + "pPr")
+    sid = _attr(ppr.find(_W + "pStyle"), "val") if ppr is not None else None
+    name, level, is_title = styles.info(sid)
+    own_level = _attr(ppr.find(_W + "outlineLvl"), "val") if ppr is not None else None
+    if own_level is not None and own_level.isdigit():
+        level = int(own_level) + 1 if int(own_level) < 9 else None
+    return Block(paragraph_runs(p), name, level, is_title, paragraph_format(ppr), cell, p)
+
+
+def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
+    return [block_of(p, cell, styles) for p, cell in paragraph_elements_with_cells(body)]
+
+
+def styles_of(package: Any) -> _Styles:
+    """The paragraph styles of a python-docx package (none when its styles part is broken)."""
+    try:
+        styles_el = package.styles.element
+    except Exception:  # noqa: BLE001 - a missing or broken styles part just means no heading styles
+        styles_el = None
+    return _Styles(styles_el)
 
 
 def _cells(tr: Any) -> Iterator[Any]:
@@ -302,7 +323,11 @@ def read_docx(path: Path) -> Document:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        package = docx.Document(str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"无法读取文件：{path}", str(exc)) from None
+    try:
+        package = docx.Document(io.BytesIO(data))
     except DocumentError:
         raise
     except PackageNotFoundError:
@@ -313,10 +338,6 @@ def read_docx(path: Path) -> Document:
         raise DocumentError("文件过大或结构异常，无法读取。") from None
     except Exception as exc:  # noqa: BLE001 - a broken package can fail anywhere inside python-docx/lxml
         raise DocumentError("文件已损坏，无法读取。", f"{type(exc).__name__}: {exc}") from None
-    try:
-        styles_el = package.styles.element
-    except Exception:  # noqa: BLE001 - a missing or broken styles part just means no heading styles
-        styles_el = None
-    body = package.element.body
-    blocks = blocks_of_body(body, _Styles(styles_el))
-    return Document(blocks=blocks, source=package, origin="docx")
+    blocks = blocks_of_body(package.element.body, styles_of(package))
+    # The file's bytes stay with the document: the writer copies the parts it did not change.
+    return Document(blocks=blocks, source=package, origin="docx", package_bytes=data)

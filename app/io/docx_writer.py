@@ -1,0 +1,592 @@
+"""Write a docx-origin Document back without losing anything the editor does not show.
+
+The package is rebuilt from the bytes it was read from: every zip member is copied as it was,
+and only the main document part is re-serialised, and only when a block changed. Inside that
+part a block whose runs and paragraph format equal what the reader reads from its w:p is not
+touched at all. A changed block keeps its pPr; its runs are rebuilt by diffing old and new text
+so unchanged characters stay in their original w:r (with its rPr), inserted text joins the run it
+was typed into, and runs that carry no text (drawings, fields, footnote references) stay put.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from app.core.document import Block, Document, ParagraphFormat, Run, RunFormat
+from app.io.docx_reader import (
+    P,
+    R,
+    T,
+    TBL,
+    TC,
+    _W,
+    _run_text,
+    paragraph_elements,
+    paragraph_format,
+    run_format,
+    runs_of,
+)
+from app.io.errors import DocumentError
+
+RPR, PPR, SECTPR = _W + "rPr", _W + "pPr", _W + "sectPr"
+TAB, BR, CR, NO_BREAK_HYPHEN = _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+# --- comparing the model with the XML ---------------------------------------------------------
+
+
+def normalised(runs: Iterable[Run]) -> list[tuple[str, RunFormat]]:
+    """Runs as (text, format) with empty runs dropped and neighbours of equal format merged, so
+    that an editor that splits or joins runs differently does not count as a change."""
+    out: list[tuple[str, RunFormat]] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if out and out[-1][1] == run.format:
+            out[-1] = (out[-1][0] + run.text, run.format)
+        else:
+            out.append((run.text, run.format))
+    return out
+
+
+def _text_runs(p: Any) -> list[tuple[Any, str, RunFormat]]:
+    """(w:r, its text, its format) for the runs of ``p`` that show text."""
+    out = []
+    for r in runs_of(p):
+        text = _run_text(r)
+        if text:
+            out.append((r, text, run_format(r.find(RPR))))
+    return out
+
+
+def block_changed(block: Block) -> bool:
+    """True when the block's runs or paragraph format differ from what its w:p holds."""
+    p = block.source
+    if p is None:
+        return True
+    old = [(t, f) for _, t, f in _text_runs(p)]
+    if normalised(block.runs) != normalised(Run(t, f) for t, f in old):
+        return True
+    return block.format != paragraph_format(p.find(PPR))
+
+
+# --- building XML -----------------------------------------------------------------------------
+
+
+def _element(tag: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(tag)
+
+
+def _is_text_child(child: Any) -> bool:
+    tag = child.tag
+    if tag in (T, TAB, CR, NO_BREAK_HYPHEN):
+        return True
+    return tag == BR and child.get(_W + "type") not in ("page", "column")
+
+
+def _text_children(text: str) -> list[Any]:
+    """w:t / w:tab / w:br elements that the reader reads back as ``text``."""
+    out = []
+    buf = []
+
+    def flush() -> None:
+        if buf:
+            t = _element("w:t")
+            t.text = "".join(buf)
+            t.set(XML_SPACE, "preserve")
+            out.append(t)
+            buf.clear()
+
+    for ch in text:
+        if ch == "\t":
+            flush()
+            out.append(_element("w:tab"))
+        elif ch == "\n":
+            flush()
+            out.append(_element("w:br"))
+        else:
+            buf.append(ch)
+    flush()
+    return out
+
+
+def set_run_text(r: Any, text: str) -> None:
+    """Replace the text of ``r`` where its text was, keeping its other children (a drawing, a
+    field character) in place."""
+    position = None
+    for i, child in enumerate(list(r)):
+        if _is_text_child(child):
+            if position is None:
+                position = r.index(child)
+            r.remove(child)
+    if position is None:
+        rpr = r.find(RPR)
+        position = 0 if rpr is None else r.index(rpr) + 1
+    for offset, child in enumerate(_text_children(text)):
+        r.insert(position + offset, child)
+
+
+def _rpr(r: Any) -> Any:
+    return r.get_or_add_rPr()
+
+
+def _set_toggle(rpr: Any, name: str, value: bool | None) -> None:
+    getattr(rpr, "_remove_" + name)()
+    if value is not None:
+        el = getattr(rpr, "get_or_add_" + name)()
+        if not value:
+            el.set(_W + "val", "0")
+
+
+def _set_fonts(rpr: Any, latin: bool, value: str | None) -> None:
+    fonts = rpr.rFonts
+    if value is None and fonts is None:
+        return
+    fonts = rpr.get_or_add_rFonts()
+    # A theme font attribute wins over the plain one in Word, so it goes when a font is set.
+    names = ("ascii", "hAnsi") if latin else ("eastAsia",)
+    for name in names:
+        fonts.attrib.pop(_W + name + "Theme", None)
+        if value is None:
+            fonts.attrib.pop(_W + name, None)
+        else:
+            fonts.set(_W + name, value)
+    if not fonts.attrib:
+        rpr._remove_rFonts()
+
+
+def apply_run_format(r: Any, old: RunFormat, new: RunFormat) -> None:
+    """Change in ``r``'s rPr only the properties where ``new`` differs from ``old``, so that what
+    the model does not show (kerning, language, spacing) stays."""
+    if old == new:
+        return
+    rpr = _rpr(r)
+    for name in ("bold", "italic", "strike"):
+        if getattr(old, name) != getattr(new, name):
+            _set_toggle(rpr, {"bold": "b", "italic": "i", "strike": "strike"}[name], getattr(new, name))
+    if old.underline != new.underline:
+        rpr._remove_u()
+        if new.underline is not None:
+            rpr.get_or_add_u().set(_W + "val", "single" if new.underline else "none")
+    if old.font != new.font:
+        _set_fonts(rpr, True, new.font)
+    if old.font_east_asia != new.font_east_asia:
+        _set_fonts(rpr, False, new.font_east_asia)
+    if old.size_pt != new.size_pt:
+        rpr._remove_sz()
+        szcs = rpr.find(_W + "szCs")
+        if szcs is not None:
+            rpr.remove(szcs)
+        if new.size_pt is not None:
+            half = str(int(round(new.size_pt * 2)))
+            rpr.get_or_add_sz().set(_W + "val", half)
+            szcs = _element("w:szCs")
+            szcs.set(_W + "val", half)
+            rpr.get_or_add_sz().addnext(szcs)
+    if old.color != new.color:
+        rpr._remove_color()
+        if new.color is not None:
+            rpr.get_or_add_color().set(_W + "val", new.color)
+    if old.highlight != new.highlight:
+        rpr._remove_highlight()
+        if new.highlight is not None:
+            rpr.get_or_add_highlight().set(_W + "val", new.highlight)
+    if len(rpr) == 0 and not rpr.attrib:
+        r.remove(rpr)
+
+
+def new_run(text: str, fmt: RunFormat, template: tuple[Any, RunFormat] | None = None) -> Any:
+    """A w:r showing ``text`` in ``fmt``, built on a copy of a template run's rPr when given."""
+    r = _element("w:r")
+    base = RunFormat()
+    if template is not None:
+        rpr = template[0].find(RPR)
+        if rpr is not None:
+            r.append(copy.deepcopy(rpr))
+            base = template[1]
+    apply_run_format(r, base, fmt)
+    for child in _text_children(text):
+        r.append(child)
+    return r
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+
+def _chars(runs: Sequence[Run]) -> tuple[str, list[RunFormat]]:
+    text = "".join(run.text for run in runs)
+    formats = [run.format for run in runs for _ in run.text]
+    return text, formats
+
+
+def _segments(text: str, formats: Sequence[RunFormat]) -> list[tuple[str, RunFormat]]:
+    out: list[tuple[str, RunFormat]] = []
+    for ch, fmt in zip(text, formats):
+        if out and out[-1][1] == fmt:
+            out[-1] = (out[-1][0] + ch, fmt)
+        else:
+            out.append((ch, fmt))
+    return out
+
+
+def owners_of(old_text: str, owner_of_old: Sequence[int], new_text: str) -> list[int]:
+    """For each character of ``new_text``, the old run it belongs in: its own run when it was
+    there before, else the run it was typed into (the replaced text's run, or the run before
+    the insertion point)."""
+    owners = [0] * len(new_text)
+    matcher = SequenceMatcher(None, old_text, new_text, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            owners[j1:j2] = owner_of_old[i1:i2]
+        elif tag in ("replace", "insert"):
+            if tag == "replace":
+                owner = owner_of_old[i1]
+            else:
+                owner = owner_of_old[i1 - 1] if i1 > 0 else owner_of_old[0]
+            owners[j1:j2] = [owner] * (j2 - j1)
+    return owners
+
+
+def _remove_run(r: Any) -> None:
+    parent = r.getparent()
+    if parent is not None:
+        parent.remove(r)
+
+
+def sync_runs(p: Any, runs: Sequence[Run]) -> None:
+    """Make the text runs of ``p`` show ``runs``, touching as little as possible."""
+    old = _text_runs(p)
+    new_text, new_formats = _chars(runs)
+    if not old:
+        if not new_text:
+            return
+        template = _paragraph_mark_template(p)
+        anchor = None
+        for text, fmt in _segments(new_text, new_formats):
+            r = new_run(text, fmt, template)
+            if anchor is None:
+                p.append(r)
+            else:
+                anchor.addnext(r)
+            anchor = r
+        return
+    old_text = "".join(t for _, t, _ in old)
+    owner_of_old = [k for k, (_, t, _) in enumerate(old) for _ in t]
+    owners = owners_of(old_text, owner_of_old, new_text)
+    pieces: list[tuple[list[str], list[RunFormat]]] = [([], []) for _ in old]
+    for ch, fmt, owner in zip(new_text, new_formats, owners):
+        pieces[owner][0].append(ch)
+        pieces[owner][1].append(fmt)
+    for (r, text, fmt), (chars, formats) in zip(old, pieces):
+        segments = _segments("".join(chars), formats)
+        if segments == [(text, fmt)]:
+            continue  # this run is exactly as it was
+        if not segments:
+            set_run_text(r, "")
+            if all(child.tag == RPR for child in r):
+                _remove_run(r)
+            continue
+        pristine_rpr = copy.deepcopy(r.find(RPR))
+        first_text, first_fmt = segments[0]
+        if first_text != text:
+            set_run_text(r, first_text)
+        apply_run_format(r, fmt, first_fmt)
+        anchor = r
+        for seg_text, seg_fmt in segments[1:]:
+            extra = _element("w:r")
+            if pristine_rpr is not None:
+                extra.append(copy.deepcopy(pristine_rpr))
+            apply_run_format(extra, fmt, seg_fmt)
+            for child in _text_children(seg_text):
+                extra.append(child)
+            anchor.addnext(extra)
+            anchor = extra
+
+
+def _paragraph_mark_template(p: Any) -> tuple[Any, RunFormat] | None:
+    """The paragraph mark's formatting as a run template: what Word gives text typed into an
+    empty paragraph."""
+    ppr = p.find(PPR)
+    mark = ppr.find(RPR) if ppr is not None else None
+    if mark is None:
+        return None
+    holder = _element("w:r")
+    rpr = _element("w:rPr")
+    for child in mark:
+        # Revision marks of the paragraph mark do not belong on a run.
+        if child.tag not in (_W + "ins", _W + "del", _W + "moveFrom", _W + "moveTo", _W + "rPrChange"):
+            rpr.append(copy.deepcopy(child))
+    holder.append(rpr)
+    return holder, run_format(rpr)
+
+
+_JC_OUT = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def apply_paragraph_format(p: Any, old: ParagraphFormat, new: ParagraphFormat) -> None:
+    """Change in ``p``'s pPr only the properties where ``new`` differs from ``old``."""
+    if old == new:
+        return
+    from docx.shared import Pt
+    from docx.text.parfmt import ParagraphFormat as DocxParagraphFormat
+
+    fmt = DocxParagraphFormat(p)
+    if old.alignment != new.alignment:
+        ppr = p.get_or_add_pPr()
+        ppr._remove_jc()
+        if new.alignment in _JC_OUT:
+            ppr.get_or_add_jc().set(_W + "val", _JC_OUT[new.alignment])
+    if old.first_line_chars != new.first_line_chars:
+        ind = p.get_or_add_pPr().get_or_add_ind()
+        ind.attrib.pop(_W + "firstLineChars", None)
+        ind.attrib.pop(_W + "hangingChars", None)
+        if new.first_line_chars is not None:
+            ind.set(_W + "firstLineChars", str(int(round(new.first_line_chars * 100))))
+    if old.first_line_indent_pt != new.first_line_indent_pt:
+        fmt.first_line_indent = None if new.first_line_indent_pt is None else Pt(new.first_line_indent_pt)
+    if old.left_indent_pt != new.left_indent_pt:
+        fmt.left_indent = None if new.left_indent_pt is None else Pt(new.left_indent_pt)
+    if old.right_indent_pt != new.right_indent_pt:
+        fmt.right_indent = None if new.right_indent_pt is None else Pt(new.right_indent_pt)
+    if (old.line_spacing, old.line_rule) != (new.line_spacing, new.line_rule):
+        _set_line_spacing(p, new.line_spacing, new.line_rule)
+    if old.space_before_pt != new.space_before_pt:
+        fmt.space_before = None if new.space_before_pt is None else Pt(new.space_before_pt)
+    if old.space_after_pt != new.space_after_pt:
+        fmt.space_after = None if new.space_after_pt is None else Pt(new.space_after_pt)
+
+
+def _set_line_spacing(p: Any, value: float | None, rule: str | None) -> None:
+    spacing = p.get_or_add_pPr().get_or_add_spacing()
+    spacing.attrib.pop(_W + "line", None)
+    spacing.attrib.pop(_W + "lineRule", None)
+    if value is None:
+        return
+    if rule in ("exact", "atLeast"):
+        spacing.set(_W + "line", str(int(round(value * 20))))
+        spacing.set(_W + "lineRule", rule)
+    else:
+        spacing.set(_W + "line", str(int(round(value * 240))))
+        spacing.set(_W + "lineRule", "auto")
+
+
+def _set_style(p: Any, document: Document, name: str | None) -> None:
+    """Point the paragraph at the style with display name ``name`` (no change if unknown)."""
+    package = document.source
+    if name is None or package is None:
+        return
+    try:
+        style = package.styles[name]
+    except (KeyError, ValueError, AttributeError):
+        return
+    p.get_or_add_pPr().get_or_add_pStyle().set(_W + "val", style.style_id)
+
+
+def _style_name(p: Any, document: Document) -> str | None:
+    ppr = p.find(PPR)
+    style = ppr.find(_W + "pStyle") if ppr is not None else None
+    if style is None:
+        return None
+    sid = style.get(_W + "val")
+    try:
+        for s in document.source.styles.element.iterfind(_W + "style"):
+            if s.get(_W + "styleId") == sid:
+                name = s.find(_W + "name")
+                return name.get(_W + "val") if name is not None else sid
+    except AttributeError:
+        pass
+    return sid
+
+
+def _new_paragraph(template: Any | None) -> Any:
+    p = _element("w:p")
+    if template is not None:
+        ppr = template.find(PPR)
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            # A copied section break would start a new section; revision marks are not ours.
+            for child in list(ppr):
+                if child.tag in (SECTPR, _W + "pPrChange"):
+                    ppr.remove(child)
+            p.append(ppr)
+    return p
+
+
+def _run_template(template: Any | None, fmt: RunFormat) -> tuple[Any, RunFormat] | None:
+    """A run of the template paragraph to model a new run on: one of the same format if there
+    is one, else its last text run."""
+    if template is None:
+        return None
+    runs = _text_runs(template)
+    for r, _, f in runs:
+        if f == fmt:
+            return r, f
+    if runs:
+        return runs[-1][0], runs[-1][2]
+    return _paragraph_mark_template(template)
+
+
+def _top_level_table(p: Any) -> Any | None:
+    """The outermost table holding ``p``, or None when it is not in a table."""
+    table = None
+    node = p.getparent()
+    while node is not None:
+        if node.tag == TBL:
+            table = node
+        node = node.getparent()
+    return table
+
+
+def _place(p: Any, anchor: Any | None, block: Block, body: Any, first_existing: Any | None) -> None:
+    if anchor is None:
+        if first_existing is not None:
+            first_existing.addprevious(p)
+        else:
+            sect = body.find(SECTPR)
+            if sect is not None:
+                sect.addprevious(p)
+            else:
+                body.append(p)
+        return
+    if block.cell is None:
+        table = _top_level_table(anchor)
+        if table is not None:
+            table.addnext(p)
+            return
+    anchor.addnext(p)
+
+
+def _clear(p: Any) -> None:
+    for child in list(p):
+        if child.tag != PPR:
+            p.remove(child)
+
+
+def _remove_paragraph(p: Any) -> None:
+    parent = p.getparent()
+    if parent is None:
+        return
+    ppr = p.find(PPR)
+    if ppr is not None and ppr.find(SECTPR) is not None:
+        _clear(p)  # it ends a section: removing it would merge two sections' page setups
+        return
+    if parent.tag == TC and [c for c in parent if c.tag == P] == [p]:
+        _clear(p)  # a table cell must keep one paragraph
+        return
+    if parent.tag == TC and parent[-1] is p and any(c.tag == TBL for c in parent):
+        _clear(p)  # a cell must end with a paragraph, not a nested table
+        return
+    parent.remove(p)
+
+
+def sync(document: Document) -> bool:
+    """Apply the blocks to the package's XML. True when the main document part changed.
+
+    New blocks get their w:p stored as ``source`` so that the next save sees them as existing.
+    """
+    package = document.source
+    body = package.element.body
+    originals = list(paragraph_elements(body))
+    kept = {id(b.source) for b in document.blocks if b.source is not None}
+    first_existing = next((b.source for b in document.blocks if b.source is not None), None)
+    changed = False
+    anchor: Any | None = None
+    template: Any | None = None
+    for block in document.blocks:
+        p = block.source
+        if p is None:
+            source_template = template if template is not None else first_existing
+            p = _new_paragraph(source_template)
+            _place(p, anchor, block, body, first_existing)
+            old_style = _style_name(p, document)
+            if block.style is not None and block.style != old_style:
+                _set_style(p, document, block.style)
+            apply_paragraph_format(p, paragraph_format(p.find(PPR)), block.format)
+            anchor_run = None
+            for text, fmt in normalised(block.runs):
+                r = new_run(text, fmt, _run_template(source_template, fmt))
+                if anchor_run is None:
+                    p.append(r)
+                else:
+                    anchor_run.addnext(r)
+                anchor_run = r
+            block.source = p
+            changed = True
+        else:
+            template = p
+            if block_changed(block):
+                apply_paragraph_format(p, paragraph_format(p.find(PPR)), block.format)
+                sync_runs(p, block.runs)
+                changed = True
+            if block.style is not None and block.style != _style_name(p, document):
+                _set_style(p, document, block.style)
+                changed = True
+        anchor = p
+    for p in originals:
+        if id(p) not in kept:
+            _remove_paragraph(p)
+            changed = True
+    return changed
+
+
+# --- the package ------------------------------------------------------------------------------
+
+
+def rezip(original: bytes, replacements: dict[str, bytes]) -> bytes:
+    """A copy of the zip ``original`` with the members named in ``replacements`` (case-
+    insensitively, as OPC part names are) given new contents; all else as it was, in order."""
+    wanted = {name.lower(): data for name, data in replacements.items()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as zin, zipfile.ZipFile(out, "w") as zout:
+        seen: set[str] = set()
+        for info in zin.infolist():
+            if info.filename in seen:
+                continue  # a duplicated member: the first one is what readers use
+            seen.add(info.filename)
+            data = wanted.pop(info.filename.lower(), None)
+            if data is None:
+                data = zin.read(info)
+            clone = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            clone.compress_type = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
+            clone.external_attr = info.external_attr
+            clone.create_system = info.create_system
+            zout.writestr(clone, data)
+        if wanted:
+            raise DocumentError("保存失败：文档结构异常（找不到正文部分）。", ", ".join(wanted))
+    return out.getvalue()
+
+
+def docx_bytes(document: Document) -> bytes:
+    """The .docx bytes of a docx-origin document, through the lossless path."""
+    package = document.source
+    if package is None:
+        raise DocumentError("无法保存：这份文档不是从 Word 文件打开的。")
+    changed = sync(document)
+    original = document.package_bytes
+    if original is None:
+        # The package was changed beyond the body (official format): python-docx writes it all.
+        buffer = io.BytesIO()
+        package.save(buffer)
+        return buffer.getvalue()
+    replacements: dict[str, bytes] = {}
+    if changed:
+        main = package.part
+        replacements[str(main.partname).lstrip("/")] = main.blob
+    return rezip(original, replacements)
+
+
+def write_docx(document: Document, path: Path) -> None:
+    """Save a docx-origin document to ``path`` (atomically), untouched blocks byte for byte."""
+    from app.io.save import atomic_write_bytes
+
+    data = docx_bytes(document)
+    atomic_write_bytes(Path(path), data)
+    document.package_bytes = data
+
