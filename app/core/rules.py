@@ -202,3 +202,10 @@ HALF_TO_FULL_PUNCTUATION = {",": "，", ":": "：", ";": "；", "(": "（", ")":
 
 # Characters the Chinese way of counting leaves out when punctuation is not counted.
 COUNT_PUNCTUATION_CATEGORIES = ("P", "S")  # Unicode general categories: punctuation and symbols
+
+# --- Official format (GB/T 9704) ------------------------------------------------------------
+
+# The date a report ends with (成文日期), placed right with four characters of space; the short
+# line just above it (署名, "述职人：XXX") goes with it.
+SIGNATURE_DATE = r"^(?:\d{4}|20[XxＸｘ×*＊\d]{2}|[〇零一二三四五六七八九]{4})年[^。，,；;]{1,3}月[^。，,；;]{1,3}日$"
+SIGNATURE_MAX_CHARS = 24
