@@ -160,8 +160,23 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 
 def half_width_punctuation_in(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[int]:
-    """Offsets of half-width , : ; ( ) ? ! that sit inside Chinese text."""
+    """Offsets of half-width , : ; ( ) ? ! that sit inside Chinese text.
+
+    Fixing one mark can put the next one into Chinese company ("甲:(乙)" -> "甲:（乙）"), so the
+    marks are those a fix leaves nothing more to find after: the fix is one step.
+    """
     urls = list(_in_urls(text)) + list(skip)
+    chosen: set[int] = set()
+    current = text
+    while True:
+        new = set(_half_width_once(current, urls)) - chosen
+        if not new:
+            return sorted(chosen)
+        chosen |= new
+        current = "".join(rules.HALF_TO_FULL_PUNCTUATION[c] if i in chosen else c for i, c in enumerate(text))
+
+
+def _half_width_once(text: str, urls: Sequence[tuple[int, int]]) -> list[int]:
     offsets: list[int] = []
     for m in _compiled()["punctuation"].finditer(text):
         i = m.start()
