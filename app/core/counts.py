@@ -1,0 +1,98 @@
+"""Length the Chinese way: characters without whitespace (Word's 字符数（不计空格）), optionally
+without punctuation, per section and in total, and progress towards a target (a 3,000-字 limit).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from app.core import rules
+from app.core.document import Document
+from app.core.outline import Section
+
+
+def _counted(ch: str, punctuation: bool) -> bool:
+    if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+        return False
+    if not punctuation and unicodedata.category(ch)[0] in rules.COUNT_PUNCTUATION_CATEGORIES:
+        return False
+    return True
+
+
+def count_chars(text: str, punctuation: bool = True) -> int:
+    """Characters of ``text`` without whitespace (and without punctuation when asked)."""
+    return sum(1 for ch in text if _counted(ch, punctuation))
+
+
+def block_counts(texts: Sequence[str], punctuation: bool = True) -> list[int]:
+    """The count of every block, for sums over any span (and cheap updates of changed blocks)."""
+    return [count_chars(t, punctuation) for t in texts]
+
+
+@dataclass(frozen=True)
+class SectionCount:
+    section: int  # index into the outline
+    own: int  # the section's own text, up to its first subsection
+    total: int  # with its subsections
+
+
+def section_counts(sections: Sequence[Section], counts: Sequence[int]) -> list[SectionCount]:
+    """Each section's count (own text and with subsections) from the block counts."""
+    prefix = [0]
+    for c in counts:
+        prefix.append(prefix[-1] + c)
+    result = []
+    for i, s in enumerate(sections):
+        end = min(s.end, len(counts))
+        total = prefix[end] - prefix[s.block]
+        first_child = next((t.block for t in sections[i + 1:] if s.contains(t.block) and t.level > s.level), end)
+        result.append(SectionCount(i, prefix[first_child] - prefix[s.block], total))
+    return result
+
+
+def total_count(document: Document, punctuation: bool = True, skip_blocks: set[int] | None = None) -> int:
+    """The whole document's count (``skip_blocks``: e.g. junk lines a clean-up would remove)."""
+    skip_blocks = skip_blocks or set()
+    return sum(count_chars(t, punctuation) for i, t in enumerate(document.texts) if i not in skip_blocks)
+
+
+@dataclass(frozen=True)
+class Progress:
+    count: int
+    target: int
+
+    @property
+    def remaining(self) -> int:
+        """Characters still to write (0 once the target is reached)."""
+        return max(0, self.target - self.count)
+
+    @property
+    def over(self) -> int:
+        """Characters beyond the target (0 while under it)."""
+        return max(0, self.count - self.target)
+
+    @property
+    def ratio(self) -> float:
+        """count / target, for a progress bar (may exceed 1.0)."""
+        return self.count / self.target if self.target > 0 else 0.0
+
+    @property
+    def percent(self) -> int:
+        return int(self.ratio * 100 + 0.5) if self.target > 0 else 0
+
+    def label(self) -> str:
+        """The status-bar text: "1,234 / 3,000 字（41%）", or how far over the limit."""
+        text = f"{self.count:,} / {self.target:,} 字（{self.percent}%）"
+        if self.over:
+            text += f"，超出 {self.over:,} 字"
+        return text
+
+
+def progress(count: int, target: int) -> Progress:
+    """Progress of ``count`` characters towards ``target``; a target must be positive."""
+    if target <= 0:
+        raise ValueError("a target length must be positive")
+    if count < 0:
+        raise ValueError("a count is never negative")
+    return Progress(count, target)
