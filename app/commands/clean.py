@@ -30,12 +30,7 @@ def check_output(path: Path) -> str | None:
 
 
 def write_output(document, path: Path) -> None:
-    """Save ``document`` as .docx through the same path the window's Save uses, or as UTF-8 text."""
-    if path.suffix.lower() == ".txt":
-        from app.io.save import atomic_write_bytes
-
-        atomic_write_bytes(path, ("\n".join(document.texts) + "\n").encode("utf-8"))
-        return
+    """Save through exactly the path the window's Save uses (.docx lossless or official; .txt as text)."""
     from app.io.save import save_document
 
     save_document(document, path)
