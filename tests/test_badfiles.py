@@ -449,3 +449,11 @@ def test_unreadable_file_is_refused(tmp_path: Path) -> None:
         with pytest.raises(DocumentError) as caught:
             load(path)
     assert "无法读取" in caught.value.message
+
+
+def test_main_part_without_body(tmp_path: Path) -> None:
+    # Found by the fuzzer: a well-formed w:document whose w:body is gone.
+    parts = good_parts()
+    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                  f'<w:document xmlns:w="{W_NS}"></w:document>')
+    assert_refused(write_docx(tmp_path / "无body.docx", parts), "正文")

@@ -136,7 +136,56 @@ def mutate_xml(data: bytes, rng: random.Random) -> bytes:
         return flip_bytes(data, rng)
 
 
-MUTATIONS = [flip_bytes, truncate, splice, corrupt_member, mutate_xml]
+_ODD_VALUES = ["", "-1", "0", "99999999999999999999", "abc", "1.5", "NaN", "-", "true", "none", "restart",
+               "continue", "auto", "999", "\u3000", "ＸＸ"]
+
+
+def mutate_tree(data: bytes, rng: random.Random) -> bytes:
+    """Keep the main part well-formed but wrong: delete, duplicate or move elements, and give
+    attributes odd values, so the reader's own logic (not just the XML parser) is exercised."""
+    from lxml import etree
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        main = next((n for n in zf.namelist() if n.endswith("document.xml")), None)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return flip_bytes(data, rng)
+    if main is None:
+        return corrupt_member(data, rng)
+
+    def change(name: str, content: bytes) -> bytes:
+        if name != main:
+            return content
+        try:
+            root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return flip_bytes(content, rng) if content else content
+        elements = list(root.iter())
+        for _ in range(rng.randint(1, 8)):
+            el = rng.choice(elements)
+            op = rng.random()
+            parent = el.getparent()
+            if op < 0.25 and parent is not None:
+                parent.remove(el)
+            elif op < 0.45 and parent is not None:
+                target = rng.choice(elements)
+                if el not in target.iterancestors() and target is not el:
+                    target.insert(rng.randint(0, len(target)), etree.fromstring(etree.tostring(el)))
+            elif op < 0.85 and el.attrib:
+                key = rng.choice(list(el.attrib))
+                el.set(key, rng.choice(_ODD_VALUES))
+            elif el.text is not None or op < 0.95:
+                el.text = rng.choice(_ODD_VALUES + ["X次", "（一）", "一、", "\x0b"]) if op < 0.95 else None
+            elements = list(root.iter())
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    try:
+        return _rezip(data, change)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
+        return flip_bytes(data, rng)
+
+
+MUTATIONS = [flip_bytes, truncate, splice, corrupt_member, mutate_xml, mutate_tree, mutate_tree]
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:

@@ -338,6 +338,9 @@ def read_docx(path: Path) -> Document:
         raise DocumentError("文件过大或结构异常，无法读取。") from None
     except Exception as exc:  # noqa: BLE001 - a broken package can fail anywhere inside python-docx/lxml
         raise DocumentError("文件已损坏，无法读取。", f"{type(exc).__name__}: {exc}") from None
-    blocks = blocks_of_body(package.element.body, styles_of(package))
+    body = package.element.body
+    if body is None:
+        raise DocumentError("文件已损坏：文档正文部分缺少正文内容（w:body），不是有效的 Word 文档。")
+    blocks = blocks_of_body(body, styles_of(package))
     # The file's bytes stay with the document: the writer copies the parts it did not change.
     return Document(blocks=blocks, source=package, origin="docx", package_bytes=data)
