@@ -82,3 +82,29 @@ def test_seed_report_sections_add_up() -> None:
     body = sum(count_chars(t) for t in document.texts[report.outline[1].block:])
     assert sum(first_levels) == body
     assert total_count(document, punctuation=False) < total_count(document)
+
+
+def test_count_command(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.shared import ROOT
+
+    source = tmp_path / "a.txt"
+    source.write_text("\n".join(["仅供参考 禁止外传"] + REPORT), encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "app", "count", str(source), *args], cwd=ROOT,
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    result = run("--json", "--target", "64")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    # The ad line is not the report's text: it is left out of the count.
+    assert data["total"] == 32 and data["target"] == {"target": 64, "remaining": 32, "over": 0, "percent": 50}
+    assert [s["total"] for s in data["sections"]] == [32, 19, 10, 9]
+    assert "全文 32 字" in run().stdout
+    assert json.loads(run("--json", "--no-punctuation").stdout)["total"] == 25
+    bad = run("--target", "-5")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

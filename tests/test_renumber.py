@@ -243,3 +243,22 @@ def test_renumber_command_bad_input_exits_2(tmp_path: Path) -> None:
     result = _run("renumber", str(tmp_path / "无.docx"), str(tmp_path / "out.docx"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert not (tmp_path / "out.docx").exists()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["一、甲", "一、乙", "（一）丙", "（一）丁", "1.戊", "正文一句。", ""]),
+                min_size=2, max_size=10))
+def test_move_down_then_up_restores_the_document(lines: list[str]) -> None:
+    document = Document.from_lines(["年度总结"] + lines)
+    ordered = Document.from_lines(renumbered_texts(document))
+    sections = scan(ordered).outline
+    for index in range(1, len(sections)):
+        try:
+            down = move_down(ordered, index)
+        except OutlineError:
+            continue
+        moved = Document.from_lines(texts_after(ordered.texts, down))
+        back_index = next(i for i, s in enumerate(scan(moved).outline)
+                          if s.block == down.order.index(sections[index].block))
+        back = move_up(moved, back_index)
+        assert texts_after(moved.texts, back) == ordered.texts
