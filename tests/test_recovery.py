@@ -189,3 +189,24 @@ def test_temp_files_left_by_a_killed_writer_are_swept(tmp_path: Path) -> None:
     os.utime(stale, (two_hours_ago, two_hours_ago))
     assert len(RecoveryStore(tmp_path).orphans()) == 0
     assert not stale.exists() and fresh.exists()
+
+
+def test_disk_full_during_a_save_keeps_the_previous_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import app.io.save
+
+    store = RecoveryStore(tmp_path)
+    doc = store.new_id()
+    store.save(doc, "a.docx", "第一版")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(app.io.save.os, "fsync", full)
+    with pytest.raises(DocumentError) as caught:
+        store.save(doc, "a.docx", "第二版" * 1000)
+    assert "恢复副本" in caught.value.message
+    monkeypatch.undo()
+    assert store.load(doc) == "第一版"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -39,7 +39,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.io.errors import DocumentError
-from app.io.locks import open_locked, OsLock
+from app.io.locks import OsLock, open_locked
+from app.io.save import atomic_write_bytes
 
 SIGNATURE = b"TIANBAO-RECOVERY 1\n"
 SUFFIX = ".tbrec"
@@ -116,8 +117,8 @@ class RecoveryStore:
         target = self._file(doc_id)
         try:
             atomic_write_bytes(target, SIGNATURE + line + data)
-        except OSError as exc:
-            raise DocumentError("无法写入恢复副本（磁盘已满或没有写入权限）。", str(exc)) from None
+        except DocumentError as exc:
+            raise DocumentError("无法写入恢复副本（磁盘已满或没有写入权限）。", exc.detail or exc.message) from None
         return RecoveryEntry(doc_id, header["original_path"], saved_at, len(data), title,  # type: ignore[arg-type]
                              self.session, target)
 
@@ -318,24 +319,3 @@ def _unlink(path: Path) -> None:
     except OSError:
         pass
 
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flush, fsync, replace, fsync the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-    if os.name != "nt":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
