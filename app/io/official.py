@@ -221,7 +221,9 @@ def _rpr_child(rpr: Any, tag: str) -> Any:
     return _child(rpr, tag, _RPR_ORDER[_RPR_ORDER.index(tag) + 1:])
 
 
-def _set_rpr_fonts(rpr: Any, east_asia: str, latin: str, size_pt: float | None, bold: bool | None = None) -> None:
+def _set_rpr_fonts(
+    rpr: Any, east_asia: str, latin: str, size_pt: float | None, bold: bool | None = None, recolour: bool = False
+) -> None:
     fonts = _rpr_child(rpr, "rFonts")
     for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
         fonts.attrib.pop(_W + name, None)
@@ -234,8 +236,8 @@ def _set_rpr_fonts(rpr: Any, east_asia: str, latin: str, size_pt: float | None, 
             el = _rpr_child(rpr, tag)
             el.set(_W + "val", "1" if bold else "0")
     color = rpr.find(_W + "color")
-    if color is not None and (color.get(_W + "themeColor") or "").startswith("accent"):
-        rpr.remove(color)  # heading styles of the stock templates are blue
+    if color is not None and recolour:
+        rpr.remove(color)  # the stock templates' title and heading styles are blue
     if size_pt is not None:
         half = str(int(round(size_pt * 2)))
         _rpr_child(rpr, "sz").set(_W + "val", half)
@@ -304,13 +306,16 @@ def _setup_styles(package: Any) -> None:
     normal = _style(package, "Normal", "Normal")
     _set_rpr_fonts(normal.element.get_or_add_rPr(), BODY_FONT, LATIN_FONT, BODY_PT)
     title = _style(package, TITLE_STYLE, "Title")
-    _set_rpr_fonts(title.element.get_or_add_rPr(), TITLE_FONT, LATIN_FONT, TITLE_PT, bold=False)
+    _set_rpr_fonts(title.element.get_or_add_rPr(), TITLE_FONT, LATIN_FONT, TITLE_PT, bold=False, recolour=True)
     _set_ppr(title.element.get_or_add_pPr(), _paragraph_format(Role("title")))
     _drop_borders(title.element.get_or_add_pPr())
+    letter_spacing = title.element.get_or_add_rPr().find(_W + "spacing")
+    if letter_spacing is not None:
+        title.element.get_or_add_rPr().remove(letter_spacing)  # the stock Title spreads its letters
     for level, name in HEADING_STYLES.items():
         style = _style(package, name, name.replace(" ", ""))
         _set_rpr_fonts(style.element.get_or_add_rPr(), HEADING_FONTS[level], LATIN_FONT, BODY_PT,
-                       bold=False if level <= 2 else None)
+                       bold=False if level <= 2 else None, recolour=True)
         rpr = style.element.get_or_add_rPr()
         for tag in ("i", "iCs"):
             el = rpr.find(_W + tag)
