@@ -281,13 +281,13 @@ def test_zip_bomb_lying_sizes(tmp_path: Path) -> None:
     assert peak < 32 * 1024 * 1024
 
 
-def _inflate_declared_sizes(data: bytearray, name: bytes, size: int) -> None:
+def _inflate_declared_sizes(data: bytearray, name: bytes, size: int, ratio: int = 300) -> None:
     """Rewrite the uncompressed and compressed sizes of ``name`` in its central directory entry."""
     at = data.find(b"PK\x01\x02")
     while at >= 0:
         name_len = struct.unpack_from("<H", data, at + 28)[0]
         if data[at + 46:at + 46 + name_len] == name:
-            struct.pack_into("<II", data, at + 20, size // 300, size)
+            struct.pack_into("<II", data, at + 20, size // ratio, size)
             return
         at = data.find(b"PK\x01\x02", at + 4)
     raise AssertionError("member not found")
@@ -457,3 +457,41 @@ def test_main_part_without_body(tmp_path: Path) -> None:
     parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                                   f'<w:document xmlns:w="{W_NS}"></w:document>')
     assert_refused(write_docx(tmp_path / "无body.docx", parts), "正文")
+
+
+def test_huge_text_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    from app.io.limits import MAX_TEXT_BYTES
+
+    path = tmp_path / "巨大.txt"
+    with path.open("wb") as fh:  # sparse: costs no disk and no time
+        fh.truncate(MAX_TEXT_BYTES + 1)
+    error, peak = _peak_memory_of_load(path)
+    assert "太大" in error.message
+    assert peak < 8 * 1024 * 1024
+
+
+def test_oversized_xml_part_is_refused(tmp_path: Path) -> None:
+    from app.io.limits import MAX_XML_PART
+
+    path = write_docx(tmp_path / "大.docx", {**good_parts(), "word/footnotes.xml": "<a/>"})
+    data = bytearray(path.read_bytes())
+    _inflate_declared_sizes(data, b"word/footnotes.xml", MAX_XML_PART + 1, ratio=10)
+    path.write_bytes(bytes(data))
+    # Declared at 64 MB + 1 of XML with a plausible ratio: refused by the part limit alone.
+    error, peak = _peak_memory_of_load(path)
+    assert "过大" in error.message
+    assert "XML" in error.detail
+    assert peak < 8 * 1024 * 1024
+
+
+@pytest.mark.parametrize("command", [["convert"], ["fill", "--set", "1=5"], ["clean"], ["renumber"]])
+def test_writing_commands_write_nothing_for_a_bad_input(tmp_path: Path, command: list[str]) -> None:
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04" + os.urandom(500))
+    out = tmp_path / "输出.docx"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    done = subprocess.run([sys.executable, "-m", "app", *command, str(bad), str(out)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "错误" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏.docx"]

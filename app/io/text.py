@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.core.document import Document
 from app.io.errors import DocumentError
+from app.io.limits import MAX_TEXT_BYTES
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -17,7 +18,6 @@ _BOMS = [
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, line ends and form feed: text files have (almost) none of these.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
 def decode(data: bytes) -> tuple[str, str]:
