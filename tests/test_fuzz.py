@@ -231,3 +231,18 @@ def test_mutations_really_change_documents() -> None:
     for mutation in MUTATIONS:
         changed = sum(mutation(seed.read_bytes(), rng) != seed.read_bytes() for seed in SEEDS[:10])
         assert changed >= 9, mutation.__name__
+
+
+_TEXT_SAMPLE = "二〇二五年工作总结\r\n一、主要工作\n（一）组织学习X次，覆盖XX人次。\r\n\t完成____%。\n"
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-be"]),
+       rng=st.randoms(use_true_random=False), noise=st.binary(max_size=64))
+def test_mutated_text_files_open_or_are_refused(encoding: str, rng: random.Random, noise: bytes) -> None:
+    data = _TEXT_SAMPLE.encode(encoding)
+    data = rng.choice([flip_bytes, truncate, splice, lambda d, r: d + noise, lambda d, r: noise + d])(data, rng)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "变异.txt"
+        path.write_bytes(data)
+        assert open_or_refuse(path) in ("opened", "refused")
