@@ -1,7 +1,10 @@
 """Long fuzz run outside CI: mutate corpus documents many times and check each opens (and
 scans) or is refused with a DocumentError, within a per-case time limit.
 
-    .venv/bin/python tests/fuzz/run.py --cases 20000 [--seed 1] [--workers 2] [--out fuzz-failures]
+    .venv/bin/python tests/fuzz/run.py --cases 20000 [--seed 1] [--workers 2] [--out fuzz-failures] [--save]
+
+With --save, every document that opens is also written back as .docx (the writer the window's
+save uses) and read again: that copy must open, not merely be refused.
 
 Inputs that raise anything else, or hang past --timeout seconds, are saved to --out with the
 traceback, so they can become regression tests. Exit status 1 when any case failed.
@@ -40,8 +43,18 @@ def _alarm(signum, frame):  # noqa: ANN001, ANN202
     raise Hang()
 
 
-def worker(args: tuple[int, int, int, float, str]) -> tuple[Counter, list[str], float, int]:
-    first, count, base_seed, timeout, out = args
+def _save_and_reopen(path: Path, target: Path) -> str:
+    from app.io.load import load
+    from app.io.save import document_bytes
+
+    target.write_bytes(document_bytes(load(path), target))
+    load(target)  # a DocumentError here is a failure: our own writer made a file we refuse
+    target.unlink()
+    return "opened"
+
+
+def worker(args: tuple[int, int, int, float, str, bool]) -> tuple[Counter, list[str], float, int]:
+    first, count, base_seed, timeout, out, save = args
     fuzz = _fuzz_module()
     seeds = fuzz.seeds()
     blobs = [p.read_bytes() for p in seeds]
@@ -60,7 +73,10 @@ def worker(args: tuple[int, int, int, float, str]) -> tuple[Counter, list[str], 
             started = time.perf_counter()
             signal.setitimer(signal.ITIMER_REAL, timeout)
             try:
-                results[fuzz.open_or_refuse(path)] += 1
+                outcome = fuzz.open_or_refuse(path)
+                if outcome == "opened" and save:
+                    outcome = _save_and_reopen(path, Path(folder) / f"saved{case}.docx")
+                results[outcome] += 1
             except Hang:
                 results["hang"] += 1
                 failures.append(_save(out, case, suffix, data, seeds[index].name, f"hang > {timeout}s"))
@@ -91,12 +107,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=max(1, multiprocessing.cpu_count()))
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per case")
     parser.add_argument("--out", default="fuzz-failures")
+    parser.add_argument("--save", action="store_true", help="also write each opened document back and reopen it")
     args = parser.parse_args()
     if not _fuzz_module().seeds():
         print("no corpus: expected ../shared/corpus/docx beside the clone", file=sys.stderr)
         return 2
     share = -(-args.cases // args.workers)
-    jobs = [(i * share, min(share, args.cases - i * share), args.seed, args.timeout, args.out)
+    jobs = [(i * share, min(share, args.cases - i * share), args.seed, args.timeout, args.out, args.save)
             for i in range(args.workers) if args.cases > i * share]
     started = time.time()
     with multiprocessing.Pool(len(jobs)) as pool:
