@@ -210,3 +210,26 @@ def test_disk_full_during_a_save_keeps_the_previous_copy(tmp_path: Path, monkeyp
     monkeypatch.undo()
     assert store.load(doc) == "第一版"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_autosave_clock_waits_for_a_pause_but_not_forever() -> None:
+    from app.io.recovery import AutosaveClock
+
+    clock = AutosaveClock(pause_s=3, max_interval_s=60)
+    assert not clock.dirty and clock.next_check(0) is None and not clock.due(100)
+    clock.changed(10.0)
+    assert not clock.due(12.9) and clock.due(13.0) and clock.next_check(11.0) == 2.0
+    clock.saved(13.0)
+    assert not clock.dirty and not clock.due(1000)
+    # Typing without a pause longer than 3 s: still saved once a minute after the first edit.
+    for t in range(100, 200, 2):
+        clock.changed(float(t))
+        if clock.due(float(t)):
+            break
+    assert t == 160
+    clock.saved(160.0)
+    # An edit that lands while the copy is being written stays pending.
+    clock.changed(200.0)
+    clock.changed(204.0)
+    clock.saved(203.5)
+    assert clock.dirty and clock.due(207.0) and not clock.due(206.9)

@@ -319,3 +319,50 @@ def _unlink(path: Path) -> None:
     except OSError:
         pass
 
+
+
+class AutosaveClock:
+    """When to write the next recovery copy: a few seconds after typing pauses, and at least
+    once a minute while typing goes on. Times are plain seconds (time.monotonic()), so the
+    window drives it from one QTimer and tests drive it by hand.
+
+        clock.changed(now)           # on every edit
+        if clock.due(now): save...; clock.saved(now)
+        clock.next_check(now)        # seconds until due() can next be true (None: nothing to do)
+    """
+
+    def __init__(self, pause_s: float = 3.0, max_interval_s: float = 60.0) -> None:
+        self.pause_s = pause_s
+        self.max_interval_s = max_interval_s
+        self._first_unsaved: float | None = None
+        self._last_change: float | None = None
+
+    @property
+    def dirty(self) -> bool:
+        return self._first_unsaved is not None
+
+    def changed(self, now: float) -> None:
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+        self._last_change = now
+
+    def due_at(self) -> float | None:
+        if self._first_unsaved is None or self._last_change is None:
+            return None
+        return min(self._last_change + self.pause_s, self._first_unsaved + self.max_interval_s)
+
+    def due(self, now: float) -> bool:
+        at = self.due_at()
+        return at is not None and now >= at
+
+    def next_check(self, now: float) -> float | None:
+        at = self.due_at()
+        return None if at is None else max(0.0, at - now)
+
+    def saved(self, now: float) -> None:
+        """A recovery copy (or the real file) now holds every change made up to ``now``."""
+        if self._last_change is not None and self._last_change > now:
+            self._first_unsaved = self._last_change  # an edit raced the write: keep it pending
+            return
+        self._first_unsaved = None
+        self._last_change = None
