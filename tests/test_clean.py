@@ -197,3 +197,43 @@ def test_clean_command_dry_run_writes_nothing(tmp_path: Path) -> None:
     result = _run("clean", str(source), str(out), "--dry-run")
     assert result.returncode == 0 and not out.exists()
     assert "禁止外传" in result.stdout
+
+
+def test_repeated_captions_dates_and_table_data_are_not_site_names() -> None:
+    lines = ["项目申报表", "申请单位基本情况", "（内容略）", "申请单位基本情况", "年    月    日", "正文。",
+             "年    月    日"]
+    document = Document.from_lines(lines)
+    cell = CellRef(0, 0, 0)
+    document.blocks += [Block.plain("描述", cell=cell), Block.plain("描述", cell=CellRef(0, 1, 0))]
+    assert clean_plan(document) == []
+
+
+def test_a_repeated_line_tied_to_an_ad_or_naming_a_site_is_offered() -> None:
+    tied = Document.from_lines(["墨香阁", "工作总结", "正文。", "墨香阁整理，咨询QQ：13572468", "墨香阁"])
+    assert [i.block for i in clean_plan(tied)] == [0, 3, 4]
+    named = Document.from_lines(["好范文网", "工作总结", "正文。", "好范文网"])
+    assert [i.block for i in clean_plan(named)] == [0, 3]
+
+
+def test_addresses_inside_sentences_are_listed_but_not_ticked() -> None:
+    document = Document.from_lines(["工作总结", "详见区政府网站 www.example.gov.cn 公告。", "www.fanwen-site.com",
+                                    "联系邮箱 office@example.gov.cn"])
+    items = clean_plan(document)
+    ticked = {i.block: i.checked for i in items}
+    assert ticked == {1: False, 2: True, 3: False}
+    _, change = clean_all(document)
+    assert texts_after(document.texts, change) == ["工作总结", "详见区政府网站 www.example.gov.cn 公告。",
+                                                   "联系邮箱 office@example.gov.cn"]
+    _, everything = clean_all(document, unchecked_too=True)
+    assert texts_after(document.texts, everything)[1] == "详见区政府网站公告。"
+
+
+def test_clean_command_all_takes_unticked_items_too(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("工作总结\n详见 www.example.gov.cn 公告。\n", encoding="utf-8")
+    kept, everything = tmp_path / "kept.txt", tmp_path / "all.txt"
+    first = _run("clean", str(source), str(kept))
+    assert first.returncode == 0 and "保留 1 处" in first.stdout
+    assert kept.read_text(encoding="utf-8").splitlines()[1] == "详见 www.example.gov.cn 公告。"
+    assert _run("clean", str(source), str(everything), "--all").returncode == 0
+    assert everything.read_text(encoding="utf-8").splitlines()[1] == "详见公告。"

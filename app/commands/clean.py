@@ -14,6 +14,7 @@ OUTPUT_SUFFIXES = (".docx", ".txt")
 def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", help="报告文件（.docx 或 .txt）")
     p.add_argument("output", help="输出文件（.docx；也可以是 .txt）")
+    p.add_argument("--all", action="store_true", help="连同默认不勾选的项目（句中的网址、邮箱）一并清除")
     p.add_argument("--dry-run", action="store_true", help="只列出将要清除的内容，不写文件")
     p.add_argument("--json", action="store_true", help="以 JSON 列出清除的内容（UTF-8）")
 
@@ -54,21 +55,26 @@ def run_clean(args: argparse.Namespace) -> int:
     if problem:
         return fail(problem)
     document = load(source)
-    items, change = clean_all(document)
-    removed_blanks = len(change.removed(len(document.blocks))) - sum(1 for i in items if i.whole_block)
+    items, change = clean_all(document, unchecked_too=args.all)
+    chosen = [i for i in items if i.checked or args.all]
+    removed_blanks = len(change.removed(len(document.blocks))) - sum(1 for i in chosen if i.whole_block)
     _utf8_stdout()
     if args.json:
-        json.dump({"file": str(source), "items": [i.as_json() for i in items]}, sys.stdout,
+        json.dump({"file": str(source), "items": [i.as_json() for i in items],
+                   "removed": [n for n, i in enumerate(items) if i.checked or args.all]}, sys.stdout,
                   ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         for item in items:
             what = "整行" if item.whole_block else "片段"
-            print(f"{source.name}:{item.block + 1}: {what} · {item.text}")
-        lines = sum(1 for i in items if i.whole_block)
-        summary = f"共清除 {len(items)} 处模板广告（整行 {lines} 行，片段 {len(items) - lines} 处）"
+            mark = "" if item.checked or args.all else "（保留，加 --all 清除）"
+            print(f"{source.name}:{item.block + 1}: {what} · {item.text}{mark}")
+        lines = sum(1 for i in chosen if i.whole_block)
+        summary = f"共清除 {len(chosen)} 处模板广告（整行 {lines} 行，片段 {len(chosen) - lines} 处）"
         if removed_blanks > 0:
             summary += f"，另删去多余空行 {removed_blanks} 行"
+        if len(chosen) < len(items):
+            summary += f"；保留 {len(items) - len(chosen)} 处句中网址或邮箱"
         print(summary if items else "没有发现模板广告")
     if args.dry_run:
         return EXIT_OK

@@ -35,16 +35,23 @@ class CleanItem:
     context: str
     cut_start: int
     cut_end: int
+    # Ticked in the dialog to begin with (and removed by the command line without --all). An
+    # address inside a sentence may be the report's own (a government site, a contact e-mail).
+    checked: bool = True
 
     def as_json(self) -> dict:
         return {"block": self.block, "start": self.start, "end": self.end, "text": self.text,
-                "whole_block": self.whole_block, "rule": self.rule, "context": self.context}
+                "whole_block": self.whole_block, "rule": self.rule, "context": self.context,
+                "checked": self.checked}
 
 
 def clean_plan(document: Document) -> list[CleanItem]:
     """Everything the clean-up dialog lists, in document order."""
     texts = document.texts
-    junk = junk_of(texts, list(headings_in(document)))
+    headings = headings_in(document)
+    found = junk_of(texts, list(headings))
+    ad_lines = [texts[j.block] for j in found if j.rule in rules.CLEAN_RULES_IN_CELLS or j.rule == "compiled-by"]
+    junk = [j for j in found if _offered(document, j, headings, ad_lines)]
     items: list[CleanItem] = []
     for j in _fragments_where_placeholders(junk, texts):
         text = texts[j.block]
@@ -53,7 +60,8 @@ def clean_plan(document: Document) -> list[CleanItem]:
             context = text.strip()
             if len(context) > LINE_CONTEXT_CHARS:
                 context = context[: LINE_CONTEXT_CHARS - 1] + "…"
-            items.append(CleanItem(j.block, j.start, j.end, j.text, True, j.rule, context, 0, len(text)))
+            items.append(CleanItem(j.block, j.start, j.end, j.text, True, j.rule, context, 0, len(text),
+                                   j.rule != "url" or not _own_address(j.text)))
             continue
         if any(f.start < j.end and j.start < f.end for f in holds):
             continue
@@ -62,8 +70,40 @@ def clean_plan(document: Document) -> list[CleanItem]:
         if any(f.start < cut_end and cut_start < f.end for f in holds):
             cut_start, cut_end = j.start, j.end
         context, _ = context_of(text, j.start, j.end)
-        items.append(CleanItem(j.block, j.start, j.end, j.text, False, j.rule, context, cut_start, cut_end))
+        items.append(CleanItem(j.block, j.start, j.end, j.text, False, j.rule, context, cut_start, cut_end,
+                               j.rule not in rules.CLEAN_UNCHECKED_FRAGMENT_RULES))
     return items
+
+
+def _own_address(text: str) -> bool:
+    """An e-mail or a government or school site: more likely the report's own than an ad."""
+    host = text.strip().lower().split("//")[-1].split("/")[0]
+    return "@" in text or host.endswith(rules.CLEAN_OWN_DOMAINS)
+
+
+def _offered(document: Document, junk: Junk, headings: dict, ad_lines: Sequence[str]) -> bool:
+    """Whether the dialog lists a piece of junk at all.
+
+    Table cells hold data ("描述", "10", an address) that repeats without being a site's name, so
+    only the unmistakable ad rules reach into them. A line repeated in a report is far more often
+    a form's caption, a story's title in a contents list or a date line than a site's name: it is
+    offered as one only when it is no heading, is Chinese, and the same name appears in an ad line
+    ("酷乐文行" beside "酷乐文行整理，咨询QQ…") or says it is a site ("…范文网").
+    """
+    block = document.blocks[junk.block]
+    if block.cell is not None and junk.rule not in rules.CLEAN_RULES_IN_CELLS:
+        return False
+    text = block.text
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    if junk.rule in ("site-name", "promotion") and not chinese:
+        return False
+    if junk.rule == "site-name":
+        name = text.strip()
+        if junk.block in headings:
+            return False
+        tied = any(name in line and line.strip() != name for line in ad_lines)
+        return tied or any(word in name for word in rules.SITE_NAME_WORDS)
+    return True
 
 
 def _fragments_where_placeholders(junk: Sequence[Junk], texts: Sequence[str]) -> list[Junk]:
@@ -191,7 +231,9 @@ def _only_paragraph_of_cell(document: Document, index: int) -> bool:
     return sum(1 for b in document.blocks if b.cell == cell) == 1
 
 
-def clean_all(document: Document) -> tuple[list[CleanItem], Change]:
-    """Everything the dialog would list, and the Change removing all of it (the command line)."""
+def clean_all(document: Document, *, unchecked_too: bool = False) -> tuple[list[CleanItem], Change]:
+    """Everything the dialog would list, and the Change removing what it ticks to begin with
+    (everything with ``unchecked_too``): what the command line does."""
     items = clean_plan(document)
-    return items, clean_change(document, items)
+    chosen = items if unchecked_too else [i for i in items if i.checked]
+    return items, clean_change(document, chosen)

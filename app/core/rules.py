@@ -153,6 +153,15 @@ JUNK_LINE_MAX = 80
 # ("正文，咨询QQ123456" -> "正文"), and brackets left empty around it go too ("（仅供参考）").
 CLEAN_SEPARATORS = "，,、；;：:|｜/／·"
 CLEAN_SPACES = " \u3000\t\u00a0"
+# Junk rules strong enough to be acted on inside a table cell (elsewhere every rule is).
+CLEAN_RULES_IN_CELLS = ("study-only", "no-spread", "delete-after", "members", "qq", "wechat", "group",
+                        "official-account", "resale", "download", "more", "omitted", "word-count")
+# Fragments listed unticked: an address inside a sentence may be the report's own.
+CLEAN_UNCHECKED_FRAGMENT_RULES = ("url",)
+# Addresses that are more likely the report's own than a template site's (listed unticked).
+CLEAN_OWN_DOMAINS = (".gov.cn", ".gov", ".edu.cn", ".edu", ".org.cn", ".mil.cn")
+# Words that make a repeated short line a template site's name even with no ad line beside it.
+SITE_NAME_WORDS = ("网", "文库", "范文", "公文", "写作", "材料库", "资料库", "文档", "笔杆", "秘书", "站")
 CLEAN_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "「": "」", "《": "》", "“": "”", "\"": "\""}
 
 # Inline enumerations inside a paragraph: "一是……二是……三是……". The words after the numeral.
@@ -167,6 +176,8 @@ DEFAULT_MARKERS = {0: "第一部分", 1: "一、", 2: "（一）", 3: "1.", 4: "
 # Ranks a section can be promoted or demoted between (第一部分 is left alone).
 MOVABLE_RANKS = (1, 2, 3, 4, 5)
 CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Paragraph styles of Word's table of contents (lower case, spaces removed): never renumbered.
+TOC_STYLE_PREFIXES = ("toc", "目录")
 
 # Hints. A year from 1900 on, not part of a longer number, followed by 年 or by a range sign
 # ("2020年", "2020-2021年度"). Placeholders (20XX) never match: they hold no four digits.
