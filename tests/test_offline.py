@@ -210,3 +210,64 @@ def test_no_internet_socket_system_calls(tmp_path: Path) -> None:
         calls = trace.read_text(errors="replace").splitlines()
         internet = [c for c in calls if "AF_INET" in c or "sin_port" in c or "sin6_port" in c]
         assert internet == [], (args, internet)
+
+
+# Modules and Qt classes that reach the network. QtNetwork's local sockets (QLocalServer,
+# QLocalSocket: one window per document) are not networking and stay allowed.
+NETWORK_MODULES = {"urllib", "http", "requests", "httpx", "aiohttp", "ftplib", "smtplib", "poplib", "imaplib",
+                   "ssl", "xmlrpc", "webbrowser", "telnetlib", "socketserver", "PySide6.QtWebEngineCore",
+                   "PySide6.QtWebEngineWidgets"}
+NETWORK_QT_NAMES = {"QNetworkAccessManager", "QNetworkRequest", "QTcpSocket", "QUdpSocket", "QSslSocket",
+                    "QHostInfo", "QTcpServer", "QDnsLookup", "QWebEngineView"}
+# socket.gethostname() names this computer in lock files; nothing else of socket is used.
+SOCKET_USES_ALLOWED = {"gethostname"}
+
+
+def network_uses(source: str, where: str) -> list[str]:
+    import ast
+
+    problems = []
+    for node in ast.walk(ast.parse(source, where)):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+        else:
+            names = []
+        for name in names:
+            if name.split(".")[0] in NETWORK_MODULES or name in NETWORK_MODULES \
+                    or name.rsplit(".", 1)[-1] in NETWORK_QT_NAMES:
+                problems.append(f"{where}:{node.lineno} imports {name}")
+            if name == "socket" and isinstance(node, ast.ImportFrom):
+                problems.append(f"{where}:{node.lineno} imports from socket")
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "socket" \
+                and node.attr not in SOCKET_USES_ALLOWED:
+            problems.append(f"{where}:{node.lineno} uses socket.{node.attr}")
+        if isinstance(node, ast.Attribute) and node.attr in NETWORK_QT_NAMES:
+            problems.append(f"{where}:{node.lineno} uses {node.attr}")
+    return problems
+
+
+def test_network_uses_are_detected() -> None:
+    bad = textwrap.dedent("""
+        import socket, urllib.request
+        from PySide6.QtNetwork import QNetworkAccessManager, QLocalServer
+        from PySide6 import QtNetwork
+        socket.create_connection(("example.com", 80))
+        QtNetwork.QTcpSocket()
+        host = socket.gethostname()
+    """)
+    assert network_uses(bad, "bad.py") == [
+        "bad.py:2 imports urllib.request",
+        "bad.py:3 imports PySide6.QtNetwork.QNetworkAccessManager",
+        "bad.py:5 uses socket.create_connection",
+        "bad.py:6 uses QTcpSocket",
+    ]
+    assert network_uses("from PySide6.QtNetwork import QLocalServer, QLocalSocket\n", "ok.py") == []
+
+
+def test_no_network_code_in_the_app() -> None:
+    problems = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        problems += network_uses(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    assert problems == []
