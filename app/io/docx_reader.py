@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -134,8 +135,47 @@ def paragraph_runs(p: Any) -> list[Run]:
     for r in runs_of(p):
         text = _run_text(r)
         if text:
-            runs.append(Run(text, run_format(r.find(_W + "rPr"))))
+            runs.append(Run(text, _cached_run_format(r.find(_W + "rPr"))))
     return runs
+
+
+# Long documents repeat a handful of run and paragraph properties thousands of times: their
+# formats are read once per distinct XML (RunFormat and ParagraphFormat are immutable).
+_FORMAT_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_FORMAT_CACHE_SIZE)
+def _run_format_of_xml(xml: bytes) -> RunFormat:
+    from lxml import etree
+
+    return run_format(etree.fromstring(xml))
+
+
+def _cached_run_format(rpr: Any) -> RunFormat:
+    if rpr is None:
+        return _NO_RUN_FORMAT
+    from lxml import etree
+
+    return _run_format_of_xml(etree.tostring(rpr))
+
+
+@lru_cache(maxsize=_FORMAT_CACHE_SIZE)
+def _paragraph_format_of_xml(xml: bytes) -> ParagraphFormat:
+    from lxml import etree
+
+    return paragraph_format(etree.fromstring(xml))
+
+
+def _cached_paragraph_format(ppr: Any) -> ParagraphFormat:
+    if ppr is None:
+        return _NO_PARAGRAPH_FORMAT
+    from lxml import etree
+
+    return _paragraph_format_of_xml(etree.tostring(ppr))
+
+
+_NO_RUN_FORMAT = RunFormat()
+_NO_PARAGRAPH_FORMAT = ParagraphFormat()
 
 
 class _Styles:
@@ -236,7 +276,7 @@ def block_of(p: Any, cell: CellRef | None, styles: _Styles) -> Block:
     own_level = _attr(ppr.find(_W + "outlineLvl"), "val") if ppr is not None else None
     if own_level is not None and own_level.isdigit():
         level = int(own_level) + 1 if int(own_level) < 9 else None
-    return Block(paragraph_runs(p), name, level, is_title, paragraph_format(ppr), cell, p)
+    return Block(paragraph_runs(p), name, level, is_title, _cached_paragraph_format(ppr), cell, p)
 
 
 def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
@@ -343,4 +383,20 @@ def read_docx(path: Path) -> Document:
         raise DocumentError("文件已损坏：文档正文部分缺少正文内容（w:body），不是有效的 Word 文档。")
     blocks = blocks_of_body(body, styles_of(package))
     # The file's bytes stay with the document: the writer copies the parts it did not change.
-    return Document(blocks=blocks, source=package, origin="docx", package_bytes=data)
+    document = Document(blocks=blocks, source=package, origin="docx", package_bytes=data)
+    document.baseline = {b.source: (runs_key(b.runs), b.format) for b in blocks}
+    return document
+
+
+def runs_key(runs: list[Run]) -> tuple[tuple[str, RunFormat], ...]:
+    """Runs as (text, format) pairs with empty runs dropped and neighbours of equal format
+    merged: two editors that split runs differently give the same key."""
+    out: list[tuple[str, RunFormat]] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if out and out[-1][1] == run.format:
+            out[-1] = (out[-1][0] + run.text, run.format)
+        else:
+            out.append((run.text, run.format))
+    return tuple(out)

@@ -28,6 +28,7 @@ from app.io.docx_reader import (
     paragraph_elements,
     paragraph_format,
     run_format,
+    runs_key,
     runs_of,
 )
 from app.io.errors import DocumentError
@@ -43,15 +44,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 def normalised(runs: Iterable[Run]) -> list[tuple[str, RunFormat]]:
     """Runs as (text, format) with empty runs dropped and neighbours of equal format merged, so
     that an editor that splits or joins runs differently does not count as a change."""
-    out: list[tuple[str, RunFormat]] = []
-    for run in runs:
-        if not run.text:
-            continue
-        if out and out[-1][1] == run.format:
-            out[-1] = (out[-1][0] + run.text, run.format)
-        else:
-            out.append((run.text, run.format))
-    return out
+    return list(runs_key(list(runs)))
 
 
 def _text_runs(p: Any) -> list[tuple[Any, str, RunFormat]]:
@@ -64,15 +57,20 @@ def _text_runs(p: Any) -> list[tuple[Any, str, RunFormat]]:
     return out
 
 
-def block_changed(block: Block) -> bool:
-    """True when the block's runs or paragraph format differ from what its w:p holds."""
+def read_back(p: Any) -> tuple[tuple[tuple[str, RunFormat], ...], ParagraphFormat]:
+    """What the reader reads from ``p``, in the form of ``Document.baseline``."""
+    return runs_key([Run(t, f) for _, t, f in _text_runs(p)]), paragraph_format(p.find(PPR))
+
+
+def block_changed(block: Block, baseline: dict | None = None) -> bool:
+    """True when the block's runs or paragraph format differ from what its w:p holds (known
+    from ``baseline`` when the reader recorded it, else read from the XML)."""
     p = block.source
     if p is None:
         return True
-    old = [(t, f) for _, t, f in _text_runs(p)]
-    if normalised(block.runs) != normalised(Run(t, f) for t, f in old):
-        return True
-    return block.format != paragraph_format(p.find(PPR))
+    known = baseline.get(p) if baseline else None
+    runs, fmt = known if known is not None else read_back(p)
+    return block.format != fmt or runs_key(block.runs) != runs
 
 
 # --- building XML -----------------------------------------------------------------------------
@@ -389,20 +387,27 @@ def _set_style(p: Any, document: Document, name: str | None) -> None:
     p.get_or_add_pPr().get_or_add_pStyle().set(_W + "val", style.style_id)
 
 
-def _style_name(p: Any, document: Document) -> str | None:
+def _style_names(document: Document) -> dict[str, str]:
+    """Paragraph style id -> display name (what the reader puts in Block.style)."""
+    names: dict[str, str] = {}
+    try:
+        styles = document.source.styles.element
+    except Exception:  # noqa: BLE001 - no or a broken styles part: no names
+        return names
+    for s in styles.iterfind(_W + "style"):
+        sid = s.get(_W + "styleId") or ""
+        name = s.find(_W + "name")
+        names[sid] = name.get(_W + "val") if name is not None else sid
+    return names
+
+
+def _style_name(p: Any, names: dict[str, str]) -> str | None:
     ppr = p.find(PPR)
     style = ppr.find(_W + "pStyle") if ppr is not None else None
     if style is None:
         return None
     sid = style.get(_W + "val")
-    try:
-        for s in document.source.styles.element.iterfind(_W + "style"):
-            if s.get(_W + "styleId") == sid:
-                name = s.find(_W + "name")
-                return name.get(_W + "val") if name is not None else sid
-    except AttributeError:
-        pass
-    return sid
+    return names.get(sid, sid)
 
 
 def _new_paragraph(template: Any | None) -> Any:
@@ -496,6 +501,8 @@ def sync(document: Document) -> bool:
     originals = list(paragraph_elements(body))
     kept = {id(b.source) for b in document.blocks if b.source is not None}
     first_existing = next((b.source for b in document.blocks if b.source is not None), None)
+    baseline = document.baseline
+    style_names = _style_names(document)
     changed = False
     anchor: Any | None = None
     template: Any | None = None
@@ -505,7 +512,7 @@ def sync(document: Document) -> bool:
             source_template = template if template is not None else first_existing
             p = _new_paragraph(source_template)
             _place(p, anchor, block, body, first_existing)
-            old_style = _style_name(p, document)
+            old_style = _style_name(p, style_names)
             if block.style is not None and block.style != old_style:
                 _set_style(p, document, block.style)
             apply_paragraph_format(p, paragraph_format(p.find(PPR)), block.format)
@@ -518,20 +525,23 @@ def sync(document: Document) -> bool:
                     anchor_run.addnext(r)
                 anchor_run = r
             block.source = p
+            baseline[p] = read_back(p)
             changed = True
         else:
             template = p
-            if block_changed(block):
+            if block_changed(block, baseline):
                 apply_paragraph_format(p, paragraph_format(p.find(PPR)), block.format)
                 sync_runs(p, block.runs)
+                baseline[p] = read_back(p)
                 changed = True
-            if block.style is not None and block.style != _style_name(p, document):
+            if block.style is not None and block.style != _style_name(p, style_names):
                 _set_style(p, document, block.style)
                 changed = True
         anchor = p
     for p in originals:
         if id(p) not in kept:
             _remove_paragraph(p)
+            baseline.pop(p, None)
             changed = True
     return changed
 
@@ -575,11 +585,10 @@ def docx_bytes(document: Document) -> bytes:
         buffer = io.BytesIO()
         package.save(buffer)
         return buffer.getvalue()
-    replacements: dict[str, bytes] = {}
-    if changed:
-        main = package.part
-        replacements[str(main.partname).lstrip("/")] = main.blob
-    return rezip(original, replacements)
+    if not changed:
+        return original  # nothing the editor shows changed: the file as it was, byte for byte
+    main = package.part
+    return rezip(original, {str(main.partname).lstrip("/"): main.blob})
 
 
 def write_docx(document: Document, path: Path) -> None:

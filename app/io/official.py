@@ -27,7 +27,7 @@ from typing import Any
 from app.core import rules
 from app.core.document import Block, Document, ParagraphFormat, Run, RunFormat
 from app.core.scan import scan
-from app.io.docx_reader import _W, block_of, paragraph_elements_with_cells, styles_of
+from app.io.docx_reader import _W, block_of, paragraph_elements_with_cells, runs_key, styles_of
 
 # --- GB/T 9704-2012, in the units of WordprocessingML ------------------------------------------
 
@@ -502,6 +502,7 @@ def _reread(document: Document) -> None:
         if new is not None:
             block.runs, block.format, block.style = new.runs, new.format, new.style
             block.outline_level, block.is_title_style = new.outline_level, new.is_title_style
+    document.baseline = {b.source: (runs_key(b.runs), b.format) for b in document.blocks if b.source is not None}
 
 
 def _blank_package() -> Any:
