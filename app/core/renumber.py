@@ -22,7 +22,7 @@ from typing import Sequence
 from app.core import rules
 from app.core.document import Block, Document
 from app.core.edits import Change, edits_for_texts
-from app.core.outline import Heading, Section
+from app.core.outline import Heading, Section, build_sections, heading_of, title_of
 from app.core.scan import headings_in, scan
 
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -164,26 +164,144 @@ def _parents(sections: Sequence[Section]) -> list[int]:
     return parents
 
 
-def renumbered_texts(document: Document) -> list[str]:
-    """The block texts with every heading marker and inline enumerator in order."""
+def renumbered_texts(document: Document, *, only_under: set[int] | None = None) -> list[str]:
+    """The block texts with every heading marker and inline enumerator in order.
+
+    ``only_under``: renumber just the headings whose parent opens at one of these blocks (-1 for
+    the top of a document without a title), strictly 1, 2, 3 …, and no inline enumerators: what a
+    move or a change of rank does to the lists it touched, leaving the rest of the document alone.
+    """
     texts = list(document.texts)
-    sections = scan(document).outline
-    headings = headings_in(document)
-    counters: dict[tuple[int, int], int] = {}
-    for section, parent in zip(sections, _parents(sections)):
+    for runs in _numbering_runs(document, texts, only_under):
+        for n, (block, number) in enumerate(runs, start=1):
+            text = texts[block]
+            new = format_number_like(n, text[number.start:number.end])
+            texts[block] = text[:number.start] + new + text[number.end:]
+    if only_under is None:
+        _renumber_enumerators(texts)
+    return texts
+
+
+def _numbering_runs(document: Document, texts: Sequence[str],
+                    only_under: set[int] | None = None) -> list[list[tuple[int, MarkerNumber]]]:
+    """The runs of sibling markers that count 1, 2, 3 …: (block, marker number) in order.
+
+    Siblings are the headings of one rank under one parent. Left out, because numbers the text
+    does not show would make any renumbering wrong:
+    - siblings of a Word heading without a typed number (Word numbers it itself, w:numPr);
+    - siblings of a marker the outline misses behind a decoration ("▲二、申请人的资格要求");
+    - a run already counting on without gaps from above 1 (二、三、四 after an 一、 that Word
+      numbers itself); one out of order, or with a gap, is a section moved or deleted by hand.
+    """
+    sections, headings = _numbered_outline(document)
+    parents = _parents(sections)
+    strict = only_under is not None
+    unseen: set[tuple[int, int]] = set()
+    for s, parent in zip(sections, parents):
+        if strict:
+            break
+        if s.level and s.block in headings and marker_number(texts[s.block], headings[s.block]) is None:
+            unseen.add((parent, headings[s.block].rank))
+    for block, rank in [] if strict else _decorated_markers(texts, headings):
+        # Its parent is the nearest section around it of a higher rank.
+        owner = _owner(sections, block)
+        while owner >= 0 and sections[owner].level > 0 and sections[owner].rank >= rank:
+            owner = parents[owner]
+        unseen.add((owner, rank))
+    groups: dict[tuple[int, int], list[list[tuple[int, MarkerNumber]]]] = {}
+    for section, parent in zip(sections, parents):
         heading = headings.get(section.block)
-        if section.level == 0 or heading is None:
+        if section.level == 0 or heading is None or _is_toc(document.blocks[section.block].style):
             continue
         number = marker_number(texts[section.block], heading)
-        if number is None:
-            continue
         key = (parent, heading.rank)
-        counters[key] = counters.get(key, 0) + 1
-        text = texts[section.block]
-        new = format_number_like(counters[key], text[number.start:number.end])
-        texts[section.block] = text[:number.start] + new + text[number.end:]
-    _renumber_enumerators(texts)
-    return texts
+        if number is None or key in unseen:
+            continue
+        if strict and (sections[parent].block if parent >= 0 else -1) not in only_under:
+            continue
+        runs = groups.setdefault(key, [[]])
+        values = [n.value for _, n in runs[-1]]
+        if strict:
+            runs[-1].append((section.block, number))
+            continue
+        # A 1 after a run already in order (1, 2, …, k) starts a new list: a typed table of
+        # contents before the chapters, or a second list under the same heading. A 1 after
+        # numbers out of order (or after a lone 1) was moved or copied by hand: counted on.
+        if number.value == 1 and len(values) >= 2 and values == list(range(1, len(values) + 1)):
+            runs.append([])
+        runs[-1].append((section.block, number))
+    result = []
+    continuous = set() if strict else _continuous_ranks(groups)
+    for (_, rank), runs in groups.items():
+        if rank in continuous:
+            continue
+        for run in runs:
+            values = [n.value for _, n in run]
+            if not strict and len(values) >= 2 and values[0] > 1 \
+                    and values == list(range(values[0], values[0] + len(values))):
+                continue
+            result.append(run)
+    return result
+
+
+def _continuous_ranks(groups: dict[tuple[int, int], list[list[tuple[int, MarkerNumber]]]]) -> set[int]:
+    """Ranks the document numbers straight through its sections (1–3 under one heading, 4–6
+    under the next: paragraph numbers), never from 1 under each parent: left alone."""
+    by_rank: dict[int, list[list[int]]] = {}
+    for (_, rank), runs in sorted(groups.items(), key=lambda item: item[1][0][0][0] if item[1][0] else 0):
+        by_rank.setdefault(rank, []).extend([n.value for _, n in run] for run in runs if run)
+    continuous = set()
+    for rank, lists in by_rank.items():
+        joins = [(a[-1], b[0]) for a, b in zip(lists, lists[1:])]
+        if any(last >= 2 and first == last + 1 for last, first in joins) and all(first != 1 for _, first in joins):
+            continuous.add(rank)
+    return continuous
+
+
+def _decorated_markers(texts: Sequence[str], headings: dict[int, Heading]) -> list[tuple[int, int]]:
+    """(block, rank) of body lines that open with a marker behind a decoration ("▲二、…")."""
+    found = []
+    for i, text in enumerate(texts):
+        if i in headings or not text or text.lstrip()[:1] not in rules.MARKER_DECORATIONS:
+            continue
+        heading = heading_of(text.lstrip().lstrip(rules.MARKER_DECORATIONS + " \u3000"))
+        if heading is not None and heading.marker:
+            found.append((i, heading.rank))
+    return found
+
+
+def _owner(sections: Sequence[Section], block: int) -> int:
+    """Index of the innermost section holding ``block`` (-1: none)."""
+    owner = -1
+    for i, s in enumerate(sections):
+        if s.block > block:
+            break
+        if s.contains(block):
+            owner = i
+    return owner
+
+
+def _numbered_outline(document: Document) -> tuple[list[Section], dict[int, Heading]]:
+    """The outline numbering goes by: every heading but the lines the clean-up would remove.
+
+    Not the scan's outline, whose junk rules may take a chapter heading repeated in a typed
+    contents list for a site's name: a heading missing there would shift every number after it.
+    """
+    from app.core.clean import clean_plan
+
+    texts = document.texts
+    headings = headings_in(document)
+    junk = {item.block for item in clean_plan(document) if item.whole_block}
+    for block in junk:
+        headings.pop(block, None)
+    title_blocks = [i for i, b in enumerate(document.blocks) if b.is_title_style and b.text.strip()]
+    title = title_of(texts, junk, headings, title_blocks)
+    return build_sections(len(texts), headings, title), headings
+
+
+def _is_toc(style: str | None) -> bool:
+    """Word's table of contents paragraphs: Word itself renumbers them when the field updates."""
+    return bool(style) and style.lower().replace(" ", "").startswith(rules.TOC_STYLE_PREFIXES)
 
 
 def _renumber_enumerators(texts: list[str]) -> None:
@@ -240,14 +358,40 @@ def _section(sections: Sequence[Section], index: int) -> Section:
 
 
 def _finish(document: Document, label: str, order: list[int] | None, texts: list[str],
-            auto_renumber: bool) -> Change:
-    """The Change from ``document`` to ``texts`` in ``order``, renumbered when asked."""
+            auto_renumber: bool, moved_heading: int, old_parent: int) -> Change:
+    """The Change from ``document`` to ``texts`` in ``order``, renumbered when asked.
+
+    Renumbering covers the lists the operation touched: the one the section left (under
+    ``old_parent``, an old block index or -1), the one it joined, and the lists inside it.
+    ``moved_heading`` is the section's heading block (old index).
+    """
+    order_list = order if order is not None else list(range(len(document.blocks)))
     if auto_renumber:
-        texts = renumbered_texts(_shadow(document, texts, order))
-    base = [document.blocks[i].text for i in order] if order is not None else document.texts
+        shadow = _shadow(document, texts, order)
+        new_index = {old: new for new, old in enumerate(order_list)}
+        heading_at = new_index[moved_heading]
+        sections, _ = _numbered_outline(shadow)
+        parents = _parents(sections)
+        touched = {new_index[old_parent] if old_parent >= 0 else -1}
+        for i, section in enumerate(sections):
+            if section.block == heading_at:
+                touched.add(sections[parents[i]].block if parents[i] >= 0 else -1)
+                touched.update(t.block for t in sections[i:] if section.contains(t.block))
+        texts = renumbered_texts(shadow, only_under=touched)
+    base = [document.blocks[i].text for i in order_list]
     if order is not None and order == list(range(len(document.blocks))):
         order = None
     return Change(label, order, edits_for_texts(base, texts))
+
+
+def _parent_block(document: Document, block: int) -> int:
+    """The heading block of the parent of the section opening at ``block`` (-1: none)."""
+    sections, _ = _numbered_outline(document)
+    parents = _parents(sections)
+    for i, section in enumerate(sections):
+        if section.block == block:
+            return sections[parents[i]].block if parents[i] >= 0 else -1
+    return -1
 
 
 def move_section(document: Document, section: int, before_block: int, *, new_rank: int | None = None,
@@ -272,7 +416,7 @@ def move_section(document: Document, section: int, before_block: int, *, new_ran
     if new_rank is not None and new_rank != s.rank:
         shifted = _shift_ranks(document, sections, section, new_rank - s.rank)
         texts = [shifted[i] for i in order]
-    return _finish(document, "移动章节", order, texts, auto_renumber)
+    return _finish(document, "移动章节", order, texts, auto_renumber, s.block, _parent_block(document, s.block))
 
 
 def _siblings(sections: Sequence[Section], index: int) -> list[int]:
@@ -345,7 +489,8 @@ def change_rank(document: Document, section: int, delta: int, *, auto_renumber: 
     if s.rank not in rules.MOVABLE_RANKS or not s.marker:
         raise OutlineError("这一节的编号不能升降级。")
     texts = _shift_ranks(document, sections, section, delta)
-    return _finish(document, "提升级别" if delta < 0 else "降低级别", None, texts, auto_renumber)
+    return _finish(document, "提升级别" if delta < 0 else "降低级别", None, texts, auto_renumber, s.block,
+                   _parent_block(document, s.block))
 
 
 def promote(document: Document, section: int, *, auto_renumber: bool = True) -> Change:

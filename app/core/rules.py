@@ -176,6 +176,9 @@ DEFAULT_MARKERS = {0: "第一部分", 1: "一、", 2: "（一）", 3: "1.", 4: "
 # Ranks a section can be promoted or demoted between (第一部分 is left alone).
 MOVABLE_RANKS = (1, 2, 3, 4, 5)
 CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Symbols put before a heading's marker ("▲二、申请人的资格要求"): such a line is a heading the
+# outline does not see, so its siblings are not renumbered.
+MARKER_DECORATIONS = "▲△★☆●○■□◆◇►▶•※√"
 # Paragraph styles of Word's table of contents (lower case, spaces removed): never renumbered.
 TOC_STYLE_PREFIXES = ("toc", "目录")
 
