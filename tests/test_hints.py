@@ -137,3 +137,9 @@ def test_scan_command_prints_hints_in_json(tmp_path: Path) -> None:
                             capture_output=True, text=True, encoding="utf-8", timeout=120)
     hints = json.loads(result.stdout)["hints"]
     assert {(h["kind"], h["text"]) for h in hints} == {("stale-year", "2019"), ("punctuation", ",")}
+
+
+def test_ranges_and_set_phrases_are_not_number_style_hints() -> None:
+    assert _counts("需要等上七到十天。") == []
+    assert _counts("本合同一式六份，双方各执三份。") == []
+    assert _counts("在最后三天，") == []

@@ -202,7 +202,8 @@ NUMBER_HINT_DIGITS = "一二三四五六七八九十百两零〇"
 # Words before a numeral that make it a count whatever follows.
 NUMBER_HINT_COUNT_WORDS = ("共", "累计", "合计", "总计", "达", "达到", "计")
 # Before these a numeral is an ordinal, an approximation or part of a name: never a hint.
-NUMBER_HINT_EXEMPT_BEFORE = ("第", "约", "近", "数", "几", "每", "逐", "某", "上", "老", "初", "周", "星期", "之", "其")
+NUMBER_HINT_EXEMPT_BEFORE = ("第", "约", "近", "数", "几", "每", "逐", "某", "上", "老", "初", "周", "星期", "之", "其",
+                             "到", "至", "或", "最后", "最初", "头", "前", "后", "一式", "各执")
 # Fixed expressions that are numerals then a unit, kept in Chinese numerals by the standard.
 NUMBER_HINT_EXEMPT_PHRASES = (
     "两个责任", "两个维护", "两个确立", "三个代表", "三个核心", "四个意识", "四个自信", "四个全面", "五个全面",
