@@ -11,7 +11,9 @@ moving a section leaves every number after it wrong. Here markers are numbers.
   (一、 ↔ （一） ↔ 1. ↔ （1） ↔ ①), taking the marker style the document already uses there.
 
 Every operation returns a Change (see edits.py) for the window to apply as one undoable step;
-``section`` arguments are indices into ``scan(document).outline``.
+``section`` arguments are indices into ``scan(document).outline``. Renumbering on demand is
+conservative where the text cannot show every number (Word's own list numbering, a marker behind
+a "▲"): see ``_numbering_runs``; after a move only the lists the move touched are renumbered.
 """
 from __future__ import annotations
 
@@ -191,15 +193,16 @@ def _numbering_runs(document: Document, texts: Sequence[str],
     - siblings of a Word heading without a typed number (Word numbers it itself, w:numPr);
     - siblings of a marker the outline misses behind a decoration ("▲二、申请人的资格要求");
     - a run already counting on without gaps from above 1 (二、三、四 after an 一、 that Word
-      numbers itself); one out of order, or with a gap, is a section moved or deleted by hand.
+      numbers itself); one out of order, or with a gap, is a section moved or deleted by hand;
+    - a rank numbered straight through the sections (paragraph numbers 1–3, then 4–6).
+    A 1 after a run in order starts a new run (a typed contents list, a second list).
+    With ``only_under`` (after a move) none of this: the touched lists count 1, 2, 3 strictly.
     """
     sections, headings = _numbered_outline(document)
     parents = _parents(sections)
     strict = only_under is not None
     unseen: set[tuple[int, int]] = set()
-    for s, parent in zip(sections, parents):
-        if strict:
-            break
+    for s, parent in [] if strict else zip(sections, parents):
         if s.level and s.block in headings and marker_number(texts[s.block], headings[s.block]) is None:
             unseen.add((parent, headings[s.block].rank))
     for block, rank in [] if strict else _decorated_markers(texts, headings):
