@@ -75,3 +75,16 @@ def test_renumber_command_on_docx(report: Path, tmp_path: Path) -> None:
     assert marker.text == "二、" and marker.format.bold is True and marker.format.size_pt == 16
     # Paragraphs the renumbering does not touch stay as they were.
     assert texts[:3] == load(report).texts[:3]
+
+
+def test_clean_command_on_the_seed_report_to_docx(tmp_path: Path) -> None:
+    from tests.shared import SEED_REPORT, need
+
+    source = need(SEED_REPORT)
+    out = tmp_path / "述职报告.docx"
+    result = _run("clean", str(source), str(out))
+    assert result.returncode == 0, result.stderr
+    before, after = scan(load(source)), scan(load(out))
+    assert after.junk == []
+    assert [(p.token, p.context) for p in after.placeholders] == [(p.token, p.context) for p in before.placeholders]
+    assert load(out).texts[0] == before.outline[0].title
