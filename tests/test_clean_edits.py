@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from app.core.document import Block, Document, Run, RunFormat
 from app.core.edits import (Change, TextEdit, apply_change, edits_between, replace_in_runs, texts_after)
@@ -66,6 +66,7 @@ def test_bad_order_is_refused() -> None:
         apply_change(document, Change("x", [0, 0]))
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="一二三四、。（）甲乙 ", max_size=30), st.text(alphabet="一二三四、。（）甲乙 ", max_size=30),
        st.integers(min_value=0, max_value=30))
 def test_edits_between_turn_old_into_new_on_runs(old: str, new: str, split: int) -> None:

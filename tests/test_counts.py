@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from app.core.counts import block_counts, count_chars, progress, section_counts, total_count
 from app.core.document import Document
@@ -63,6 +63,7 @@ def test_progress_refuses_nonsense() -> None:
         progress(-1, 100)
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(max_size=30), max_size=12), st.booleans())
 def test_counts_are_never_negative_and_add_up(texts: list[str], punctuation: bool) -> None:
     document = Document.from_lines(texts)

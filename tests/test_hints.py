@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from app.core.document import Block, Document, Run, RunFormat
 from app.core.edits import apply_change, texts_after
@@ -106,6 +106,7 @@ def test_fix_punctuation_is_one_change_keeping_formats() -> None:
     assert fix_punctuation(document, current_year=2026).empty
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="甲乙丙,:;()?!，。 12ab", max_size=40))
 def test_fixed_text_has_no_punctuation_hint_left(text: str) -> None:
     document = Document.from_lines([text])

@@ -166,7 +166,8 @@ def _parents(sections: Sequence[Section]) -> list[int]:
     return parents
 
 
-def renumbered_texts(document: Document, *, only_under: set[int] | None = None) -> list[str]:
+def renumbered_texts(document: Document, *, only_under: set[int] | None = None,
+                     outline: tuple[list[Section], dict[int, Heading]] | None = None) -> list[str]:
     """The block texts with every heading marker and inline enumerator in order.
 
     ``only_under``: renumber just the headings whose parent opens at one of these blocks (-1 for
@@ -174,7 +175,7 @@ def renumbered_texts(document: Document, *, only_under: set[int] | None = None) 
     move or a change of rank does to the lists it touched, leaving the rest of the document alone.
     """
     texts = list(document.texts)
-    for runs in _numbering_runs(document, texts, only_under):
+    for runs in _numbering_runs(document, texts, only_under, outline):
         for n, (block, number) in enumerate(runs, start=1):
             text = texts[block]
             new = format_number_like(n, text[number.start:number.end])
@@ -184,8 +185,9 @@ def renumbered_texts(document: Document, *, only_under: set[int] | None = None) 
     return texts
 
 
-def _numbering_runs(document: Document, texts: Sequence[str],
-                    only_under: set[int] | None = None) -> list[list[tuple[int, MarkerNumber]]]:
+def _numbering_runs(document: Document, texts: Sequence[str], only_under: set[int] | None = None,
+                    outline: tuple[list[Section], dict[int, Heading]] | None = None
+                    ) -> list[list[tuple[int, MarkerNumber]]]:
     """The runs of sibling markers that count 1, 2, 3 …: (block, marker number) in order.
 
     Siblings are the headings of one rank under one parent. Left out, because numbers the text
@@ -198,7 +200,7 @@ def _numbering_runs(document: Document, texts: Sequence[str],
     A 1 after a run in order starts a new run (a typed contents list, a second list).
     With ``only_under`` (after a move) none of this: the touched lists count 1, 2, 3 strictly.
     """
-    sections, headings = _numbered_outline(document)
+    sections, headings = outline if outline is not None else _numbered_outline(document)
     parents = _parents(sections)
     strict = only_under is not None
     unseen: set[tuple[int, int]] = set()
@@ -373,14 +375,15 @@ def _finish(document: Document, label: str, order: list[int] | None, texts: list
         shadow = _shadow(document, texts, order)
         new_index = {old: new for new, old in enumerate(order_list)}
         heading_at = new_index[moved_heading]
-        sections, _ = _numbered_outline(shadow)
+        outline = _numbered_outline(shadow)
+        sections = outline[0]
         parents = _parents(sections)
         touched = {new_index[old_parent] if old_parent >= 0 else -1}
         for i, section in enumerate(sections):
             if section.block == heading_at:
                 touched.add(sections[parents[i]].block if parents[i] >= 0 else -1)
                 touched.update(t.block for t in sections[i:] if section.contains(t.block))
-        texts = renumbered_texts(shadow, only_under=touched)
+        texts = renumbered_texts(shadow, only_under=touched, outline=outline)
     base = [document.blocks[i].text for i in order_list]
     if order is not None and order == list(range(len(document.blocks))):
         order = None
@@ -398,10 +401,11 @@ def _parent_block(document: Document, block: int) -> int:
 
 
 def move_section(document: Document, section: int, before_block: int, *, new_rank: int | None = None,
-                 auto_renumber: bool = True) -> Change:
+                 auto_renumber: bool = True, outline: Sequence[Section] | None = None) -> Change:
     """Move section ``section`` (with its content and subsections) in front of block
-    ``before_block`` (``len(document.blocks)`` for the end), optionally into another rank."""
-    sections = scan(document).outline
+    ``before_block`` (``len(document.blocks)`` for the end), optionally into another rank.
+    ``outline``: ``scan(document).outline`` when the caller has it already."""
+    sections = list(outline) if outline is not None else scan(document).outline
     s = _section(sections, section)
     count = len(document.blocks)
     if not 0 <= before_block <= count:
@@ -435,7 +439,8 @@ def move_up(document: Document, section: int, *, auto_renumber: bool = True) -> 
     place = siblings.index(section)
     if place == 0:
         raise OutlineError("已经是同级的第一节。")
-    return move_section(document, section, sections[siblings[place - 1]].block, auto_renumber=auto_renumber)
+    return move_section(document, section, sections[siblings[place - 1]].block, auto_renumber=auto_renumber,
+                        outline=sections)
 
 
 def move_down(document: Document, section: int, *, auto_renumber: bool = True) -> Change:
@@ -447,7 +452,7 @@ def move_down(document: Document, section: int, *, auto_renumber: bool = True) -
     if place == len(siblings) - 1:
         raise OutlineError("已经是同级的最后一节。")
     nxt = sections[siblings[place + 1]]
-    return move_section(document, section, nxt.end, auto_renumber=auto_renumber)
+    return move_section(document, section, nxt.end, auto_renumber=auto_renumber, outline=sections)
 
 
 # --- Promote and demote ----------------------------------------------------------------------
