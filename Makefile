@@ -48,3 +48,12 @@ i18n: venv
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# A real office suite reads our output (issue 3); not part of `make test`. Installs LibreOffice
+# (writer, no GUI) and poppler as root, converts the official sample and a filled corpus document
+# to PDF, checks A4, page count, text and 22 lines a page, renders page 1 to build/office/*.png.
+.PHONY: check-office
+check-office: venv
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null; }
+	$(PY) -m tests.check_office
