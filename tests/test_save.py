@@ -126,3 +126,38 @@ def test_saving_docx_updates_what_the_next_save_copies(tmp_path: Path) -> None:
     save_document(document, tmp_path / "two.docx")
     with zipfile.ZipFile(tmp_path / "one.docx") as one, zipfile.ZipFile(tmp_path / "two.docx") as two:
         assert [(i.filename, one.read(i)) for i in one.infolist()] == [(i.filename, two.read(i)) for i in two.infolist()]
+
+
+def test_copies_of_a_document_never_save_stale_bytes(tmp_path: Path) -> None:
+    """The window saves copies of its Document (dataclasses.replace); a later save with nothing
+    new must still write the earlier edit, never the file as it was opened."""
+    from dataclasses import replace
+
+    report = build_report(tmp_path / "report.docx")
+    opened = load(report)
+    edited = replace(opened, blocks=list(opened.blocks))
+    edited.blocks[11] = replace(edited.blocks[11])
+    edited.blocks[11].replace_text(0, 2, "署名")
+    save_document(edited, report)
+    again = replace(opened, blocks=list(edited.blocks))
+    save_document(again, report)
+    assert load(report).blocks[11].text == "署名单位"
+
+
+def test_a_failed_save_then_a_save_without_edits_writes_the_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = build_report(tmp_path / "report.docx")
+    document = load(report)
+    document.blocks[11].replace_text(0, 2, "署名")
+
+    def full_disk(path, data):  # noqa: ANN001, ANN202
+        raise DocumentError("无法保存：磁盘空间不足。原文件没有改动。")
+
+    monkeypatch.setattr(save, "atomic_write_bytes", full_disk)
+    with pytest.raises(DocumentError):
+        save_document(document, report)
+    monkeypatch.undo()
+    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
+    save_document(document, report)
+    assert load(report).blocks[11].text == "署名单位"

@@ -110,15 +110,6 @@ class Document:
     source: Any = None
     # "docx" or "text": how the document was read, which decides how it is saved.
     origin: str = "text"
-    # For .docx: the file's bytes as read (or last saved), so that saving can copy every part
-    # it did not change byte for byte. None makes the writer serialise the whole package.
-    package_bytes: bytes | None = field(default=None, repr=False)
-    # For .docx: what the reader read from each block's source (source -> (runs as (text, format)
-    # pairs, paragraph format)), so that saving tells changed blocks apart without reading the
-    # XML again. Kept up to date by the writer; a source missing here is read afresh.
-    baseline: dict[Any, tuple[tuple[tuple[str, RunFormat], ...], ParagraphFormat]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
 
     @property
     def texts(self) -> list[str]:

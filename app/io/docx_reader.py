@@ -6,7 +6,9 @@ writer can leave untouched blocks exactly as they were.
 from __future__ import annotations
 
 import io
+import weakref
 import zipfile
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -383,9 +385,45 @@ def read_docx(path: Path) -> Document:
         raise DocumentError("文件已损坏：文档正文部分缺少正文内容（w:body），不是有效的 Word 文档。")
     blocks = blocks_of_body(body, styles_of(package))
     # The file's bytes stay with the document: the writer copies the parts it did not change.
-    document = Document(blocks=blocks, source=package, origin="docx", package_bytes=data)
-    document.baseline = {b.source: (runs_key(b.runs), b.format) for b in blocks}
-    return document
+    remember(package, data, blocks)
+    return Document(blocks=blocks, source=package, origin="docx")
+
+
+@dataclass
+class PackageState:
+    """What the writer needs to know about a package beyond the model.
+
+    ``saved``: the bytes of the file the package matches outside its main part (as read, or as
+    last written), so saving copies every other part byte for byte; None once something beyond
+    the body changed (official format), and then the whole package is serialised.
+    ``baseline``: w:p -> (its runs as ``runs_key``, its ParagraphFormat) as last read or
+    written, so saving tells changed blocks apart without reading the XML again.
+    """
+
+    saved: bytes | None = None
+    # The main part was changed in memory since ``saved`` was written (a save that failed).
+    main_changed: bool = False
+    baseline: dict[Any, tuple[tuple[tuple[str, RunFormat], ...], ParagraphFormat]] = field(default_factory=dict)
+
+
+# Kept per package (by its main part, which every copy of a Document shares), not per Document,
+# so that a window's copies of the model can never save against stale bytes.
+_STATES: weakref.WeakKeyDictionary[Any, PackageState] = weakref.WeakKeyDictionary()
+
+
+def package_state(package: Any) -> PackageState:
+    state = _STATES.get(package.part)
+    if state is None:
+        state = _STATES[package.part] = PackageState()
+    return state
+
+
+def remember(package: Any, data: bytes | None, blocks: list[Block]) -> None:
+    """Record that ``package`` matches the file ``data`` and what each block's w:p holds."""
+    state = package_state(package)
+    state.saved = data
+    state.main_changed = False
+    state.baseline = {b.source: (runs_key(b.runs), b.format) for b in blocks if b.source is not None}
 
 
 def runs_key(runs: list[Run]) -> tuple[tuple[str, RunFormat], ...]:

@@ -25,6 +25,7 @@ from app.io.docx_reader import (
     TC,
     _W,
     _run_text,
+    package_state,
     paragraph_elements,
     paragraph_format,
     run_format,
@@ -58,7 +59,7 @@ def _text_runs(p: Any) -> list[tuple[Any, str, RunFormat]]:
 
 
 def read_back(p: Any) -> tuple[tuple[tuple[str, RunFormat], ...], ParagraphFormat]:
-    """What the reader reads from ``p``, in the form of ``Document.baseline``."""
+    """What the reader reads from ``p``, in the form of ``PackageState.baseline``."""
     return runs_key([Run(t, f) for _, t, f in _text_runs(p)]), paragraph_format(p.find(PPR))
 
 
@@ -501,7 +502,7 @@ def sync(document: Document) -> bool:
     originals = list(paragraph_elements(body))
     kept = {id(b.source) for b in document.blocks if b.source is not None}
     first_existing = next((b.source for b in document.blocks if b.source is not None), None)
-    baseline = document.baseline
+    baseline = package_state(package).baseline
     style_names = _style_names(document)
     changed = False
     anchor: Any | None = None
@@ -574,21 +575,32 @@ def rezip(original: bytes, replacements: dict[str, bytes]) -> bytes:
 
 
 def docx_bytes(document: Document) -> bytes:
-    """The .docx bytes of a docx-origin document, through the lossless path."""
+    """The .docx bytes of a docx-origin document, through the lossless path. Afterwards the
+    package counts as matching these bytes only once they are written (``saved``)."""
     package = document.source
     if package is None:
         raise DocumentError("无法保存：这份文档不是从 Word 文件打开的。")
-    changed = sync(document)
-    original = document.package_bytes
+    state = package_state(package)
+    if sync(document):
+        state.main_changed = True
+    original = state.saved
     if original is None:
         # The package was changed beyond the body (official format): python-docx writes it all.
         buffer = io.BytesIO()
         package.save(buffer)
         return buffer.getvalue()
-    if not changed:
+    if not state.main_changed:
         return original  # nothing the editor shows changed: the file as it was, byte for byte
     main = package.part
     return rezip(original, {str(main.partname).lstrip("/"): main.blob})
+
+
+def saved(document: Document, data: bytes) -> None:
+    """Record that the package now matches the written file ``data``."""
+    if document.source is not None:
+        state = package_state(document.source)
+        state.saved = data
+        state.main_changed = False
 
 
 def write_docx(document: Document, path: Path) -> None:
@@ -597,5 +609,4 @@ def write_docx(document: Document, path: Path) -> None:
 
     data = docx_bytes(document)
     atomic_write_bytes(Path(path), data)
-    document.package_bytes = data
-
+    saved(document, data)

@@ -27,7 +27,7 @@ from typing import Any
 from app.core import rules
 from app.core.document import Block, Document, ParagraphFormat, Run, RunFormat
 from app.core.scan import scan
-from app.io.docx_reader import _W, block_of, paragraph_elements_with_cells, runs_key, styles_of
+from app.io.docx_reader import _W, block_of, package_state, paragraph_elements_with_cells, runs_key, styles_of
 
 # --- GB/T 9704-2012, in the units of WordprocessingML ------------------------------------------
 
@@ -489,8 +489,8 @@ def apply_official_format(document: Document) -> None:
             format_block(block, role)
     _setup_package(document.source)
     sync(document)
-    document.package_bytes = None
     _reread(document)
+    package_state(document.source).saved = None
 
 
 def _reread(document: Document) -> None:
@@ -502,7 +502,9 @@ def _reread(document: Document) -> None:
         if new is not None:
             block.runs, block.format, block.style = new.runs, new.format, new.style
             block.outline_level, block.is_title_style = new.outline_level, new.is_title_style
-    document.baseline = {b.source: (runs_key(b.runs), b.format) for b in document.blocks if b.source is not None}
+    package_state(document.source).baseline = {
+        b.source: (runs_key(b.runs), b.format) for b in document.blocks if b.source is not None
+    }
 
 
 def _blank_package() -> Any:

@@ -177,5 +177,7 @@ def save_document(document: Document, path: str | Path, *, expected_mtime: float
     data = document_bytes(document, path)
     back_up(path)
     atomic_write_bytes(path, data)
-    if document.origin == "docx" and path.suffix.lower() != ".txt":
-        document.package_bytes = data
+    if document.origin == "docx" and document.source is not None and path.suffix.lower() != ".txt":
+        from app.io.docx_writer import saved
+
+        saved(document, data)
