@@ -49,6 +49,28 @@ i18n: venv
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
 
+# Installers (issue 5); not part of `make test`. Builds go to build/ and dist/.
+WIN_TOOLS := build/win/tools
+.PHONY: win win-test deb deb-test
+
+$(WIN_TOOLS)/.installed:
+	$(PYTHON) -m venv $(WIN_TOOLS)
+	$(WIN_TOOLS)/bin/pip install -q pynsist==2.8 packaging
+	touch $@
+
+# 64-bit Windows setup.exe, built here on Linux: dist/Tianbao-<version>-setup.exe
+win: $(WIN_TOOLS)/.installed
+	@command -v makensis >/dev/null || { [ "$$(id -u)" = 0 ] && { apt-get update -qq; apt-get install -y -qq nsis >/dev/null; }; }
+	$(WIN_TOOLS)/bin/python packaging/windows/build.py
+
+# Silent install, offscreen run, uninstall, all in a fresh Wine prefix (Wine is ~700 MB).
+# Uses the project's .venv (python-docx for the sample, PySide6 to check the screenshot).
+win-test:
+	@test -x $(PY) || $(MAKE) venv
+	@command -v x86_64-w64-mingw32-gcc >/dev/null && [ -x /usr/lib/wine/wine64 ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wine64 gcc-mingw-w64-x86-64-win32 >/dev/null; }
+	$(PY) packaging/windows/wine_test.py
+
 # A real office suite reads our output (issue 3); not part of `make test`. Installs LibreOffice
 # (writer, no GUI) and poppler as root, converts the official sample and a filled corpus document
 # to PDF, checks A4, page count, text and 22 lines a page, renders page 1 to build/office/*.png.

@@ -141,6 +141,7 @@ Section "Uninstall"
   Delete "$INSTDIR\${LAUNCHER}"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
+  RMDir "$LOCALAPPDATA\Programs"  ; created by the install if it was missing; kept when not empty
 
   DeleteRegKey HKCU "${UNINST_KEY}"
 SectionEnd
