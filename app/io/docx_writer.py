@@ -501,6 +501,8 @@ def sync(document: Document) -> bool:
     body = package.element.body
     originals = list(paragraph_elements(body))
     kept = {id(b.source) for b in document.blocks if b.source is not None}
+    position = {id(p): i for i, p in enumerate(originals)}
+    next_original = 0  # where in ``originals`` the paragraph after the last block is
     first_existing = next((b.source for b in document.blocks if b.source is not None), None)
     baseline = package_state(package).baseline
     style_names = _style_names(document)
@@ -509,6 +511,13 @@ def sync(document: Document) -> bool:
     template: Any | None = None
     for block in document.blocks:
         p = block.source
+        if p is None and next_original < len(originals):
+            candidate = originals[next_original]
+            # A block an editor lost track of, whose paragraph is still where it was with the
+            # same text, is that paragraph: keep it (and its comments, bookmarks, images).
+            if id(candidate) not in kept and _plain_text(candidate, baseline) == block.text:
+                p = block.source = candidate
+                kept.add(id(candidate))
         if p is None:
             source_template = template if template is not None else first_existing
             p = _new_paragraph(source_template)
@@ -530,6 +539,7 @@ def sync(document: Document) -> bool:
             changed = True
         else:
             template = p
+            next_original = position.get(id(p), next_original - 1) + 1
             if block_changed(block, baseline):
                 apply_paragraph_format(p, paragraph_format(p.find(PPR)), block.format)
                 sync_runs(p, block.runs)
@@ -545,6 +555,12 @@ def sync(document: Document) -> bool:
             baseline.pop(p, None)
             changed = True
     return changed
+
+
+def _plain_text(p: Any, baseline: dict) -> str:
+    known = baseline.get(p)
+    runs = known[0] if known is not None else read_back(p)[0]
+    return "".join(text for text, _ in runs)
 
 
 # --- the package ------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""The window's way to save: the editor's QTextDocument exported back to a Document (app.ui.bridge)
+and written by the lossless writer. Typing a figure over a bold 黑体 X changes that paragraph
+only; an untouched document is written back as it was."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtGui")
+
+from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: E402
+
+import app.io.save as save  # noqa: E402
+from app.io.load import load  # noqa: E402
+from app.io.save import save_document  # noqa: E402
+from tests.fixtures_docx import body_paragraphs, build_report, parts  # noqa: E402
+
+bridge = pytest.importorskip("app.ui.bridge")
+
+
+@pytest.fixture(autouse=True)
+def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
+
+
+def editor_for(document):  # noqa: ANN001, ANN201
+    qdoc = QTextDocument()
+    bridge.build(document, qdoc)
+    return qdoc
+
+
+def test_untouched_document_saves_as_it_was(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    report = build_report(tmp_path / "r.docx")
+    document = load(report)
+    qdoc = editor_for(document)
+    save_document(bridge.export(qdoc, document), tmp_path / "out.docx")
+    assert parts(tmp_path / "out.docx") == parts(report)
+
+
+def test_typing_over_a_placeholder_changes_only_its_paragraph(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    report = build_report(tmp_path / "r.docx")
+    document = load(report)
+    qdoc = editor_for(document)
+    block = next(b for b in bridge.blocks_in(qdoc) if b.text().startswith("全年召开党组会"))
+    cursor = QTextCursor(block)
+    start = block.position() + block.text().index("X")
+    cursor.setPosition(start)
+    cursor.setPosition(start + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText("12")
+    bridge.data_of(cursor.block()).dirty = True  # what the window's contentsChange handler does
+    exported = bridge.export(qdoc, document)
+    out = tmp_path / "out.docx"
+    save_document(exported, out)
+    before, after = parts(report), parts(out)
+    assert [n for n in before if before[n] != after[n]] == ["word/document.xml"]
+    old_ps, new_ps = body_paragraphs(report), body_paragraphs(out)
+    assert [i for i, (a, b) in enumerate(zip(old_ps, new_ps)) if a != b] == [2]
+    reread = load(out)
+    assert reread.blocks[2].text == "全年召开党组会12次，谈话XX人次。"
+    figure = next(r for r in reread.blocks[2].runs if "12" in r.text)
+    assert figure.format.bold and figure.format.font_east_asia == "黑体"
