@@ -79,3 +79,22 @@ check-office: venv
 	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null; }
 	$(PY) -m tests.check_office
+
+# Linux .deb: PyInstaller bundle under /opt/tianbao. Python 3.12+ when pyenv has it (PySide6 6.12
+# is only safe there); 3.11 gets PySide6 < 6.12 from the project's own markers.
+DEB_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(PYTHON))
+DEB_VENV := build/deb/venv
+
+$(DEB_VENV)/.installed: pyproject.toml
+	$(DEB_PYTHON) -m venv $(DEB_VENV)
+	$(DEB_VENV)/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > build/deb/requirements.txt
+	$(DEB_VENV)/bin/pip install -q pyinstaller -r build/deb/requirements.txt
+	touch $@
+
+deb: $(DEB_VENV)/.installed
+	$(DEB_VENV)/bin/python packaging/linux/build_deb.py
+
+# dpkg -i, offscreen scan and window screenshot, dpkg -P, nothing left (needs root).
+deb-test:
+	@test -x $(PY) || $(MAKE) venv
+	$(PY) packaging/linux/deb_test.py

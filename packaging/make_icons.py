@@ -1,7 +1,7 @@
 """Render the app icon (resources/icons/tianbao.svg) to PNG sizes and a Windows .ico.
 
     python packaging/make_icons.py                 # refresh resources/icons/tianbao.png and .ico
-    python packaging/make_icons.py --hicolor DIR   # also DIR/<N>x<N>/apps/tianbao.png for the .deb
+    python packaging/make_icons.py --hicolor DIR   # only DIR/<N>x<N>/apps/tianbao.png (+ scalable) for the .deb
 
 Qt's SVG renderer does the drawing (PySide6 is already a dependency); the .ico is written
 here because Qt's ico writer stores one size only and Windows wants several.
@@ -72,7 +72,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hicolor", type=Path, help="also write a hicolor icon tree here")
+    parser.add_argument("--hicolor", type=Path, help="write a hicolor icon tree here instead")
     parser.add_argument("--svg", type=Path, default=SVG)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -81,9 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (keeps Qt alive)
     sizes = sorted(set(ICO_SIZES) | set(HICOLOR_SIZES))
     pngs = {size: render_png(args.svg, size) for size in sizes}
-    write_atomic(ICONS / "tianbao.png", pngs[256])
-    write_atomic(ICONS / "tianbao.ico", ico_bytes({s: pngs[s] for s in ICO_SIZES}))
-    if args.hicolor:
+    if not args.hicolor:
+        write_atomic(ICONS / "tianbao.png", pngs[256])
+        write_atomic(ICONS / "tianbao.ico", ico_bytes({s: pngs[s] for s in ICO_SIZES}))
+    else:
         for size in HICOLOR_SIZES:
             write_atomic(args.hicolor / f"{size}x{size}" / "apps" / "tianbao.png", pngs[size])
         scalable = args.hicolor / "scalable" / "apps" / "tianbao.svg"

@@ -21,6 +21,8 @@ UNUSED_MODULES = (
     "WebSockets", "Positioning*", "Multimedia*", "SpatialAudio", "TextToSpeech", "Graphs*",
     "Charts*", "DataVisualization*", "3D*", "Scxml", "RemoteObjects", "Sensors", "SerialPort",
     "Bluetooth", "Nfc", "Location", "HttpServer", "VirtualKeyboard", "WaylandCompositor*",
+    # Linux: X11 (xcb) only; Wayland sessions run it through XWayland, embedded EGL has no desktop.
+    "Wayland*", "Wl*", "EglFs*", "EglFS*",
 )
 
 # Paths under the PySide6 folder (shell patterns, "/" separated).
@@ -38,7 +40,7 @@ UNUSED_PATHS = (
     "Qt/plugins/platforminputcontexts", "Qt/plugins/vectorimageformats", "Qt/plugins/tls",
     "Qt/plugins/networkinformation", "Qt/plugins/imageformats/*qpdf*",
     "Qt/plugins/wayland-*", "Qt/plugins/platforms/*eglfs*", "Qt/plugins/platforms/*wayland*",
-    "Qt/plugins/platforms/*vnc*", "Qt/plugins/platforms/*linuxfb*", "Qt/plugins/egldeviceintegrations",
+    "Qt/plugins/platforms/*vnc*", "Qt/plugins/platforms/*minimalegl*", "Qt/plugins/platforms/*vkkhr*", "Qt/plugins/platforms/*linuxfb*", "Qt/plugins/egldeviceintegrations",
     "Qt/plugins/platformthemes/*gtk*",
 )
 
