@@ -1,7 +1,8 @@
 """Real-world .docx files (../shared/corpus/docx): each opens or is refused with a DocumentError,
 never another exception and never a hang. Each that opens is saved through the path the window's
 Save and `convert` use, and must come back with the same text and every part unchanged; then one
-paragraph is edited and every other paragraph and every other part must still be unchanged."""
+paragraph is edited and every other paragraph and every other part must still be unchanged. The
+ones with Chinese text are also reformatted to the official format and must reopen intact."""
 from __future__ import annotations
 
 import signal
@@ -134,3 +135,38 @@ def test_body_paragraph_helper_sees_every_paragraph(tmp_path: Path) -> None:
 
     report = build_report(tmp_path / "r.docx")
     assert len(body_paragraphs(report)) == len(body_paragraphs_of(report, "word/document.xml")) == 14
+
+
+def _chinese_files() -> list[Path]:
+    """The corpus files with Chinese body text (from MANIFEST.tsv): the ones people reformat."""
+    manifest = CORPUS / "MANIFEST.tsv"
+    if not manifest.exists():
+        return []
+    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
+    return sorted(CORPUS / row[0] for row in rows if len(row) > 10 and row[10].isdigit() and int(row[10]) > 0)
+
+
+CHINESE = _chinese_files()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CHINESE, ids=[p.name for p in CHINESE])
+def test_official_format_of_real_documents(path: Path, tmp_path: Path) -> None:
+    from app.io.official import BODY_FONT, HEADING_FONTS, TITLE_FONT, apply_official_format
+
+    document = open_or_refuse(path)
+    if document is None:
+        return
+    apply_official_format(document)
+    out = tmp_path / "official.docx"
+    save_document(document, out)
+    reread = load(out)
+    assert reread.texts == document.texts
+    fonts = {BODY_FONT, TITLE_FONT, *HEADING_FONTS.values()}
+    for block in reread.blocks:
+        if block.cell is None:
+            assert {r.format.font_east_asia for r in block.runs} <= fonts, block.text[:30]
+    import docx
+
+    sections = docx.Document(str(out)).sections
+    assert [(s.page_width.twips, s.page_height.twips) for s in sections] == [(11906, 16838)] * len(sections)

@@ -282,17 +282,22 @@ def _set_ppr(ppr: Any, fmt: ParagraphFormat, outline_level: int | None = None) -
 
 
 def _style(package: Any, name: str, style_id: str) -> Any:
-    """The paragraph style ``name`` of the package, added when it is missing."""
+    """The paragraph style ``name`` (or with id ``style_id``) of the package, added when missing."""
     from docx.enum.style import WD_STYLE_TYPE
 
     styles = package.styles
-    try:
-        return styles[name]
-    except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"] if name != "Normal" else None
-        style.element.set(_W + "styleId", style_id)
-        return style
+    paragraph_styles = [s for s in styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+    for style in paragraph_styles:
+        if (style.name or "").lower() == name.lower():
+            return style
+    for style in paragraph_styles:
+        if style.style_id == style_id:
+            return style
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != "Normal":
+        style.base_style = _style(package, "Normal", "Normal")
+    style.element.set(_W + "styleId", style_id)
+    return style
 
 
 def _setup_styles(package: Any) -> None:
