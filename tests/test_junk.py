@@ -56,3 +56,13 @@ def test_promotion_block_before_the_title() -> None:
 def test_no_promotion_block_without_junk_at_the_top() -> None:
     lines = ["每日更新精品材料", "区发改局工作总结", "一、主要工作"]
     assert junk_of(lines, [2]) == []
+
+
+def test_repeated_short_lines_are_not_site_names() -> None:
+    lines = ["工作总结", "一、情况", "年 月 日", "正文。", "二、打算", "年 月 日", "国家电网公司", "国家电网公司"]
+    assert junk_of(lines, [1, 4]) == []
+
+
+def test_site_name_tied_to_an_ad_line() -> None:
+    lines = ["笔墨斋", "工作总结", "一、情况", "正文。", "笔墨斋整理，咨询QQ12345678"]
+    assert sorted(j.block for j in junk_of(lines, [2]) if j.whole_block) == [0, 4]

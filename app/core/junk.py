@@ -69,13 +69,20 @@ def _looks_like_prose(text: str) -> bool:
     return len(line) > rules.JUNK_LINE_MAX or line.endswith(("。", "！", "？"))
 
 
-def _site_names(texts: Sequence[str], junk_lines: dict[int, list]) -> set[str]:
-    """Short lines repeated as a header, or that also open an ad line: a template site's name."""
-    short = Counter(t.strip() for t in texts if 2 <= len(t.strip()) <= 12 and not re.search(r"[，。、：:；]", t))
-    names = {name for name, n in short.items() if n >= 2}
-    junk_texts = [texts[i].strip() for i in junk_lines]
-    for name in short:
-        if name not in names and len(name) >= 3 and any(name in jt and jt != name for jt in junk_texts):
+def _site_names(texts: Sequence[str], whole: dict[int, str], skip: set[int]) -> set[str]:
+    """A template site's name: a short Chinese line that also stands in an ad line ("酷乐文行" beside
+    "酷乐文行整理，咨询QQ…") or says it is a site ("…范文网"). A line merely repeated is far more
+    often a form's caption, a heading in a typed contents list or a date line, so that is not enough."""
+    ad_lines = [texts[i].strip() for i in whole]
+    names: set[str] = set()
+    for i, text in enumerate(texts):
+        name = text.strip()
+        if i in skip or name in names or not 2 <= len(name) <= 12 or re.search(r"[，。、：:；]", name):
+            continue
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+            continue
+        tied = len(name) >= 3 and any(name in line and line != name for line in ad_lines)
+        if tied or any(word in name for word in rules.SITE_NAME_MARKS):
             names.add(name)
     return names
 
@@ -85,11 +92,12 @@ def _looks_like_title(text: str) -> bool:
     return line.endswith(rules.TITLE_ENDINGS) and not any(w in line for w in rules.PROMOTION_WORDS)
 
 
-def junk_of(texts: Sequence[str], headings: Sequence[int] = ()) -> list[Junk]:
+def junk_of(texts: Sequence[str], headings: Sequence[int] = (), cells: Sequence[int] = ()) -> list[Junk]:
     """All junk in the document, in order: whole lines and fragments.
 
     ``headings`` are the blocks that open sections; the promotion block before the title never
-    reaches past the first of them.
+    reaches past the first of them, and a heading is never a site's name. ``cells`` are table-cell
+    blocks, whose repeated data is never taken for a site's name either.
     """
     found: dict[int, list[tuple[int, int, str]]] = {}
     for i, text in enumerate(texts):
@@ -103,9 +111,10 @@ def junk_of(texts: Sequence[str], headings: Sequence[int] = ()) -> list[Junk]:
         if _is_only_junk(texts[i], spans) or (not _looks_like_prose(texts[i]) and len(texts[i].strip()) <= 60
                                                 and any(n in _STRONG for _, _, n in spans)):
             whole[i] = spans[0][2]
-    for name in _site_names(texts, found):
+    not_names = set(headings) | set(cells)
+    for name in _site_names(texts, whole, not_names):
         for i, text in enumerate(texts):
-            if text.strip() == name:
+            if text.strip() == name and i not in not_names:
                 whole.setdefault(i, "site-name")
     whole.update(_promotion_block(texts, whole, set(found), min(headings) if headings else len(texts)))
 

@@ -142,6 +142,9 @@ JUNK_PATTERNS: list[tuple[str, str]] = [
     ("more", r"更多(?:精品)?(?:范文|资料|文章)(?:请|尽在)[^，。]{0,12}"),
     ("compiled-by", r"^[^\s，。]{2,10}整理(?=[，,\s]|$)"),
 ]
+# Words that make a short line a template site's name even when no ad line repeats it. Plain 网
+# or 站 is not enough: "国家电网公司" or "派出所工作站" are the report's own.
+SITE_NAME_MARKS = ("文库", "范文", "公文网", "写作网", "材料网", "资料网", "笔杆子", "秘书网", "文秘网")
 # Words that make a short line before the title part of a site's promotion block.
 PROMOTION_WORDS = ("订阅", "立享", "权益", "会员", "平台", "分享", "迭代", "免费", "下载", "资料", "精品", "更新", "文库")
 # A line longer than this, or ending like a sentence, is report prose and never junk as a whole.

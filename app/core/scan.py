@@ -91,7 +91,7 @@ def scan(document: Document, current_year: int | None = None) -> Report:
     """``current_year`` (default: this year) decides which years are stale."""
     texts = document.texts
     headings = headings_in(document)
-    junk = junk_of(texts, list(headings))
+    junk = junk_of(texts, list(headings), [i for i, b in enumerate(document.blocks) if b.cell is not None])
     junk_blocks = {j.block for j in junk if j.whole_block}
     for b in junk_blocks:
         headings.pop(b, None)
