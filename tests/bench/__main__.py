@@ -50,8 +50,7 @@ class Bench:
         self.args = args
         self.rows: list[Row] = []
         self.raw: dict = {}
-        self.env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                        PYTHONPATH=str(ROOT))
+        self.env = dict(os.environ, PYTHONPATH=str(ROOT))
 
     # -- helpers -------------------------------------------------------------------------------
     def add(self, row: Row) -> None:
@@ -316,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
         args.runs = min(args.runs, 3)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    # Backups, settings and recent files of the runs go to a scratch home, not the user's.
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[name] = str(BENCH_DIR / "home" / name.split("_")[1].lower())
 
     info = machine()
     print(f"Tianbao bench · {info['cpus']} CPUs · {info['cpu']} · {info['ram_gb']} GB RAM · Python {info['python']}"
