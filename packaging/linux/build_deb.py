@@ -21,8 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-BUILD = ROOT / "build" / "deb"
-DIST = ROOT / "dist"
+# Overridable so the older-glibc build (packaging/linux/old_glibc.sh) keeps its own copies.
+BUILD = Path(os.environ.get("TIANBAO_DEB_BUILD", ROOT / "build" / "deb"))
+DIST = Path(os.environ.get("TIANBAO_DEB_DIST", ROOT / "dist"))
 sys.path.insert(0, str(HERE.parent))
 from prune import prune  # noqa: E402 - packaging/ is not a package
 
