@@ -495,3 +495,20 @@ def test_writing_commands_write_nothing_for_a_bad_input(tmp_path: Path, command:
     assert done.returncode == 2, done.stderr
     assert "错误" in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["坏.docx"]
+
+
+def test_root_element_that_is_not_a_document(tmp_path: Path) -> None:
+    # Found by the fuzzer: a renamed root element parses, but has no body to read.
+    parts = good_parts()
+    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                  f'<w:documentx xmlns:w="{W_NS}"><w:body>{paragraph("正文")}</w:body></w:documentx>')
+    assert_refused(write_docx(tmp_path / "根.docx", parts), "正文")
+
+
+def test_non_ascii_element_name_in_run_properties_still_opens(tmp_path: Path) -> None:
+    # Found by the fuzzer: CJK characters are legal in XML names; the reader's format cache
+    # must not turn them into character references it cannot parse back.
+    body = f'<w:p><w:r><w:rPr><w:b/><w:标记/><w:sz w:val="32"/></w:rPr><w:t>召开会议X次</w:t></w:r></w:p>'
+    document = load(write_docx(tmp_path / "名.docx", good_parts(body)))
+    run = document.blocks[0].runs[0]
+    assert run.text == "召开会议X次" and run.format.bold and run.format.size_pt == 16

@@ -24,6 +24,9 @@ P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_W + n for n in ("p", "r", "t", "tbl",
 _RUN_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
                                     "customXml", "moveTo", "dir", "bdo")}
 _CUSTOM_XML = _W + "customXml"
+# Marks the detail of a refusal that came from an unexpected exception rather than a check
+# (the fuzzer counts these apart: each is a reader bug turned into a safe refusal).
+UNEXPECTED = "unexpected "
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
@@ -158,7 +161,9 @@ def _cached_run_format(rpr: Any) -> RunFormat:
         return _NO_RUN_FORMAT
     from lxml import etree
 
-    return _run_format_of_xml(etree.tostring(rpr))
+    # UTF-8, not the default ASCII: ASCII output turns non-ASCII element names into character
+    # references, which do not parse back.
+    return _run_format_of_xml(etree.tostring(rpr, encoding="utf-8"))
 
 
 @lru_cache(maxsize=_FORMAT_CACHE_SIZE)
@@ -173,7 +178,7 @@ def _cached_paragraph_format(ppr: Any) -> ParagraphFormat:
         return _NO_PARAGRAPH_FORMAT
     from lxml import etree
 
-    return _paragraph_format_of_xml(etree.tostring(ppr))
+    return _paragraph_format_of_xml(etree.tostring(ppr, encoding="utf-8"))
 
 
 _NO_RUN_FORMAT = RunFormat()
@@ -380,10 +385,16 @@ def read_docx(path: Path) -> Document:
         raise DocumentError("文件过大或结构异常，无法读取。") from None
     except Exception as exc:  # noqa: BLE001 - a broken package can fail anywhere inside python-docx/lxml
         raise DocumentError("文件已损坏，无法读取。", f"{type(exc).__name__}: {exc}") from None
-    body = package.element.body
+    # A root that is not w:document (renamed, wrong namespace) comes back as a plain element.
+    body = getattr(package.element, "body", None)
     if body is None:
         raise DocumentError("文件已损坏：文档正文部分缺少正文内容（w:body），不是有效的 Word 文档。")
-    blocks = blocks_of_body(body, styles_of(package))
+    try:
+        blocks = blocks_of_body(body, styles_of(package))
+    except (RecursionError, MemoryError):
+        raise DocumentError("文件结构异常（嵌套过深或过大），无法读取。") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged file must be a refusal, never a crash
+        raise DocumentError("文件结构异常，无法读取。", f"{UNEXPECTED}{type(exc).__name__}: {exc}") from None
     # The file's bytes stay with the document: the writer copies the parts it did not change.
     remember(package, data, blocks)
     return Document(blocks=blocks, source=package, origin="docx")
