@@ -17,6 +17,15 @@ def _emit(result: dict) -> None:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Read from VmHWM, which starts afresh at exec;
+    getrusage's ru_maxrss would carry over the parent's peak on Linux."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
