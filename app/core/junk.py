@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from app.core import rules
+from app.core.fastscan import FastPattern
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,18 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p)) for name, p in rules.JUNK_PATTERNS]
 
 
+@lru_cache(maxsize=1)
+def _fast_patterns() -> list[tuple[str, FastPattern]]:
+    return [(name, FastPattern(p)) for name, p in _patterns()]
+
+
 _FILLER = re.compile(r"[\s\W_]*")
 
 
 def fragments_in_line(text: str) -> list[tuple[int, int, str]]:
     """Junk fragments in one line: (start, end, rule), merged where they touch or overlap."""
     spans: list[tuple[int, int, str]] = []
-    for name, pattern in _patterns():
+    for name, pattern in _fast_patterns():
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), name))

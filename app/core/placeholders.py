@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.core import rules
+from app.core.fastscan import FastPattern
 
 KINDS = ("figure", "name", "date", "year")
 
@@ -78,6 +79,11 @@ def _compiled() -> tuple[re.Pattern[str], list[tuple[str, str]], re.Pattern[str]
     )
     url_re = re.compile(rules.URL_PATTERN)
     return re.compile(combined), names, unit_re, url_re
+
+
+@lru_cache(maxsize=1)
+def _fast() -> FastPattern:
+    return FastPattern(_compiled()[0])
 
 
 def _unit_after(text: str, end: int) -> str:
@@ -150,7 +156,7 @@ def find_in_text(text: str) -> list[Found]:
         return []
     urls = [m.span() for m in url_re.finditer(text)] if ("." in text or "@" in text) else []
     found: list[Found] = []
-    for m in pattern.finditer(text):
+    for m in _fast().finditer(text):
         if urls and any(s <= m.start() < e for s, e in urls):
             continue
         group = m.lastgroup
