@@ -392,4 +392,4 @@ def export(qdoc: QTextDocument, original: Document) -> Document:
                         format=pformat, cell=_cell_of(qblock, previous), source=None)
         blocks.append(new)
         previous = new
-    return Document(blocks=blocks, source=original.source, origin=original.origin)
+    return replace(original, blocks=blocks)

@@ -1,10 +1,12 @@
 """The document pane: a white A4-wide page on a grey desk, and the paste rule."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QInputMethodEvent,
+    QKeyEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -105,6 +107,36 @@ class Editor(QTextEdit):
         side = max(0, spare // 2)
         top = 16 if side > 0 else 0
         self.setViewportMargins(side, top, side, 0)
+
+    # -- typing over a selection ------------------------------------------------------------
+
+    def replace_selection(self, text: str) -> bool:
+        """Typing over a selection (a placeholder, typically) takes the format of its first
+        character, as in Word: a figure typed over a bold X is bold."""
+        cursor = self.textCursor()
+        if not text or not cursor.hasSelection() or not text.isprintable():
+            return False
+        probe = QTextCursor(cursor)
+        probe.setPosition(cursor.selectionStart() + 1)
+        fmt = probe.charFormat()
+        cursor.insertText(text, fmt)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        plain = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if not plain and not self.isReadOnly() and self.replace_selection(event.text()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+        if not event.preeditString() and not event.replacementLength() and self.replace_selection(
+                event.commitString()):
+            event.accept()
+            return
+        super().inputMethodEvent(event)
 
     # -- paste ---------------------------------------------------------------------------
 

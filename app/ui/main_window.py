@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         self.size_box.setObjectName("fontSizeBox")
         self.size_box.setAccessibleName(self.tr("Font size"))
         for name, pt in FONT_SIZES:
-            self.size_box.addItem(f"{name} {pt:g}", pt)
+            self.size_box.addItem(f"{name} {pt:g}", float(pt))
         self.size_box.setMinimumContentsLength(6)
         self.size_box.activated.connect(lambda i: self.set_size(float(self.size_box.itemData(i))))
         bar.addWidget(self.size_box)
@@ -285,9 +286,12 @@ class MainWindow(QMainWindow):
             font.setUnderline(action is self.act_underline)
             button.setFont(font)
         bar.addSeparator()
-        for action in self.align_actions.values():
+        short = (self.tr("Left"), self.tr("Center"), self.tr("Right"), self.tr("Justify"))
+        for action, text in zip(self.align_actions.values(), short):
             bar.addAction(action)
+            bar.widgetForAction(action).setText(text)
         bar.addAction(self.act_indent)
+        bar.widgetForAction(self.act_indent).setText(self.tr("Indent"))
         bar.addSeparator()
         bar.addAction(self.act_previous)
         bar.addAction(self.act_next)
@@ -441,7 +445,7 @@ class MainWindow(QMainWindow):
                 data.block = block
                 data.phantom = False
                 data.dirty = False
-        self.document = Document(blocks=list(blocks), source=saved.source, origin="docx")
+        self.document = replace(saved, blocks=list(blocks)) if blocks is saved.blocks else written
         self.path = path
         self.title = path.name
         self.opened_mtime = _mtime(path)
@@ -555,9 +559,7 @@ class MainWindow(QMainWindow):
             return False
         if not self._selected_placeholder() and not self.next_placeholder():
             return False
-        cursor = self.editor.textCursor()
-        cursor.insertText(value)
-        self.editor.setTextCursor(cursor)
+        self.editor.replace_selection(value.replace("\n", " "))
         self.refresh_now()
         self.next_placeholder()
         self.sidebar.fill.clear()
@@ -679,12 +681,23 @@ class MainWindow(QMainWindow):
         family = families[0] if families else bridge.DEFAULT_FAMILIES[0]
         self.family_box.setCurrentText(str(family))
         size = fmt.fontPointSize() or bridge.DEFAULT_SIZE_PT
-        index = self.size_box.findData(size)
+        index = self.size_box.findData(float(size))
         if index >= 0:
             self.size_box.setCurrentIndex(index)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Tianbao"), about_text(self))
+        QMessageBox.about(self, self.tr("About Tianbao"), self.about_text())
+
+    def about_text(self) -> str:
+        from PySide6 import __version__ as pyside_version
+
+        return (
+            f"<h3>{self.tr('Tianbao')} {__version__}</h3>"
+            f"<p>{self.tr('An editor for Chinese office reports: see what is left to fill, jump to it, fill it.')}</p>"
+            f"<p>{self.tr('Bundled libraries and their licences:')}</p><ul>"
+            f"<li>Qt / PySide6 {pyside_version} — LGPL-3.0</li>"
+            "<li>python-docx — MIT</li><li>lxml — BSD-3-Clause</li><li>platformdirs — MIT</li></ul>"
+        )
 
     # -- window events ---------------------------------------------------------------------
 
@@ -721,19 +734,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if isinstance(splitter, str):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-
-
-def about_text(context: QObject) -> str:
-    tr = context.tr
-    from PySide6 import __version__ as pyside_version
-
-    return (
-        f"<h3>{tr('Tianbao')} {__version__}</h3>"
-        f"<p>{tr('An editor for Chinese office reports: see what is left to fill, jump to it, fill it.')}</p>"
-        f"<p>{tr('Bundled libraries and their licences:')}</p><ul>"
-        f"<li>Qt {pyside_version} / PySide6 — LGPL-3.0</li>"
-        "<li>python-docx — MIT</li><li>lxml — BSD-3-Clause</li><li>platformdirs — MIT</li></ul>"
-    )
 
 
 def _mtime(path: Path | None) -> float | None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,10 +56,19 @@ class OutlinePanel(QTreeView):
         self._starts: list[int] = []
         self._items: list[QStandardItem] = []
         self._collapsed: set[str] = set()
-        self.collapsed.connect(lambda index: self._collapsed.add(index.data(KEY_ROLE)))
-        self.expanded.connect(lambda index: self._collapsed.discard(index.data(KEY_ROLE)))
+        self._rebuilding = False
+        self.collapsed.connect(self._on_collapsed)
+        self.expanded.connect(self._on_expanded)
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
+
+    def _on_collapsed(self, index: QModelIndex) -> None:
+        if not self._rebuilding:
+            self._collapsed.add(index.data(KEY_ROLE))
+
+    def _on_expanded(self, index: QModelIndex) -> None:
+        if not self._rebuilding:
+            self._collapsed.discard(index.data(KEY_ROLE))
 
     def _on_clicked(self, index: QModelIndex) -> None:
         block = index.data(BLOCK_ROLE)
@@ -89,10 +105,12 @@ class OutlinePanel(QTreeView):
             self._items.append(item)
             parents.append((section.level, item, key))
         self._starts = [s.block for s in sections]
+        self._rebuilding = True
         self.expandAll()
         for item in self._items:
             if item.data(KEY_ROLE) in self._collapsed:
                 self.collapse(item.index())
+        self._rebuilding = False
 
     def mark_current(self, block: int) -> None:
         """Highlight the innermost section holding ``block``."""
@@ -113,6 +131,10 @@ class OutlinePanel(QTreeView):
         return index.data() if index.isValid() else ""
 
 
+_NO_WRAP = QTextOption()
+_NO_WRAP.setWrapMode(QTextOption.WrapMode.NoWrap)
+
+
 class _RichDelegate(QStyledItemDelegate):
     """Paints a row's HTML (kind tag, token and unit, context with the token in bold)."""
 
@@ -123,6 +145,7 @@ class _RichDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
+        doc.setDefaultTextOption(_NO_WRAP)
         doc.setHtml(text)
         return doc
 
@@ -233,8 +256,11 @@ class PlaceholderPanel(QWidget):
         self.list.activated.connect(self._on_clicked)
         self._keys: list[tuple] = []
         self._collapsed: set[str] = set()
-        self.list.collapsed.connect(lambda index: self._collapsed.add(index.data(KEY_ROLE)))
-        self.list.expanded.connect(lambda index: self._collapsed.discard(index.data(KEY_ROLE)))
+        self._rebuilding = False
+        self.list.collapsed.connect(
+            lambda index: self._rebuilding or self._collapsed.add(index.data(KEY_ROLE)))
+        self.list.expanded.connect(
+            lambda index: self._rebuilding or self._collapsed.discard(index.data(KEY_ROLE)))
         self._kind_labels: dict[str, str] = {}
         self.set_count(0)
 
@@ -282,9 +308,11 @@ class PlaceholderPanel(QWidget):
             group.appendRow(item)
             if selected is not None and selected[:2] == (p.block, p.start):
                 select_index = item
+        self._rebuilding = True
         for r in range(self.model_.rowCount()):
             index = self.model_.index(r, 0)
             self.list.setExpanded(index, index.data(KEY_ROLE) not in self._collapsed)
+        self._rebuilding = False
         if select_index is not None:
             self.list.setCurrentIndex(select_index.index())
         self.list.setUpdatesEnabled(True)

@@ -1,0 +1,56 @@
+"""pytest-qt fixtures building the real main window, offscreen, in Chinese, with settings kept
+out of the user's config folder."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+
+
+def _build_translations() -> None:
+    """Tests run without `make i18n` too: build the .qm next to a newer .ts."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    if not lrelease.exists():
+        return
+    for ts in I18N.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=False)
+
+
+@pytest.fixture(scope="session")
+def chinese_app(qapp, tmp_path_factory):  # noqa: ANN001, ANN201
+    """The QApplication with the Chinese translation installed (the product's default language)."""
+    from app.ui import i18n
+
+    os.environ["TIANBAO_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
+    _build_translations()
+    translators = i18n.install(qapp, "zh_CN")
+    yield qapp
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def window(chinese_app, qtbot, tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+    """A fresh main window with no document; unsaved work is thrown away at the end."""
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+
+    monkeypatch.setenv("TIANBAO_CONFIG_DIR", str(tmp_path / "config"))
+    win = MainWindow(Settings(tmp_path / "config"))
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    # Closed here rather than by qtbot, which would meet the unsaved-changes prompt first.
+    win.editor.document().setModified(False)
+    win.close()
+    win.deleteLater()
