@@ -38,6 +38,7 @@ CJK_FALLBACKS = ["FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", 
 DEFAULT_FAMILIES = ["仿宋_GB2312", *CJK_FALLBACKS]
 DEFAULT_SIZE_PT = 16.0
 
+LINE_HEIGHT_PERCENT = 150
 RUN_INDEX = QTextFormat.Property.UserProperty + 1
 
 _ALIGN_TO_QT = {
@@ -236,8 +237,18 @@ def build(document: Document, qdoc: QTextDocument) -> None:
         _build_plain(document, qdoc)
     else:
         _build_rich(document, qdoc)
+    _space_lines(qdoc)
     qdoc.setUndoRedoEnabled(True)
     qdoc.setModified(False)
+
+
+def _space_lines(qdoc: QTextDocument) -> None:
+    """Lines at 1.5 for reading on screen, as a printed report has them (one call for all)."""
+    cursor = QTextCursor(qdoc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    spacing = QTextBlockFormat()
+    spacing.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.mergeBlockFormat(spacing)
 
 
 def _build_plain(document: Document, qdoc: QTextDocument) -> None:

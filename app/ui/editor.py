@@ -76,6 +76,9 @@ class Editor(QTextEdit):
         desk = QColor("#3a3b3d") if dark else QColor("#e4e5e7")
         palette = QPalette(app_palette)
         palette.setColor(QPalette.ColorRole.Window, desk)
+        # QTextEdit paints the text with its own palette, so the ink is set here too.
+        palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
         page = QPalette(self.viewport().palette())

@@ -7,8 +7,7 @@ sidebar, the outline and the status bar to collect later.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from app.core.junk import junk_of
 from app.core.outline import heading_of
@@ -16,7 +15,6 @@ from app.core.placeholders import find_in_text
 from app.ui.bridge import BlockData, attach, data_of
 
 AMBER_LIGHT = QColor(255, 214, 120, 150)
-AMBER_DARK = QColor(190, 130, 20, 140)
 
 
 def utf16_index(text: str, index: int) -> int:
@@ -29,10 +27,6 @@ def has_astral(text: str) -> bool:
     return any(ord(ch) > 0xFFFF for ch in text)
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 class PlaceholderHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -40,8 +34,8 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         self.update_colors()
 
     def update_colors(self) -> None:
-        dark = is_dark(QApplication.palette()) if QApplication.instance() else False
-        self._format.setBackground(AMBER_DARK if dark else AMBER_LIGHT)
+        # The page stays white paper in dark themes too, so the marker stays a light amber.
+        self._format.setBackground(AMBER_LIGHT)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         block = self.currentBlock()

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -334,6 +335,7 @@ class MainWindow(QMainWindow):
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_title()
         self.refresh_now()
+        self._on_char_format(self.editor.currentCharFormat())
 
     def current_document(self) -> Document:
         """The Document as the editor now shows it (the writer's input)."""
@@ -736,6 +738,30 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
 
 
+def apply_theme(app: QApplication, theme: str) -> None:
+    """The system palette, unless TIANBAO_THEME asks for "light" or "dark" (for screenshots,
+    and for desktops that do not tell Qt their colour scheme)."""
+    if theme not in ("light", "dark"):
+        return
+    app.setStyle("Fusion")
+    if theme == "light":
+        app.setPalette(app.style().standardPalette())
+        return
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in ((role.Window, "#2b2d30"), (role.WindowText, "#dfe1e5"), (role.Base, "#1e1f22"),
+                      (role.AlternateBase, "#2b2d30"), (role.Text, "#dfe1e5"), (role.Button, "#3c3f41"),
+                      (role.ButtonText, "#dfe1e5"), (role.Highlight, "#3574f0"), (role.HighlightedText, "#ffffff"),
+                      (role.ToolTipBase, "#3c3f41"), (role.ToolTipText, "#dfe1e5"), (role.PlaceholderText, "#8c8f94"),
+                      (role.Link, "#6ea0ff"), (role.Mid, "#45484c"), (role.Dark, "#202124"),
+                      (role.Light, "#4a4d51"), (role.Midlight, "#3f4245"), (role.Shadow, "#151618")):
+        palette.setColor(r, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#6f737a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#6f737a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#6f737a"))
+    app.setPalette(palette)
+
+
 def _mtime(path: Path | None) -> float | None:
     try:
         return path.stat().st_mtime if path is not None else None
@@ -757,6 +783,7 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Tianbao")
+    apply_theme(app, os.environ.get("TIANBAO_THEME", ""))
     app.setApplicationDisplayName("填报" if i18n.wants_chinese() else "Tianbao")
     translators = i18n.install(app)
     window = MainWindow()

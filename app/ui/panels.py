@@ -50,6 +50,7 @@ class OutlinePanel(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setFrameShape(QTreeView.Shape.NoFrame)
+        self.setIndentation(14)
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self._shape: list[tuple[int, str]] = []
@@ -244,6 +245,7 @@ class PlaceholderPanel(QWidget):
         self.list.setItemDelegate(_RichDelegate(self.list))
         self.list.setFrameShape(QTreeView.Shape.NoFrame)
         self.list.setWordWrap(False)
+        self.list.setIndentation(14)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.model_ = QStandardItemModel(self)
         self.list.setModel(self.model_)
