@@ -7,14 +7,21 @@ sidebar, the outline and the status bar to collect later.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+import re
 
-from app.core.junk import junk_of
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+
+from app.core.junk import fragments_in_line, junk_of
 from app.core.outline import heading_of
 from app.core.placeholders import find_in_text
 from app.ui.bridge import BlockData, attach, data_of
 
 AMBER_LIGHT = QColor(255, 214, 120, 150)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_SPACE = re.compile(r"\s+")
 
 
 def utf16_index(text: str, index: int) -> int:
@@ -24,12 +31,13 @@ def utf16_index(text: str, index: int) -> int:
 
 
 def has_astral(text: str) -> bool:
-    return any(ord(ch) > 0xFFFF for ch in text)
+    return _ASTRAL.search(text) is not None
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+    def __init__(self, parent: QObject) -> None:
+        # Parented to the window, not to a document: documents are replaced on every open.
+        super().__init__(parent)
         self._format = QTextCharFormat()
         self.update_colors()
 
@@ -63,6 +71,6 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         data.found = find_in_text(plain)
         level = data.block.outline_level if data.block is not None else None
         data.heading = heading_of(plain, level)
-        data.junk = bool(plain.strip()) and any(j.whole_block for j in junk_of([plain]))
-        data.chars = sum(1 for ch in plain if not ch.isspace())
+        data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
+        data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
         return data.found

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
@@ -45,7 +46,7 @@ from app.io.errors import DocumentError
 from app.ui import bridge
 from app.ui.editor import Editor, local_document
 from app.ui.findreplace import FindReplaceDialog
-from app.ui.highlight import PlaceholderHighlighter
+from app.ui.highlight import PlaceholderHighlighter, has_astral
 from app.ui.panels import OutlinePanel, PlaceholderPanel
 from app.ui.settings import Settings
 from app.ui.tracker import Snapshot, collect, next_span, qt_span, span_at
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(220)
         self.setCentralWidget(self.splitter)
 
-        self.highlighter = PlaceholderHighlighter(self.editor.document())
+        self.highlighter = PlaceholderHighlighter(self)
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_MS)
@@ -299,12 +300,13 @@ class MainWindow(QMainWindow):
         bar.widgetForAction(self.act_previous).setText(self.tr("◀ Previous"))
         bar.widgetForAction(self.act_next).setText(self.tr("Next ▶ (F11)"))
 
-    def _connect(self) -> None:
-        doc = self.editor.document()
+    def _connect_document(self, doc: QTextDocument) -> None:
         doc.contentsChange.connect(self._on_contents_change)
         doc.modificationChanged.connect(self._on_modification_changed)
         doc.undoAvailable.connect(self.act_undo.setEnabled)
         doc.redoAvailable.connect(self.act_redo.setEnabled)
+
+    def _connect(self) -> None:
         self.editor.cursorPositionChanged.connect(self._on_cursor_moved)
         self.editor.selectionChanged.connect(self._mark_current_placeholder)
         self.editor.currentCharFormatChanged.connect(self._on_char_format)
@@ -318,14 +320,19 @@ class MainWindow(QMainWindow):
     # -- document in, document out -----------------------------------------------------------
 
     def _new_document(self, document: Document, path: Path | None, title: str) -> None:
+        """Show ``document`` in a new QTextDocument: built and scanned before the editor lays it
+        out (highlighting a laid-out document costs a relayout per block), then swapped in."""
         self._loading = True
-        qdoc = self.editor.document()
-        self.highlighter.setDocument(None)
+        old = self.editor.document()
+        qdoc = QTextDocument(self.editor)
         bridge.build(document, qdoc)
         self.editor.set_page_margins(qdoc)
         self.highlighter.setDocument(qdoc)
         self.highlighter.rehighlight()
-        qdoc.clearUndoRedoStacks()
+        bridge.forget(old)
+        # The editor owns (parents) its documents and deletes the old one here.
+        self.editor.setDocument(qdoc)
+        self._connect_document(qdoc)
         qdoc.setModified(False)
         self._loading = False
         self.document = document
@@ -336,6 +343,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.refresh_now()
         self._on_char_format(self.editor.currentCharFormat())
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
 
     def current_document(self) -> Document:
         """The Document as the editor now shows it (the writer's input)."""
@@ -561,8 +570,12 @@ class MainWindow(QMainWindow):
             return False
         if not self._selected_placeholder() and not self.next_placeholder():
             return False
+        cursor = self.editor.textCursor()
+        block = cursor.block()
+        offset = _py_offset(block.text(), cursor.selectionStart() - block.position())
         self.editor.replace_selection(value.replace("\n", " "))
-        self.refresh_now()
+        self.sidebar.remove(block.blockNumber(), offset)
+        self.status_left.setText(self.sidebar.header.text())
         self.next_placeholder()
         self.sidebar.fill.clear()
         return True
@@ -578,10 +591,7 @@ class MainWindow(QMainWindow):
             extra.cursor = QTextCursor(cursor)
             selections.append(extra)
             block = cursor.block()
-            text = block.text()
-            offset = cursor.selectionStart() - block.position()
-            if any(ord(ch) > 0xFFFF for ch in text):
-                offset = len(text.encode("utf-16-le")[: offset * 2].decode("utf-16-le", "ignore"))
+            offset = _py_offset(block.text(), cursor.selectionStart() - block.position())
             self.sidebar.select_span(block.blockNumber(), offset)
         self.editor.setExtraSelections(selections)
 
@@ -760,6 +770,13 @@ def apply_theme(app: QApplication, theme: str) -> None:
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#6f737a"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#6f737a"))
     app.setPalette(palette)
+
+
+def _py_offset(text: str, utf16: int) -> int:
+    """Python's offset in ``text`` of Qt's UTF-16 offset (they differ beyond the BMP)."""
+    if not has_astral(text):
+        return utf16
+    return len(text.encode("utf-16-le")[: utf16 * 2].decode("utf-16-le", "ignore"))
 
 
 def _mtime(path: Path | None) -> float | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPalette,
@@ -191,6 +191,111 @@ def _leaf_html(p: Placeholder, kind_label: str) -> str:
             f"<b>{html.escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
 
 
+class PlaceholderModel(QAbstractItemModel):
+    """Placeholders grouped by section; rows are made only when the view asks for them, so a
+    report with ten thousand placeholders resets in a moment."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.groups: list[tuple[str, list[Placeholder]]] = []
+        self.kind_labels: dict[str, str] = {}
+        self._where: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def set_groups(self, groups: list[tuple[str, list[Placeholder]]]) -> None:
+        self.beginResetModel()
+        self.groups = groups
+        self._where = {(p.block, p.start): (g, r) for g, (_, items) in enumerate(groups)
+                       for r, p in enumerate(items)}
+        self.endResetModel()
+
+    def remove(self, block: int, start: int) -> bool:
+        """Take one placeholder out at once (it was just filled), before the next full refresh."""
+        where = self._where.get((block, start))
+        if where is None:
+            return False
+        g, r = where
+        items = self.groups[g][1]
+        if len(items) == 1:
+            self.beginRemoveRows(QModelIndex(), g, g)
+            del self.groups[g]
+            self.endRemoveRows()
+        else:
+            self.beginRemoveRows(self.createIndex(g, 0, 0), r, r)
+            del items[r]
+            self.endRemoveRows()
+        self._where = {(p.block, p.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
+                       for ri, p in enumerate(its)}
+        return True
+
+    def leaf_index(self, block: int, start: int) -> QModelIndex:
+        where = self._where.get((block, start))
+        if where is None:
+            return QModelIndex()
+        return self.createIndex(where[1], 0, where[0] + 1)
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        items = self.groups[parent.row()][1] if parent.row() < len(self.groups) else []
+        return self.createIndex(row, 0, parent.row() + 1) if row < len(items) else QModelIndex()
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.row() < len(self.groups):
+            return len(self.groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 1
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def placeholder(self, index: QModelIndex) -> Placeholder | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        group = index.internalId() - 1
+        return self.groups[group][1][index.row()] if group < len(self.groups) else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            title = self.groups[index.row()][0]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, KEY_ROLE):
+                return title
+            return None
+        p = self.placeholder(index)
+        if p is None:
+            return None
+        label = self.kind_labels.get(p.kind, p.kind)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{p.token}{p.unit} · {p.context}"
+        if role == HTML_ROLE:
+            return _leaf_html(p, label)
+        if role == SPAN_ROLE:
+            return (p.block, p.start, p.end, p.token)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.context
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{label} {p.token}{p.unit} {p.context}"
+        return None
+
+
 class PlaceholderPanel(QWidget):
     """The sidebar: how many are left, a fill box, and the placeholders grouped by section."""
 
@@ -247,7 +352,8 @@ class PlaceholderPanel(QWidget):
         self.list.setWordWrap(False)
         self.list.setIndentation(14)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.model_ = QStandardItemModel(self)
+        self.list.setUniformRowHeights(True)
+        self.model_ = PlaceholderModel(self)
         self.list.setModel(self.model_)
         layout.addWidget(self.list, 1)
 
@@ -268,6 +374,7 @@ class PlaceholderPanel(QWidget):
 
     def set_kind_labels(self, labels: dict[str, str]) -> None:
         self._kind_labels = labels
+        self.model_.kind_labels = labels
 
     def set_count(self, n: int) -> None:
         self.header.setText(self.tr("%1 left to fill").replace("%1", str(n)) if n else self.tr("All filled"))
@@ -279,7 +386,7 @@ class PlaceholderPanel(QWidget):
             self.placeholderChosen.emit(block, start, end)
 
     def leaf_count(self) -> int:
-        return sum(self.model_.item(r).rowCount() for r in range(self.model_.rowCount()))
+        return sum(len(items) for _, items in self.model_.groups)
 
     def set_placeholders(self, placeholders: list[Placeholder]) -> None:
         self.set_count(len(placeholders))
@@ -288,36 +395,33 @@ class PlaceholderPanel(QWidget):
             return
         self._keys = keys
         selected = self.selected_span()
-        self.list.setUpdatesEnabled(False)
-        self.model_.clear()
-        group: QStandardItem | None = None
+        groups: list[tuple[str, list[Placeholder]]] = []
         current: object = ()
-        select_index = None
         for p in placeholders:
-            if p.section != current or group is None:
+            if p.section != current or not groups:
                 current = p.section
-                title = p.section or self.tr("(beginning)")
-                group = QStandardItem(title)
-                group.setToolTip(title)
-                group.setData(title, KEY_ROLE)
-                group.setSelectable(False)
-                self.model_.appendRow(group)
-            item = QStandardItem(p.token + p.unit + " · " + p.context)
-            item.setData(_leaf_html(p, self._kind_labels.get(p.kind, p.kind)), HTML_ROLE)
-            item.setData((p.block, p.start, p.end, p.token), SPAN_ROLE)
-            item.setToolTip(p.context)
-            item.setAccessibleText(f"{self._kind_labels.get(p.kind, p.kind)} {p.token}{p.unit} {p.context}")
-            group.appendRow(item)
-            if selected is not None and selected[:2] == (p.block, p.start):
-                select_index = item
+                groups.append((p.section or self.tr("(beginning)"), []))
+            groups[-1][1].append(p)
+        self.list.setUpdatesEnabled(False)
+        self.model_.set_groups(groups)
         self._rebuilding = True
-        for r in range(self.model_.rowCount()):
-            index = self.model_.index(r, 0)
-            self.list.setExpanded(index, index.data(KEY_ROLE) not in self._collapsed)
+        self.list.expandAll()
+        if self._collapsed:
+            for r, (title, _) in enumerate(groups):
+                if title in self._collapsed:
+                    self.list.collapse(self.model_.index(r, 0))
         self._rebuilding = False
-        if select_index is not None:
-            self.list.setCurrentIndex(select_index.index())
+        if selected is not None:
+            index = self.model_.leaf_index(selected[0], selected[1])
+            if index.isValid():
+                self.list.setCurrentIndex(index)
         self.list.setUpdatesEnabled(True)
+
+    def remove(self, block: int, start: int) -> None:
+        """A placeholder was filled: it leaves the list now; the full refresh follows later."""
+        if self.model_.remove(block, start):
+            self._keys = []
+            self.set_count(self.leaf_count())
 
     def selected_span(self) -> tuple[int, int, int, str] | None:
         index = self.list.currentIndex()
@@ -326,16 +430,10 @@ class PlaceholderPanel(QWidget):
 
     def select_span(self, block: int, start: int) -> None:
         """Show the placeholder at (block, start) as the current row, if listed."""
-        for r in range(self.model_.rowCount()):
-            group = self.model_.item(r)
-            for c in range(group.rowCount()):
-                span = group.child(c).data(SPAN_ROLE)
-                if span is not None and span[0] == block and span[1] == start:
-                    index = group.child(c).index()
-                    if self.list.currentIndex() != index:
-                        self.list.setCurrentIndex(index)
-                        self.list.scrollTo(index)
-                    return
+        index = self.model_.leaf_index(block, start)
+        if index.isValid() and self.list.currentIndex() != index:
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
 
 
-__all__ = ["OutlinePanel", "PlaceholderPanel"]
+__all__ = ["OutlinePanel", "PlaceholderModel", "PlaceholderPanel"]
