@@ -199,6 +199,8 @@ def _half_width_once(text: str, urls: Sequence[tuple[int, int]]) -> list[int]:
 
 def _with_partners(text: str, offsets: list[int]) -> list[int]:
     """A bracket is fixed with its partner, so a fix never leaves "（草稿 v2)"."""
+    if not offsets:  # nothing to pair with: skip walking the line (most lines, a 1M-char report)
+        return []
     chosen = set(offsets)
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
