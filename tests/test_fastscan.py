@@ -49,3 +49,12 @@ def test_unknowable_first_characters_fall_back_to_finditer():
         assert first_chars(pattern) is None
         text = "xaab cXb"
         assert spans(FastPattern(pattern).finditer(text)) == spans(pattern.finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_a_pattern_said_not_to_match_a_text_finds_nothing_in_it(text):
+    for name, pattern in PATTERNS:
+        fast = FastPattern(pattern)
+        if not fast.could_match(set(text)):
+            assert not list(pattern.finditer(text)), name

@@ -99,7 +99,12 @@ class FastPattern:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         chars = first_chars(pattern)
+        self.first: frozenset[str] | None = frozenset(chars) if chars else None
         self._starts = re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
+
+    def could_match(self, chars: set[str] | frozenset[str]) -> bool:
+        """False when a text made of ``chars`` cannot hold a match (none of its first characters)."""
+        return self.first is None or not self.first.isdisjoint(chars)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._starts is None:

@@ -45,7 +45,10 @@ _FILLER = re.compile(r"[\s\W_]*")
 def fragments_in_line(text: str) -> list[tuple[int, int, str]]:
     """Junk fragments in one line: (start, end, rule), merged where they touch or overlap."""
     spans: list[tuple[int, int, str]] = []
+    chars = set(text)
     for name, pattern in _fast_patterns():
+        if not pattern.could_match(chars):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), name))
