@@ -249,3 +249,21 @@ def test_bundled_sample_is_current() -> None:
         if name.endswith((".xml", ".rels")) and name != "docProps/core.xml":
             assert c14n(fresh[name]) == c14n(bundled[name]), name
     assert load(SAMPLE_DOCX).texts == [t.strip() for t in load(SAMPLE_TXT).texts]
+
+
+def test_level_three_headings_keep_their_bold(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于工作的报告")
+    d.add_paragraph("一、总体情况")
+    d.add_paragraph("（一）学习方面")
+    p = d.add_paragraph()
+    p.add_run("1.强化学习。").bold = True
+    p.add_run("全年学习X次。")
+    d.save(str(tmp_path / "b.docx"))
+    document = load(tmp_path / "b.docx")
+    apply_official_format(document)
+    runs = document.blocks[3].runs
+    assert [(r.text, r.format.bold, r.format.font_east_asia) for r in runs] == [
+        ("1.强化学习。", True, "仿宋_GB2312"), ("全年学习X次。", None, "仿宋_GB2312")]

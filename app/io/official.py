@@ -168,7 +168,7 @@ def format_block(block: Block, role: Role) -> None:
         for ch in run.text:
             font, size, bold = _font_at(role, offset)
             fmt = run.format.merged(font=LATIN_FONT, font_east_asia=font, size_pt=size)
-            if bold is not None or role.kind in ("title", "heading"):
+            if bold is not None:  # titles and 黑体/楷体 headings are never bold; others keep theirs
                 fmt = fmt.merged(bold=bold)
             if runs and runs[-1].format == fmt:
                 runs[-1].text += ch
