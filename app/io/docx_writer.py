@@ -554,7 +554,34 @@ def sync(document: Document) -> bool:
             _remove_paragraph(p)
             baseline.pop(p, None)
             changed = True
-    return changed
+    return reorder_body(document) or changed
+
+
+def reorder_body(document: Document) -> bool:
+    """Put the body's paragraphs and tables in the order of the blocks (a section moved in the
+    outline). A table-cell block stands for its whole top-level table; the body's own sectPr and
+    anything no block reaches keep their places. True when the order changed."""
+    body = document.source.element.body
+    units: list[Any] = []
+    seen: set[int] = set()
+    for block in document.blocks:
+        el = block.source
+        while el is not None and el.getparent() is not body:
+            el = el.getparent()
+        if el is not None and id(el) not in seen:
+            seen.add(id(el))
+            units.append(el)
+    children = list(body)
+    if [id(c) for c in children if id(c) in seen] == [id(u) for u in units]:
+        return False
+    slots = [i for i, c in enumerate(children) if id(c) in seen]
+    for slot, unit in zip(slots, units):
+        children[slot] = unit
+    for child in list(body):
+        body.remove(child)
+    for child in children:
+        body.append(child)
+    return True
 
 
 def _plain_text(p: Any, baseline: dict) -> str:
