@@ -512,3 +512,13 @@ def test_non_ascii_element_name_in_run_properties_still_opens(tmp_path: Path) ->
     document = load(write_docx(tmp_path / "名.docx", good_parts(body)))
     run = document.blocks[0].runs[0]
     assert run.text == "召开会议X次" and run.format.bold and run.format.size_pt == 16
+
+
+def test_stray_text_after_run_properties_still_opens(tmp_path: Path) -> None:
+    # Found by the fuzzer: text directly after w:rPr (invalid, but it parses) must not break the
+    # format cache, which serialises the properties element on its own.
+    body = ('<w:p><w:pPr><w:jc w:val="center"/></w:pPr>多余<w:r><w:rPr><w:i/></w:rPr>X次'
+            '<w:t>完成X项</w:t></w:r></w:p>')
+    document = load(write_docx(tmp_path / "尾.docx", good_parts(body)))
+    assert document.blocks[0].text == "完成X项"
+    assert document.blocks[0].runs[0].format.italic and document.blocks[0].format.alignment == "center"

@@ -162,8 +162,8 @@ def _cached_run_format(rpr: Any) -> RunFormat:
     from lxml import etree
 
     # UTF-8, not the default ASCII: ASCII output turns non-ASCII element names into character
-    # references, which do not parse back.
-    return _run_format_of_xml(etree.tostring(rpr, encoding="utf-8"))
+    # references, which do not parse back; and no tail, text after the element is not part of it.
+    return _run_format_of_xml(etree.tostring(rpr, encoding="utf-8", with_tail=False))
 
 
 @lru_cache(maxsize=_FORMAT_CACHE_SIZE)
@@ -178,7 +178,7 @@ def _cached_paragraph_format(ppr: Any) -> ParagraphFormat:
         return _NO_PARAGRAPH_FORMAT
     from lxml import etree
 
-    return _paragraph_format_of_xml(etree.tostring(ppr, encoding="utf-8"))
+    return _paragraph_format_of_xml(etree.tostring(ppr, encoding="utf-8", with_tail=False))
 
 
 _NO_RUN_FORMAT = RunFormat()
