@@ -204,6 +204,9 @@ class Bench:
             self.add(Row("window: open to outline+sidebar ready", pages, None, "s", note=f"not available: {error}"))
             return
         note = f"{len(good)} runs"
+        mismatch = next((r["listed_mismatch"] for r in good if "listed_mismatch" in r), "")
+        if mismatch:
+            note += f"; {mismatch}"
         opened = median([r["open_s"] for r in good])
         # Issue 4's floor: python-docx load+read plus a bare window showing that text.
         self.ratio_row("window: open to outline+sidebar ready vs python-docx + bare window", pages,
