@@ -54,3 +54,11 @@ def window(chinese_app, qtbot, tmp_path, monkeypatch):  # noqa: ANN001, ANN201
     win.editor.document().setModified(False)
     win.close()
     win.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _private_data_folder(tmp_path_factory, monkeypatch):  # noqa: ANN001, ANN202
+    """Recovery copies, backups and document locks (platformdirs' user data folder) go to a
+    fresh folder per test: never the developer's own, and no test sees another's leftovers
+    (a window would offer them for recovery)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
