@@ -35,7 +35,7 @@ def main() -> int:
         raise SystemExit("deb-test installs a package: run it as root")
     with open(ROOT / "pyproject.toml", "rb") as handle:
         version = tomllib.load(handle)["project"]["version"]
-    deb = ROOT / "dist" / f"{PACKAGE}_{version}_amd64.deb"
+    deb = Path(os.environ.get("TIANBAO_DEB") or ROOT / "dist" / f"{PACKAGE}_{version}_amd64.deb")
     if not deb.is_file():
         raise SystemExit(f"{deb} missing: run make deb first")
     if sh("dpkg", "-s", PACKAGE).returncode == 0:
@@ -95,7 +95,7 @@ def main() -> int:
             details.extend(shot_problems + [f"exit {result.returncode}: "
                                             + result.stderr.decode(errors="replace")[-800:]])
         else:
-            kept = ROOT / "build" / "deb" / "deb-window.png"
+            kept = Path(os.environ.get("TIANBAO_DEB_BUILD") or ROOT / "build" / "deb") / "deb-window.png"
             shutil.copy(shot, kept)
             print(f"screenshot kept at {kept}")
 
