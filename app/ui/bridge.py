@@ -51,7 +51,7 @@ _ALIGN_TO_QT = {
 
 class BlockData(QTextBlockUserData):
     """What a QTextBlock remembers: its core Block, whether it changed, and the engine's findings
-    for its current text (kept up to date by the highlighter, one block at a time)."""
+    for its current text (kept up to date by highlight.rescan, one block at a time)."""
 
     def __init__(self, block: Block | None, phantom: bool = False) -> None:
         super().__init__()
@@ -228,16 +228,18 @@ def default_font() -> QFont:
 
 
 def build(document: Document, qdoc: QTextDocument) -> None:
-    """Fill ``qdoc`` (emptied first) with ``document``, without undo history."""
-    forget(qdoc)
+    """Fill the new, empty ``qdoc`` with ``document``, without undo history, in one edit block
+    (so listeners see one change covering everything), scanning each block as it goes."""
     qdoc.setUndoRedoEnabled(False)
-    qdoc.clear()
     qdoc.setDefaultFont(default_font())
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()
     if document.origin == "text" and all(b.cell is None for b in document.blocks):
-        _build_plain(document, qdoc)
+        _build_plain(document, cursor)
     else:
-        _build_rich(document, qdoc)
+        _build_rich(document, cursor)
     _space_lines(qdoc)
+    cursor.endEditBlock()
     qdoc.setUndoRedoEnabled(True)
     qdoc.setModified(False)
 
@@ -251,24 +253,26 @@ def _space_lines(qdoc: QTextDocument) -> None:
     cursor.mergeBlockFormat(spacing)
 
 
-def _build_plain(document: Document, qdoc: QTextDocument) -> None:
-    # One setPlainText is far faster than a cursor insert per line on a long report.
-    qdoc.setPlainText("\n".join(b.text.replace("\n", "\u2028") for b in document.blocks))
-    block = qdoc.begin()
-    indent = QTextBlockFormat()
+def _build_plain(document: Document, cursor: QTextCursor) -> None:
+    # One insert of the whole text is far faster than an insert per line on a long report.
+    cursor.insertText("\n".join(b.text.replace("\n", "\u2028") for b in document.blocks))
+    block = cursor.document().begin()
     for core in document.blocks:
         if not block.isValid():
             break
-        attach(block, BlockData(core))
+        _scan(attach(block, BlockData(core)), block.text())
         if core.format != ParagraphFormat():
             QTextCursor(block).setBlockFormat(block_format(core.format, block_font_pt(core)))
         block = block.next()
-    del indent
 
 
-def _build_rich(document: Document, qdoc: QTextDocument) -> None:
-    cursor = QTextCursor(qdoc)
-    cursor.beginEditBlock()
+def _scan(data: BlockData, text: str) -> None:
+    from app.ui.highlight import rescan  # highlight imports this module
+
+    rescan(data, text)
+
+
+def _build_rich(document: Document, cursor: QTextCursor) -> None:
     blocks = document.blocks
     first = True
     i = 0
@@ -294,12 +298,11 @@ def _build_rich(document: Document, qdoc: QTextDocument) -> None:
         i += 1
     if data_of(cursor.block()) is None:
         attach(cursor.block(), BlockData(None, phantom=True))
-    cursor.endEditBlock()
 
 
 def _fill_block(cursor: QTextCursor, core: Block) -> None:
     cursor.setBlockFormat(block_format(core.format, block_font_pt(core)))
-    attach(cursor.block(), BlockData(core))
+    _scan(attach(cursor.block(), BlockData(core)), core.text.replace("\n", "\u2028"))
     first_format = char_format(core.runs[0].format, 0) if core.runs else QTextCharFormat()
     cursor.setBlockCharFormat(first_format)
     for n, run in enumerate(core.runs):

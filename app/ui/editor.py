@@ -7,6 +7,8 @@ from PySide6.QtGui import (
     QFont,
     QInputMethodEvent,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -18,8 +20,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 A4_WIDTH_MM = 210.0
-# GB/T 9704 margins: left 28 mm, right 26 mm, top 37 mm.
-MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM = 28.0, 26.0, 37.0
+# GB/T 9704 margins are left 28 mm and right 26 mm; the screen page uses 27 mm all round.
+PAGE_MARGIN_MM = 27.0
 DOCUMENT_SUFFIXES = (".docx", ".docm", ".txt")
 
 
@@ -65,6 +67,10 @@ class Editor(QTextEdit):
         self.setAcceptRichText(True)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setTabChangesFocus(False)
+        # The page keeps its A4 width however narrow the window (it scrolls sideways then):
+        # text wrapped to a sliver is unreadable, and Qt's table layout breaks on it.
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.setLineWrapColumnOrWidth(self.page_width())
         self.apply_palette()
 
     # -- look ----------------------------------------------------------------------------
@@ -92,17 +98,23 @@ class Editor(QTextEdit):
         return round(mm_px(A4_WIDTH_MM, self.logicalDpiX()))
 
     def set_page_margins(self, document: QTextDocument) -> None:
-        dpi = self.logicalDpiX()
-        frame = document.rootFrame().frameFormat()
-        frame.setLeftMargin(mm_px(MARGIN_LEFT_MM, dpi))
-        frame.setRightMargin(mm_px(MARGIN_RIGHT_MM, dpi))
-        frame.setTopMargin(mm_px(MARGIN_TOP_MM * 0.6, dpi))
-        frame.setBottomMargin(mm_px(MARGIN_TOP_MM * 0.6, dpi))
-        document.rootFrame().setFrameFormat(frame)
+        # One margin all round: separate root-frame margins crash Qt's lazy layout of tables
+        # (QTextDocumentLayout::blockBoundingRect) on long documents.
+        document.setDocumentMargin(mm_px(PAGE_MARGIN_MM, self.logicalDpiX()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._center_page()
         super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        from app.ui.highlight import paint_placeholders
+
+        painter = QPainter(self.viewport())
+        try:
+            paint_placeholders(self, painter)
+        finally:
+            painter.end()
 
     def _center_page(self) -> None:
         scroll = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0

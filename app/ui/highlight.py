@@ -1,25 +1,26 @@
-"""The placeholder overlay: marks unfilled placeholders in the editor without touching the text.
+"""The placeholder overlay and the per-block rescan behind it.
 
-Qt calls ``highlightBlock`` for exactly the blocks whose text changed, so this is also where
-the engine rescans a block: its placeholders, whether it opens a heading, whether it is a
-template site's ad line, and its character count are cached on the block's BlockData for the
-sidebar, the outline and the status bar to collect later.
+When a block's text changes, ``rescan`` runs the engine on that block alone and caches on its
+BlockData what it found: placeholders, whether it opens a heading, whether it is a template
+site's ad line, and its character count. The sidebar, the outline and the status bar collect
+these later. ``paint_placeholders`` marks the unfilled placeholders of the blocks on screen:
+paint over the laid-out page, never a format in the document, so nothing of it is ever saved,
+and the cost follows the screen, not the length of the report.
 """
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QTextBlock
+from PySide6.QtWidgets import QTextEdit
 
 from app.core.junk import fragments_in_line, junk_of
 from app.core.outline import heading_of
 from app.core.placeholders import find_in_text
-from app.ui.bridge import BlockData, attach, data_of
+from app.ui.bridge import BlockData, data_of
 
-AMBER_LIGHT = QColor(255, 214, 120, 150)
-
-
+AMBER = QColor(255, 214, 120)
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _SPACE = re.compile(r"\s+")
 
@@ -34,43 +35,60 @@ def has_astral(text: str) -> bool:
     return _ASTRAL.search(text) is not None
 
 
-class PlaceholderHighlighter(QSyntaxHighlighter):
-    def __init__(self, parent: QObject) -> None:
-        # Parented to the window, not to a document: documents are replaced on every open.
-        super().__init__(parent)
-        self._format = QTextCharFormat()
-        self.update_colors()
+def rescan(data: BlockData, text: str) -> None:
+    """Run the engine on one block's (Qt) text and keep what it found on ``data``."""
+    data.text = text
+    plain = text.replace("\u2028", "\n")
+    data.found = find_in_text(plain)
+    level = data.block.outline_level if data.block is not None else None
+    data.heading = heading_of(plain, level)
+    data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
+    data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
 
-    def update_colors(self) -> None:
-        # The page stays white paper in dark themes too, so the marker stays a light amber.
-        self._format.setBackground(AMBER_LIGHT)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        block = self.currentBlock()
-        data = data_of(block)
-        if data is None:
-            data = attach(block, BlockData(None))
-        if data.text == text:
-            found = data.found
-        else:
-            found = self._rescan(data, text, block.userState())
-        if data.junk:
-            return
-        astral = has_astral(text)
-        for f in found:
-            if f.kind == "masked":
-                continue
-            start = utf16_index(text, f.start) if astral else f.start
-            end = utf16_index(text, f.end) if astral else f.end
-            self.setFormat(start, end - start, self._format)
+def _x(line, pos: int) -> float:  # noqa: ANN001 - QTextLine
+    x = line.cursorToX(pos)
+    return x[0] if isinstance(x, tuple) else x
 
-    @staticmethod
-    def _rescan(data: BlockData, text: str, _state: int) -> list:
-        data.text = text
-        plain = text.replace("\u2028", "\n")
-        data.found = find_in_text(plain)
-        level = data.block.outline_level if data.block is not None else None
-        data.heading = heading_of(plain, level)
-        data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
-        data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
-        return data.found
+
+def _spans(block: QTextBlock) -> list[tuple[int, int]]:
+    data = data_of(block)
+    if data is None or data.junk or not data.found:
+        return []
+    text = data.text or ""
+    astral = has_astral(text)
+    return [(utf16_index(text, f.start), utf16_index(text, f.end)) if astral else (f.start, f.end)
+            for f in data.found if f.kind != "masked"]
+
+
+def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
+    """Amber behind every unfilled placeholder in the blocks that are on screen."""
+    document = editor.document()
+    layout = document.documentLayout()
+    offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
+    bottom = editor.viewport().height()
+    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
+    # A table cell's blocks are not laid out top to bottom in document order; step back to
+    # the block above the table so the whole visible row is covered.
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+    seen = 0
+    while block.isValid():
+        box = layout.blockBoundingRect(block).translated(offset)
+        if box.top() > bottom and seen > 40:
+            break
+        if box.top() > bottom:
+            seen += 1
+        spans = _spans(block)
+        text_layout = block.layout()
+        if spans and text_layout is not None and text_layout.lineCount():
+            for start, end in spans:
+                for n in range(text_layout.lineCount()):
+                    line = text_layout.lineAt(n)
+                    line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+                    if end <= line_start or start >= line_end:
+                        continue
+                    x1 = _x(line, max(start, line_start))
+                    x2 = _x(line, min(end, line_end))
+                    rect = QRectF(min(x1, x2), line.y(), abs(x2 - x1), line.height())
+                    painter.fillRect(rect.translated(box.topLeft()), AMBER)
+        block = block.next()

@@ -1,7 +1,6 @@
 """The main window: outline | page | placeholder sidebar, menus, files, the fill loop.
 
-Per keystroke the window only marks the touched blocks changed (the highlighter rescans just
-those blocks); the outline, sidebar and status bar catch up on a short timer after typing
+Per keystroke the window only rescans the touched blocks (highlight.rescan); the outline, sidebar and status bar catch up on a short timer after typing
 pauses, so a keystroke never waits on them, however long the report.
 """
 from __future__ import annotations
@@ -46,7 +45,7 @@ from app.io.errors import DocumentError
 from app.ui import bridge
 from app.ui.editor import Editor, local_document
 from app.ui.findreplace import FindReplaceDialog
-from app.ui.highlight import PlaceholderHighlighter, has_astral
+from app.ui.highlight import has_astral, rescan
 from app.ui.panels import OutlinePanel, PlaceholderPanel
 from app.ui.settings import Settings
 from app.ui.tracker import Snapshot, collect, next_span, qt_span, span_at
@@ -101,7 +100,6 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(220)
         self.setCentralWidget(self.splitter)
 
-        self.highlighter = PlaceholderHighlighter(self)
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_MS)
@@ -325,10 +323,9 @@ class MainWindow(QMainWindow):
         self._loading = True
         old = self.editor.document()
         qdoc = QTextDocument(self.editor)
+        # Built and scanned block by block (bridge.build) before the editor lays it out.
+        self.editor.set_page_margins(qdoc)  # while empty: a margin change after the text breaks Qt's table layout
         bridge.build(document, qdoc)
-        self.editor.set_page_margins(qdoc)
-        self.highlighter.setDocument(qdoc)
-        self.highlighter.rehighlight()
         bridge.forget(old)
         # The editor owns (parents) its documents and deletes the old one here.
         self.editor.setDocument(qdoc)
@@ -499,9 +496,11 @@ class MainWindow(QMainWindow):
         block = doc.findBlock(position)
         last = doc.findBlock(position + added)
         while block.isValid():
-            data = bridge.data_of(block)
-            if data is not None:
-                data.dirty = True
+            data = bridge.data_of(block) or bridge.attach(block, bridge.BlockData(None))
+            data.dirty = True
+            text = block.text()
+            if data.text != text:
+                rescan(data, text)
             if block == last:
                 break
             block = block.next()
@@ -726,8 +725,6 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.PaletteChange:
             self.editor.apply_palette()
-            self.highlighter.update_colors()
-            self.highlighter.rehighlight()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -1,6 +1,6 @@
 """Collects the engine's per-block findings into the outline and the placeholder list.
 
-The highlighter keeps every block's findings current as the user types; this module only
+highlight.rescan keeps every block's findings current as the user types; this module only
 gathers them (no text is rescanned here), after typing pauses.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from app.core.outline import Heading, Section, build_sections, title_of
 from app.core.placeholders import Found, Placeholder
 from app.core.scan import number_placeholders
 from app.ui.bridge import BlockData, attach, data_of
-from app.ui.highlight import PlaceholderHighlighter, has_astral, utf16_index
+from app.ui.highlight import has_astral, rescan, utf16_index
 
 
 @dataclass
@@ -47,7 +47,7 @@ def _data(block: QTextBlock) -> BlockData:
     if data is None:
         data = attach(block, BlockData(None))
     if data.text is None:
-        PlaceholderHighlighter._rescan(data, block.text(), 0)
+        rescan(data, block.text())
     return data
 
 

@@ -1,0 +1,347 @@
+"""Apply an engine Change (app.core.edits) to the editor as ONE undoable step.
+
+Text edits are made in place with cursors, so every paragraph keeps its BlockData (the core
+Block, and so the .docx XML, it came from). Moving and removing paragraphs cannot keep it that
+way: Qt drops a paragraph's user data when the paragraph is removed, and undo brings the text
+back without it. So each operation records which core Block every paragraph held before and
+after it, and when the user undoes (or redoes) exactly that step the paragraphs get their
+Blocks back. QTextDocument has no custom undo items in PySide6, hence the bookkeeping on the
+document's signals rather than on the undo stack itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from app.core.document import Block, Document, Run
+from app.core.edits import Change, TextEdit
+from app.ui import bridge
+from app.ui.highlight import has_astral, utf16_index
+
+
+class ApplyError(ValueError):
+    """The editor cannot take this change as it stands; the message is for the user, in Chinese."""
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """What a paragraph's BlockData says about where it came from."""
+
+    block: Block | None
+    base_runs: tuple[Run, ...]
+    phantom: bool
+    dirty: bool
+
+
+@dataclass
+class _Record:
+    before: list[_Kept | None]
+    after: list[_Kept | None]
+    document_before: Document
+    document_after: Document
+
+
+def core_blocks(qdoc: QTextDocument) -> list[QTextBlock]:
+    """The QTextBlocks that are the blocks of ``bridge.export(qdoc, ...)``, in the same order."""
+    result = []
+    for qblock in bridge.blocks_in(qdoc):
+        data = bridge.data_of(qblock)
+        if data is not None and data.phantom and qblock.length() <= 1:
+            continue
+        result.append(qblock)
+    return result
+
+
+def _kept(qblock: QTextBlock) -> _Kept | None:
+    data = bridge.data_of(qblock)
+    if data is None:
+        return None
+    return _Kept(data.block, tuple(data.base_runs), data.phantom, data.dirty)
+
+
+def _snapshot(qdoc: QTextDocument) -> list[_Kept | None]:
+    return [_kept(b) for b in bridge.blocks_in(qdoc)]
+
+
+def _rescan(data: bridge.BlockData, text: str) -> None:
+    from app.ui import highlight
+
+    rescan: Callable | None = getattr(highlight, "rescan", None)
+    if rescan is not None:
+        rescan(data, text)
+    else:  # the highlighter-based scanner of earlier windows
+        highlight.PlaceholderHighlighter._rescan(data, text, 0)
+
+
+def _give(qblock: QTextBlock, kept: _Kept, dirty: bool | None = None) -> None:
+    """Attach a fresh BlockData saying ``kept`` (a BlockData object never moves between blocks:
+    Qt deletes it with its block)."""
+    data = bridge.BlockData(kept.block, kept.phantom)
+    data.base_runs = list(kept.base_runs)
+    data.dirty = kept.dirty if dirty is None else dirty
+    bridge.attach(qblock, data)
+    _rescan(data, qblock.text())
+
+
+def _restore(qdoc: QTextDocument, snapshot: Sequence[_Kept | None]) -> bool:
+    """Give every paragraph the Block it held in ``snapshot`` (taken at this very structure)."""
+    if qdoc.blockCount() != len(snapshot):
+        return False
+    for qblock, kept in zip(bridge.blocks_in(qdoc), snapshot):
+        if kept is None:
+            continue
+        data = bridge.data_of(qblock)
+        if data is not None and data.block is kept.block and data.phantom == kept.phantom:
+            continue
+        # The text is the one the snapshot saw, but the runs may differ from the Block's in
+        # formatting only: let the export compare (dirty) rather than trust the Block.
+        _give(qblock, kept, dirty=True)
+    return True
+
+
+def _in_table(qblock: QTextBlock) -> bool:
+    return QTextCursor(qblock).currentTable() is not None
+
+
+def _qt_offset(text: str, index: int) -> int:
+    return utf16_index(text, index) if has_astral(text) else index
+
+
+@dataclass
+class _Content:
+    """A paragraph's look and text, to write it again elsewhere."""
+
+    block_format: QTextBlockFormat
+    char_format: QTextCharFormat
+    fragments: list[tuple[str, QTextCharFormat]]
+
+
+def _capture(qblock: QTextBlock) -> _Content:
+    fragments = []
+    it = qblock.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if fragment.isValid():
+            fragments.append((fragment.text(), fragment.charFormat()))
+    return _Content(qblock.blockFormat(), qblock.charFormat(), fragments)
+
+
+def _write(cursor: QTextCursor, content: _Content) -> None:
+    cursor.setBlockFormat(content.block_format)
+    cursor.setBlockCharFormat(content.char_format)
+    for text, fmt in content.fragments:
+        cursor.insertText(text, fmt)
+
+
+class ChangeApplier(QObject):
+    """Applies Changes to one window's editor and keeps undo and redo honest about them."""
+
+    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow (no import cycle)
+        super().__init__(window)
+        self.window = window
+        self._qdoc: QTextDocument | None = None
+        self._records: dict[int, _Record] = {}
+        self._steps = 0
+        self._new_command = False
+        self._busy = False
+
+    # -- watching the undo stack -------------------------------------------------------------
+
+    def _watch(self, qdoc: QTextDocument) -> None:
+        if qdoc is self._qdoc:
+            return
+        self._qdoc = qdoc
+        self._records = {}
+        self._steps = qdoc.availableUndoSteps()
+        self._new_command = False
+        qdoc.undoCommandAdded.connect(self._on_command_added)
+        qdoc.contentsChanged.connect(self._on_contents_changed)
+
+    def _on_command_added(self) -> None:
+        qdoc = self._qdoc
+        if qdoc is None:
+            return
+        # A new step cuts off whatever could have been redone: those records can never apply.
+        steps = qdoc.availableUndoSteps()
+        self._records = {k: r for k, r in self._records.items() if k < steps}
+        self._new_command = True
+
+    def _on_contents_changed(self) -> None:
+        qdoc = self._qdoc
+        if qdoc is None or self._busy or qdoc is not self.window.editor.document():
+            return
+        steps = qdoc.availableUndoSteps()
+        if not self._new_command and steps != self._steps:
+            if steps == self._steps - 1 and self._steps in self._records:
+                record = self._records[self._steps]
+                if _restore(qdoc, record.before):
+                    self.window.document = record.document_before
+            elif steps == self._steps + 1 and steps in self._records:
+                record = self._records[steps]
+                if _restore(qdoc, record.after):
+                    self.window.document = record.document_after
+        self._steps = steps
+        self._new_command = False
+
+    # -- applying ------------------------------------------------------------------------------
+
+    def apply(self, change: Change, *, rebuild: Document | None = None) -> bool:
+        """Apply ``change`` (block indices of ``window.current_document()``) as one undo step.
+
+        ``rebuild``: instead, replace the whole content with this Document (the official format),
+        which then becomes the window's document. Returns False when there was nothing to do.
+        """
+        editor = self.window.editor
+        qdoc = editor.document()
+        self._watch(qdoc)
+        if rebuild is None and change.empty:
+            return False
+        before = _snapshot(qdoc)
+        document_before = self.window.document
+        self._busy = True
+        cursor = QTextCursor(qdoc)
+        cursor.beginEditBlock()
+        try:
+            if rebuild is not None:
+                self._rebuild_all(qdoc, cursor, rebuild)
+            else:
+                blocks = core_blocks(qdoc)
+                if change.order is not None:
+                    self._reorder(qdoc, blocks, change.order)
+                    blocks = core_blocks(qdoc)
+                self._edit(qdoc, blocks, change.edits)
+        finally:
+            cursor.endEditBlock()
+            self._busy = False
+        if rebuild is not None:
+            self.window.document = rebuild
+        self._steps = qdoc.availableUndoSteps()
+        self._new_command = False
+        self._records[self._steps] = _Record(before, _snapshot(qdoc), document_before, self.window.document)
+        refresh = getattr(self.window, "refresh_now", None)
+        if refresh is not None:
+            refresh()
+        return True
+
+    def check(self, change: Change) -> None:
+        """Raise ApplyError when the editor could not apply ``change`` (before asking the user)."""
+        if change.order is None:
+            return
+        blocks = core_blocks(self.window.editor.document())
+        if not _monotonic(change.order):
+            self._move_range(blocks, change.order)
+
+    def _edit(self, qdoc: QTextDocument, blocks: Sequence[QTextBlock], edits: Sequence[TextEdit]) -> None:
+        by_block: dict[int, list[TextEdit]] = {}
+        for edit in edits:
+            by_block.setdefault(edit.block, []).append(edit)
+        for index, block_edits in by_block.items():
+            qblock = blocks[index]
+            text = qblock.text()
+            base = qblock.position()
+            for edit in sorted(block_edits, key=lambda e: (e.start, e.end), reverse=True):
+                start = base + _qt_offset(text, edit.start)
+                end = base + _qt_offset(text, edit.end)
+                cursor = QTextCursor(qdoc)
+                # Inserted text looks like the first character it replaces (or the one before).
+                cursor.setPosition(start + 1 if end > start else start)
+                fmt = cursor.charFormat()
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                if edit.text:
+                    cursor.insertText(edit.text.replace("\n", "\u2028"), fmt)
+                else:
+                    cursor.removeSelectedText()
+
+    def _reorder(self, qdoc: QTextDocument, blocks: list[QTextBlock], order: Sequence[int]) -> None:
+        if _monotonic(order):
+            kept = set(order)
+            for index in reversed(range(len(blocks))):
+                if index not in kept:
+                    self._remove(qdoc, blocks[index])
+            return
+        lo, hi, new = self._move_range(blocks, order)
+        contents = {i: _capture(blocks[i]) for i in range(lo, hi + 1)}
+        kepts = {i: _kept(blocks[i]) for i in range(lo, hi + 1)}
+        number = blocks[lo].blockNumber()
+        cursor = QTextCursor(qdoc)
+        cursor.setPosition(blocks[lo].position())
+        cursor.setPosition(blocks[hi].position() + blocks[hi].length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        for j, old in enumerate(new):
+            if j:
+                cursor.insertBlock()
+            _write(cursor, contents[old])
+        qblock = qdoc.findBlockByNumber(number)
+        for old in new:
+            kept = kepts[old]
+            if kept is not None:
+                _give(qblock, kept)
+            qblock = qblock.next()
+
+    @staticmethod
+    def _move_range(blocks: Sequence[QTextBlock], order: Sequence[int]) -> tuple[int, int, list[int]]:
+        """The stretch of paragraphs a reordering rewrites: (first, last, old indices in order)."""
+        n = len(blocks)
+        if len(order) != n:
+            raise ApplyError("不能同时移动和删除段落。")
+        lo = next(i for i in range(n) if order[i] != i)
+        hi = next(i for i in reversed(range(n)) if order[i] != i)
+        for i in range(lo, hi + 1):
+            if _in_table(blocks[i]) or (i > lo and blocks[i].blockNumber() != blocks[i - 1].blockNumber() + 1):
+                raise ApplyError("要移动的内容跨过表格，暂时不能在窗口中移动；可用命令行 renumber/移动后再打开。")
+        return lo, hi, list(order[lo:hi + 1])
+
+    def _remove(self, qdoc: QTextDocument, qblock: QTextBlock) -> None:
+        """Remove one paragraph with its paragraph mark; a table cell's paragraph is emptied."""
+        cursor = QTextCursor(qdoc)
+        previous, following = qblock.previous(), qblock.next()
+        end = qblock.position() + qblock.length() - 1
+        if _in_table(qblock):
+            cursor.setPosition(qblock.position())
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            return
+        if previous.isValid() and not _in_table(previous):
+            # Take the mark before the paragraph: the one before keeps its own look and data.
+            cursor.setPosition(previous.position() + previous.length() - 1)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            return
+        if following.isValid() and not _in_table(following):
+            content, kept = _capture(following), _kept(following)
+            cursor.setPosition(qblock.position())
+            cursor.setPosition(following.position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            # This paragraph now holds the following one's text: give it that one's look and data.
+            cursor.setBlockFormat(content.block_format)
+            cursor.setBlockCharFormat(content.char_format)
+            if kept is not None:
+                _give(cursor.block(), kept)
+            return
+        cursor.setPosition(qblock.position())
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+    def _rebuild_all(self, qdoc: QTextDocument, cursor: QTextCursor, document: Document) -> None:
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setBlockCharFormat(QTextCharFormat())
+        bridge._build_rich(document, qdoc)  # joins this edit block: one undo step
+        bridge._space_lines(qdoc)
+        for qblock in bridge.blocks_in(qdoc):
+            data = bridge.data_of(qblock)
+            if data is not None:
+                _rescan(data, qblock.text())
+
+
+def _monotonic(order: Sequence[int]) -> bool:
+    return all(a < b for a, b in zip(order, order[1:]))
+
+
+__all__ = ["ApplyError", "ChangeApplier", "core_blocks"]

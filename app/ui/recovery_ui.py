@@ -1,0 +1,133 @@
+"""At start: offer the recovery copies a crashed or killed window left (恢复 / 放弃 / 稍后再说).
+
+TIANBAO_RECOVERY_ANSWER ("recover", "discard" or "later") answers every offer without a dialog
+(for scripts and the kill-and-restart test); tests in-process replace ``ask_recovery``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.core.document import RunFormat
+from app.io.errors import DocumentError
+from app.io.recovery import RecoveryEntry
+from app.ui import bridge
+from app.ui.safety import _same_file, ask, inform
+
+if TYPE_CHECKING:  # pragma: no cover
+    from app.ui.main_window import MainWindow
+
+ANSWERS = ("recover", "discard", "later")
+# Windows opened for second and further recovered documents: kept alive here (no Qt parent).
+_windows: list[QWidget] = []
+
+
+def ask_recovery(parent: QWidget | None, entry: RecoveryEntry) -> str:
+    """"recover", "discard" or "later" for one recovery copy."""
+    forced = os.environ.get("TIANBAO_RECOVERY_ANSWER", "").strip().lower()
+    if forced in ANSWERS:
+        return forced
+    where = entry.original_path or "（从未保存过的新文档）"
+    text = (f"填报上次没有正常关闭。找到一份自动保存的副本：\n\n"
+            f"文档：{entry.name}\n保存时间：{entry.local_time()}\n原文件：{where}\n\n"
+            "恢复：打开这份副本（尚未保存到原文件，请检查后保存）。\n"
+            "放弃：删除这份副本。\n稍后再说：保留副本，下次启动时再问。")
+    return ask(parent, "恢复未保存的文档", text,
+               [("recover", "恢复"), ("discard", "放弃"), ("later", "稍后再说")],
+               default="recover", detail=str(entry.file), icon=QMessageBox.Icon.Question)
+
+
+def _pristine(window: MainWindow) -> bool:
+    return window.path is None and not window.editor.document().isModified() \
+        and not window.editor.document().toPlainText().strip()
+
+
+def _apply_run_formats(window: MainWindow) -> None:
+    """Plain-text documents are shown without run formats (bridge's fast path); a recovered one
+    may carry bold or fonts the user set, so put them on its characters."""
+    qdoc = window.editor.document()
+    qdoc.setUndoRedoEnabled(False)
+    try:
+        for qblock in bridge.blocks_in(qdoc):
+            data = bridge.data_of(qblock)
+            core = data.block if data is not None else None
+            if core is None or all(run.format == RunFormat() for run in core.runs):
+                continue
+            position = qblock.position()
+            for n, run in enumerate(core.runs):
+                length = len(run.text.encode("utf-16-le")) // 2
+                cursor = QTextCursor(qdoc)
+                cursor.setPosition(position)
+                cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(bridge.char_format(run.format, n))
+                position += length
+    finally:
+        qdoc.setUndoRedoEnabled(True)
+
+
+def recover_into(window: MainWindow, entry: RecoveryEntry) -> bool:
+    """Open the copy ``entry`` in ``window`` as an unsaved document tied to its original path."""
+    from app.io.recovery_payload import restore
+
+    store = window.safety.store
+    claimed = store.claim(entry.id)
+    if claimed is None:
+        return False  # another starting window took it
+    try:
+        copy = restore(store.load(claimed.id))
+    except DocumentError as exc:
+        inform(window, "无法恢复", exc.message, detail=f"{exc.detail or ''}\n{claimed.file}")
+        return False
+    path = Path(claimed.original_path) if claimed.original_path else None
+    name = path.name if path is not None else (copy.title or claimed.name)
+    window._new_document(copy.document, path, name)
+    if copy.document.origin == "text":
+        _apply_run_formats(window)
+    window.safety.adopt_copy(claimed.id)
+    if path is not None and copy.opened_mtime is not None:
+        window.opened_mtime = copy.opened_mtime
+    window.title = f"{name}（已恢复）"
+    window._update_title()
+    window.editor.document().setModified(True)
+    window.refresh_now()
+    window.statusBar().showMessage(f"已恢复 {claimed.local_time()} 自动保存的副本，尚未保存到原文件。", 15000)
+    return True
+
+
+def offer_recovery(window: MainWindow, path: str | os.PathLike | None = None) -> str | os.PathLike | None:
+    """Offer every orphaned recovery copy. The first one recovered goes into ``window`` (while it
+    is empty), others into new windows. Returns ``path`` when it still needs opening in
+    ``window``; None when a recovered copy of it is shown, or ``window`` is taken and ``path``
+    was opened in a window of its own."""
+    from app.ui.main_window import MainWindow
+
+    try:
+        entries = window.safety.store.orphans()
+    except OSError:
+        entries = []
+    for entry in entries:
+        answer = ask_recovery(window, entry)
+        if answer == "discard":
+            window.safety.store.discard(entry.id)
+            continue
+        if answer != "recover":
+            continue
+        target = window
+        if not _pristine(window):
+            target = MainWindow(window.settings)
+            target.show()
+            _windows.append(target)
+        if recover_into(target, entry) and path is not None and entry.original_path \
+                and _same_file(Path(entry.original_path), Path(path)):
+            path = None
+    if path is not None and not _pristine(window):
+        other = MainWindow(window.settings)
+        other.show()
+        _windows.append(other)
+        other.open_path(path)
+        return None
+    return path

@@ -1,0 +1,334 @@
+"""Keeping the user's work safe while a window has it: autosaved recovery copies, one owner per
+document, and saves that fail without losing anything.
+
+One SafetyController per MainWindow. The window calls it at a handful of moments (a document
+shown, a file about to be opened, a save that worked or failed, a clean close); everything
+else it does on its own, listening to the editor. The Qt-free parts are app.io.recovery
+(RecoveryStore, AutosaveClock), app.io.recovery_payload (what a copy holds) and app.io.locks.
+
+Dialogs go through ``ask`` and ``inform`` so tests (and scripts) can answer them.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.io.errors import DocumentError
+from app.io.locks import DocumentLock, foreign_owner
+from app.io.recovery import AutosaveClock, RecoveryStore
+from app.io.save import FileChangedOnDisk
+
+if TYPE_CHECKING:  # pragma: no cover
+    from app.ui.main_window import MainWindow
+
+# Seconds after typing pauses before a recovery copy is written (at the latest after a minute
+# of typing). TIANBAO_AUTOSAVE_PAUSE overrides it for tests and demos.
+AUTOSAVE_PAUSE_S = 3.0
+AUTOSAVE_MAX_S = 60.0
+# After a copy could not be written (disk full), try again this much later, not on every key.
+RETRY_S = 60.0
+KEPT_SAFE = "文档仍在窗口中，修改没有丢失。"
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], *,
+        default: str | None = None, detail: str | None = None,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> str:
+    """A modal question with buttons ``choices`` ((key, label), the last one cancels);
+    returns the key of the button pressed (the cancelling key when the box is closed)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if detail:
+        box.setDetailedText(detail)
+    buttons = {}
+    for n, (key, label) in enumerate(choices):
+        role = QMessageBox.ButtonRole.RejectRole if n == len(choices) - 1 else QMessageBox.ButtonRole.AcceptRole
+        buttons[box.addButton(label, role)] = key
+        if key == default:
+            box.setDefaultButton(box.buttons()[-1])
+    escape = box.buttons()[-1]
+    box.setEscapeButton(escape)
+    box.exec()
+    return buttons.get(box.clickedButton(), choices[-1][0])
+
+
+def inform(parent: QWidget | None, title: str, text: str, *, detail: str | None = None,
+           modal: bool = True) -> QMessageBox:
+    """A warning. Non-modal ones (a heads-up while the document opens) do not wait for an answer."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("safetyWarning")
+    if detail:
+        box.setDetailedText(detail)
+    if modal:
+        box.exec()
+    else:
+        box.setModal(False)
+        box.show()
+    return box
+
+
+def read_only(path: Path) -> bool:
+    """True for an existing file nobody may write (the read-only attribute on Windows, no w bits
+    on Linux). Checked before saving: on Linux the atomic rename would replace it regardless."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _same_file(a: Path | None, b: Path | None) -> bool:
+    if a is None or b is None:
+        return False
+    try:
+        return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+    except OSError:
+        return a == b
+
+
+class SafetyController(QObject):
+    def __init__(self, window: MainWindow, store: RecoveryStore | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store or RecoveryStore()
+        self.doc_id = self.store.new_id()
+        self.copy_written = False
+        self.lock: DocumentLock | None = None
+        self.warning: QMessageBox | None = None  # the last heads-up shown (tests read it)
+        pause = AUTOSAVE_PAUSE_S
+        try:
+            pause = float(os.environ.get("TIANBAO_AUTOSAVE_PAUSE", pause))
+        except ValueError:
+            pass
+        self.clock = AutosaveClock(pause_s=pause, max_interval_s=max(AUTOSAVE_MAX_S, pause))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._tick)
+        window.editor.textChanged.connect(self._on_edit)
+        self.act_history = QAction("历史版本(&V)…", window)
+        self.act_history.setObjectName("actionHistory")
+        self.act_history.triggered.connect(self.show_history)
+        self._add_to_file_menu()
+
+    def _add_to_file_menu(self) -> None:
+        # The 文件 menu is the first; the history sits just above 退出.
+        actions = self.window.menuBar().actions()
+        menu = actions[0].menu() if actions else None
+        if menu is None:
+            return
+        quit_action = getattr(self.window, "act_quit", None)
+        if quit_action is not None and quit_action in menu.actions():
+            menu.insertAction(quit_action, self.act_history)
+            menu.insertSeparator(quit_action)
+        else:
+            menu.addAction(self.act_history)
+
+    # -- autosave --------------------------------------------------------------------------
+
+    def _modified(self) -> bool:
+        return self.window.editor.document().isModified()
+
+    def _on_edit(self) -> None:
+        if self._modified():
+            self.clock.changed(time.monotonic())
+            self._schedule()
+
+    def _on_modification_changed(self, modified: bool) -> None:
+        if modified:
+            self._on_edit()
+        else:
+            # Saved, or undone back to the file: the file itself is the safe copy now.
+            self.timer.stop()
+            self.clock.saved(time.monotonic())
+            self.discard_copy()
+
+    def _schedule(self, delay_s: float | None = None) -> None:
+        if delay_s is None:
+            delay_s = self.clock.next_check(time.monotonic())
+        if delay_s is None:
+            return
+        # Restarting on every keystroke would push the copy back forever while typing goes on;
+        # the clock knows the minute limit, so only ever bring the timer forward.
+        ms = int(delay_s * 1000) + 1
+        if not self.timer.isActive() or self.timer.remainingTime() > ms:
+            self.timer.start(ms)
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        if not self.clock.dirty:
+            return
+        if self.clock.due(now):
+            self.autosave_now()
+        else:
+            self._schedule()
+
+    def autosave_now(self) -> bool:
+        """Write the recovery copy of the window's document now; False when there is nothing to
+        save or it could not be written (the user is told once, in the status bar)."""
+        from app.io.recovery_payload import recovery_bytes
+
+        if not self._modified():
+            return False
+        started = time.monotonic()
+        window = self.window
+        try:
+            payload = recovery_bytes(window.current_document(), title=window.title,
+                                     opened_mtime=window.opened_mtime)
+            self.store.save(self.doc_id, window.path, payload, title=window.title)
+        except Exception as exc:  # noqa: BLE001 - a failed copy must never cost the editor
+            message = exc.message if isinstance(exc, DocumentError) else f"无法写入恢复副本：{exc!r}"
+            window.statusBar().showMessage(message, 10000)
+            self.timer.start(int(RETRY_S * 1000))
+            return False
+        self.copy_written = True
+        self.clock.saved(started)
+        if self.clock.dirty:  # typed while the copy was being written
+            self._schedule()
+        return True
+
+    def discard_copy(self) -> None:
+        if self.copy_written:
+            self.store.discard(self.doc_id)
+            self.copy_written = False
+
+    def adopt_copy(self, doc_id: str) -> None:
+        """Autosave over the (claimed) recovery copy ``doc_id`` from now on."""
+        self.discard_copy()
+        self.doc_id = doc_id
+        self.copy_written = True
+
+    # -- the window's moments --------------------------------------------------------------
+
+    def document_replaced(self) -> None:
+        """A new document is in the editor (opened, new, recovered, restored from history): the
+        previous one was saved or given up (the window asked), so its copy goes."""
+        self.timer.stop()
+        self.discard_copy()
+        self.doc_id = self.store.new_id()
+        self.clock.saved(time.monotonic())
+        self.window.editor.document().modificationChanged.connect(self._on_modification_changed)
+        self._own(self.window.path)
+
+    def document_saved(self) -> None:
+        """The document is now the file at window.path (a save or a save-as)."""
+        self.timer.stop()
+        self.clock.saved(time.monotonic())
+        self.discard_copy()
+        self._own(self.window.path)
+
+    def closed(self) -> None:
+        """The window closes cleanly (saved, or the user chose to discard): nothing to recover."""
+        self.timer.stop()
+        self.discard_copy()
+        self.store.close()
+        self._release()
+
+    # -- one document, one owner -----------------------------------------------------------
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _own(self, path: Path | None) -> None:
+        """Hold Tianbao's lock on ``path`` and warn when Word, WPS or another window has it."""
+        if self.lock is not None and _same_file(self.lock.document, path):
+            return
+        self._release()
+        if path is None:
+            return
+        try:
+            self.lock = DocumentLock.acquire(path)
+        except OSError:
+            self.lock = None  # no lock folder (read-only home): the document still opens
+        else:
+            if self.lock is None:
+                self._warn("该文件已在另一个填报窗口中打开。两处同时修改，后保存的会覆盖先保存的。",
+                           self._holder_detail(path))
+                return
+        owner = foreign_owner(path)
+        if owner is not None:
+            self._warn(owner.describe(), str(owner.path))
+
+    def _warn(self, text: str, detail: str | None = None) -> None:
+        self.window.statusBar().showMessage(text, 15000)
+        self.warning = inform(self.window, "文档正被使用", text, detail=detail, modal=False)
+
+    @staticmethod
+    def _holder_detail(path: Path) -> str | None:
+        holder = DocumentLock.holder(path)
+        if holder is None:
+            return None
+        return f"进程 {holder.pid}，计算机 {holder.host}"
+
+    def may_open(self, path: str | os.PathLike) -> bool:
+        """False (after telling the user) when ``path`` is open in another window already: one
+        document, one owner. A window of this process is brought forward instead."""
+        path = Path(path)
+        if _same_file(self.window.path, path):
+            return True
+        from app.ui.main_window import MainWindow
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget is not self.window and widget.isVisible() \
+                    and _same_file(widget.path, path):
+                widget.showNormal()
+                widget.raise_()
+                widget.activateWindow()
+                return False
+        try:
+            holder = DocumentLock.holder(path)
+        except OSError:
+            holder = None
+        if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
+            return True
+        where = f"（进程 {holder.pid}，计算机 {holder.host}）" if holder.pid else ""
+        inform(self.window, "文件已打开",
+               f"该文件已在另一个填报窗口中打开{where}，请切换到那个窗口继续编辑。"
+               "为避免两处修改互相覆盖，这里不再重复打开。", detail=str(path))
+        return False
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def check_target(self, path: Path) -> None:
+        """Refuse to save over a read-only file (DocumentError, handled by ``save_failed``)."""
+        if read_only(path):
+            raise DocumentError(f"无法保存到“{path}”：文件是只读的。请另存到其他位置或其他文件名。",
+                                str(path))
+
+    def save_failed(self, exc: DocumentError, path: Path) -> bool:
+        """Tell the user a save did not happen and offer the way out; True when a second try
+        (overwrite, save as) succeeded. The document stays open with its changes either way."""
+        window = self.window
+        if isinstance(exc, FileChangedOnDisk):
+            choice = ask(window, "文件已被修改",
+                         f"“{path.name}”在打开之后已被其他程序修改。\n"
+                         "覆盖：用窗口中的内容替换它（它的当前版本会留在历史版本中）。\n"
+                         "另存为：保存为新文件，两份都保留。",
+                         [("overwrite", "覆盖"), ("save_as", "另存为…"), ("cancel", "取消")],
+                         default="save_as", detail=exc.detail, icon=QMessageBox.Icon.Warning)
+            if choice == "overwrite":
+                return window._write(path, save_as=True)
+            if choice == "save_as":
+                return window.save_as()
+            return False
+        choice = ask(window, "无法保存", f"{exc.message}\n\n{KEPT_SAFE}",
+                     [("save_as", "另存为…"), ("cancel", "取消")], default="save_as",
+                     detail=exc.detail, icon=QMessageBox.Icon.Warning)
+        window.statusBar().showMessage("没有保存。" + KEPT_SAFE, 10000)
+        if choice == "save_as":
+            return window.save_as()
+        return False
+
+    # -- history ---------------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        from app.ui.history_dialog import HistoryDialog
+
+        HistoryDialog(self.window).exec()
