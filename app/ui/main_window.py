@@ -47,6 +47,7 @@ from app.ui.editor import Editor, local_document
 from app.ui.findreplace import FindReplaceDialog
 from app.ui.highlight import has_astral, rescan
 from app.ui.panels import OutlinePanel, PlaceholderPanel
+from app.ui.safety import SafetyController
 from app.ui.settings import Settings
 from app.ui.tracker import Snapshot, collect, next_span, qt_span, span_at
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1420, 900)
         self._restore_geometry()
+        self.safety = SafetyController(self)  # autosave, one owner, failed saves
         self._new_document(Document(), None, self.tr("Untitled"))
 
     # -- construction ----------------------------------------------------------------------
@@ -342,12 +344,15 @@ class MainWindow(QMainWindow):
         self._on_char_format(self.editor.currentCharFormat())
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
+        self.safety.document_replaced()
 
     def current_document(self) -> Document:
         """The Document as the editor now shows it (the writer's input)."""
         return bridge.export(self.editor.document(), self.document)
 
     def open_path(self, path: str | os.PathLike) -> bool:
+        if not self.safety.may_open(path):
+            return False
         if not self.maybe_keep_changes():
             return False
         path = Path(path)
@@ -420,13 +425,12 @@ class MainWindow(QMainWindow):
         document = self.current_document()
         expected = self.opened_mtime if not save_as and path == self.path else None
         try:
+            self.safety.check_target(path)
             save_document(document, path, expected_mtime=expected)
         except DocumentError as exc:
-            self._error(self.tr("Cannot save"), exc)
-            return False
+            return self.safety.save_failed(exc, path)
         except Exception as exc:  # noqa: BLE001 - the user's work stays in the window
-            self._error(self.tr("Cannot save"), DocumentError("保存时出错，文档仍在窗口中，未丢失。", repr(exc)))
-            return False
+            return self.safety.save_failed(DocumentError("保存时出错。", repr(exc)), path)
         self._adopt_saved(path, document)
         self.settings.add_recent(str(path))
         self.settings.save()
@@ -459,6 +463,7 @@ class MainWindow(QMainWindow):
         self.opened_mtime = _mtime(path)
         self.editor.document().setModified(False)
         self._update_title()
+        self.safety.document_saved()
 
     def maybe_keep_changes(self) -> bool:
         """Ask before unsaved work is lost; False when the user cancels."""
@@ -731,6 +736,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_keep_changes():
             event.ignore()
             return
+        self.safety.closed()
         self.settings.set("geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
         self.settings.set("splitter", bytes(self.splitter.saveState().toBase64()).decode("ascii"))
         self.settings.save()
@@ -785,8 +791,11 @@ def _mtime(path: Path | None) -> float | None:
 
 def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
     """Build and show the main window for an existing QApplication, opening ``path`` if given."""
+    from app.ui.recovery_ui import offer_recovery
+
     window = MainWindow()
     window.show()
+    path = offer_recovery(window, path)
     if path is not None:
         window.open_path(path)
     return window
@@ -804,6 +813,9 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
     if screenshot:
         return _screenshot(app, window, path, screenshot)
     window.show()
+    from app.ui.recovery_ui import offer_recovery
+
+    path = offer_recovery(window, path)
     if path is not None:
         window.open_path(path)
     code = app.exec()

@@ -1,0 +1,171 @@
+"""What a recovery copy holds: the document as the editor shows it, so that after a crash it
+comes back with the same text and formatting, and saves as losslessly as the original would.
+
+A copy is one JSON line (the blocks: runs with their RunFormat, ParagraphFormat, style, outline
+level, table cell) followed, for a document opened from a .docx, by the bytes of the package
+the blocks belong to, *as it is in memory*, not as edited. Each block names its paragraph in
+that package by position. Restoring reads the package and puts each block over its paragraph,
+so the restored Document is exactly "that file, with these edits": untouched paragraphs keep
+their XML (images, fields, comments), changed ones are written by the lossless writer on save.
+
+Why not write the edited .docx itself? The writer applies edits to the live package in place;
+doing that every few seconds behind the user's back would make each autosave a save (a deleted
+paragraph gone from the XML before the user undoes the deletion). Serialising the package as it
+stands changes nothing and, when nothing beyond the body changed, is the file's own bytes.
+Why not Qt's HTML? It loses what the editor does not show and ties the copy to Qt.
+
+Qt-free: the window calls ``recovery_bytes`` on an autosave tick and ``restore`` on 恢复.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
+from app.io.errors import DocumentError
+
+MAGIC = b"TIANBAO-COPY 1\n"
+_RUN_FIELDS = {f.name for f in fields(RunFormat)}
+_PARAGRAPH_FIELDS = {f.name for f in fields(ParagraphFormat)}
+_DAMAGED = "恢复副本已损坏，无法恢复。"
+
+
+@dataclass
+class RecoveredCopy:
+    """A restored document and what the window needs to carry on where it stopped."""
+
+    document: Document
+    title: str | None
+    # The original file's mtime when it was opened (or last saved) in the crashed window, so
+    # saving still asks before overwriting a file someone changed meanwhile.
+    opened_mtime: float | None
+
+
+def _package_bytes(package: Any) -> bytes:
+    """The .docx bytes of ``package`` as it is in memory, without touching it."""
+    from app.io.docx_reader import package_state
+    from app.io.docx_writer import rezip
+
+    state = package_state(package)
+    if state.saved is None:
+        buffer = io.BytesIO()
+        package.save(buffer)
+        return buffer.getvalue()
+    if not state.main_changed:
+        return state.saved
+    main = package.part
+    return rezip(state.saved, {str(main.partname).lstrip("/"): main.blob})
+
+
+def _compact(value: Any) -> dict[str, Any]:
+    return {k: v for k, v in asdict(value).items() if v is not None}
+
+
+def recovery_bytes(document: Document, *, title: str | None = None, opened_mtime: float | None = None) -> bytes:
+    """The recovery copy of ``document`` (as exported from the editor)."""
+    package = document.source if document.origin == "docx" else None
+    index: dict[Any, int] = {}
+    base = b""
+    if package is not None:
+        from app.io.docx_reader import paragraph_elements
+
+        base = _package_bytes(package)
+        index = {p: i for i, p in enumerate(paragraph_elements(package.element.body))}
+    blocks = []
+    for block in document.blocks:
+        item: dict[str, Any] = {"runs": [[run.text, _compact(run.format)] for run in block.runs]}
+        if block.style is not None:
+            item["style"] = block.style
+        if block.outline_level is not None:
+            item["level"] = block.outline_level
+        if block.is_title_style:
+            item["title_style"] = True
+        if block.format != ParagraphFormat():
+            item["format"] = _compact(block.format)
+        if block.cell is not None:
+            item["cell"] = [block.cell.table, block.cell.row, block.cell.col]
+        if block.source is not None and block.source in index:
+            item["p"] = index[block.source]
+        blocks.append(item)
+    header = {"origin": "docx" if package is not None else "text", "title": title,
+              "opened_mtime": opened_mtime, "blocks": blocks}
+    return MAGIC + json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + base
+
+
+def _run_format(data: Any) -> RunFormat:
+    if not isinstance(data, dict) or not set(data) <= _RUN_FIELDS:
+        raise ValueError(data)
+    return RunFormat(**data)
+
+
+def _paragraph_format(data: Any) -> ParagraphFormat:
+    if not isinstance(data, dict) or not set(data) <= _PARAGRAPH_FIELDS:
+        raise ValueError(data)
+    return ParagraphFormat(**data)
+
+
+def _block(item: Any, sources: list[Any]) -> Block:
+    runs = [Run(str(text), _run_format(fmt)) for text, fmt in item["runs"]]
+    cell = item.get("cell")
+    p = item.get("p")
+    source = sources[p] if isinstance(p, int) and 0 <= p < len(sources) else None
+    level = item.get("level")
+    return Block(runs=runs, style=item.get("style"), outline_level=level if isinstance(level, int) else None,
+                 is_title_style=bool(item.get("title_style")),
+                 format=_paragraph_format(item.get("format", {})),
+                 cell=CellRef(*map(int, cell)) if cell is not None else None, source=source)
+
+
+def _read_package(data: bytes) -> Document:
+    from app.io.docx_reader import read_docx
+
+    # The reader takes a path (it checks the zip's directory before python-docx sees it).
+    fd, name = tempfile.mkstemp(prefix="tianbao-recovered-", suffix=".docx")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return read_docx(Path(name))
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
+def restore(payload: bytes | str) -> RecoveredCopy:
+    """The document a recovery copy holds; DocumentError when the copy is not one."""
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8")
+    if not payload.startswith(MAGIC):
+        raise DocumentError(_DAMAGED, "not a Tianbao recovery copy")
+    end = payload.find(b"\n", len(MAGIC))
+    if end < 0:
+        raise DocumentError(_DAMAGED, "no header line")
+    try:
+        header = json.loads(payload[len(MAGIC):end].decode("utf-8"))
+        origin = header["origin"]
+        items = header["blocks"]
+        if origin not in ("docx", "text") or not isinstance(items, list):
+            raise ValueError(origin)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise DocumentError(_DAMAGED, f"header: {exc}") from None
+    package = None
+    sources: list[Any] = []
+    if origin == "docx":
+        base = _read_package(payload[end + 1:])
+        package = base.source
+        sources = [b.source for b in base.blocks]
+    try:
+        blocks = [_block(item, sources) for item in items]
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise DocumentError(_DAMAGED, f"blocks: {exc}") from None
+    mtime = header.get("opened_mtime")
+    title = header.get("title")
+    return RecoveredCopy(Document(blocks=blocks, source=package, origin=origin),
+                         title if isinstance(title, str) else None,
+                         float(mtime) if isinstance(mtime, (int, float)) else None)

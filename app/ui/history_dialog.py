@@ -1,0 +1,124 @@
+"""文件 > 历史版本: the previous versions kept of the current document (app.io.save keeps the
+last ten, one copy made just before each save replaced the file), newest first; restoring one
+opens it in the window as the document, unsaved, so nothing is overwritten until the user saves.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.io.errors import DocumentError
+from app.io.save import backup_folder, backups_of
+from app.ui import safety
+
+if TYPE_CHECKING:  # pragma: no cover
+    from app.ui.main_window import MainWindow
+
+
+def version_label(path: Path) -> str:
+    """"2026-11-28 09:41:07 · 36 KB": when that version was last saved (the backup keeps the
+    file's own time), and its size."""
+    try:
+        info = path.stat()
+    except OSError:
+        return path.name
+    when = datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+    return f"{when}  ·  {max(1, round(info.st_size / 1024))} KB"
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.setObjectName("historyDialog")
+        self.setWindowTitle("历史版本")
+        self.resize(480, 360)
+        layout = QVBoxLayout(self)
+        self.versions = [] if window.path is None else list(reversed(backups_of(window.path)))
+        if window.path is None:
+            note = "这份文档还没有保存过，没有历史版本。"
+        elif not self.versions:
+            note = f"“{window.path.name}”还没有旧版本：每次保存前，填报会把原来的文件留作一个历史版本。"
+        else:
+            note = (f"“{window.path.name}”保存前的版本（最近 {len(self.versions)} 个，最新的在上）。"
+                    "恢复后它会作为当前文档打开，保存后才会替换文件。")
+        self.note = QLabel(note, self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.list = QListWidget(self)
+        self.list.setObjectName("historyList")
+        for path in self.versions:
+            item = QListWidgetItem(version_label(path))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.list.addItem(item)
+        if self.versions:
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.restore_selected())
+        layout.addWidget(self.list, 1)
+        if window.path is not None:
+            where = QLabel(f"保存位置：{backup_folder(window.path)}", self)
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(where)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton("恢复此版本", self)
+        self.restore_button.setObjectName("restoreVersion")
+        self.restore_button.setEnabled(bool(self.versions))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def selected(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def restore_selected(self) -> bool:
+        version = self.selected()
+        if version is None:
+            return False
+        if restore_version(self.window, version):
+            self.accept()
+            return True
+        return False
+
+
+def restore_version(window: MainWindow, version: Path) -> bool:
+    """Show the kept version ``version`` as the window's document, unsaved, after confirmation."""
+    from app.io.load import load
+
+    path = window.path
+    if path is None:
+        return False
+    label = version_label(version).split("  ·  ")[0]
+    choice = safety.ask(window, "恢复历史版本",
+                        f"用 {label} 保存的版本替换窗口中的内容？\n"
+                        f"“{path.name}”本身不会改动，直到你保存；保存时它现在的内容也会留作一个历史版本。",
+                        [("restore", "恢复"), ("cancel", "取消")], default="restore")
+    if choice != "restore" or not window.maybe_keep_changes():
+        return False
+    try:
+        document = load(version)
+    except DocumentError as exc:
+        safety.inform(window, "无法恢复历史版本", exc.message, detail=exc.detail)
+        return False
+    window._new_document(document, path, path.name)
+    window.title = f"{path.name}（{label} 的版本）"
+    window._update_title()
+    window.editor.document().setModified(True)
+    window.statusBar().showMessage(f"已打开 {label} 的版本，保存后将替换“{path.name}”。", 15000)
+    return True
