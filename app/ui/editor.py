@@ -117,7 +117,9 @@ class Editor(QTextEdit):
             painter.end()
 
     def _center_page(self) -> None:
-        scroll = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0
+        # Room for the vertical scroll bar is kept whether it shows or not, so the page never
+        # gets a sideways scroll bar when the text grows past one screen.
+        scroll = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2
         spare = self.width() - scroll - self.page_width()
         side = max(0, spare // 2)
         top = 16 if side > 0 else 0

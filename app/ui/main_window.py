@@ -278,10 +278,11 @@ class MainWindow(QMainWindow):
         self.size_box.activated.connect(lambda i: self.set_size(float(self.size_box.itemData(i))))
         bar.addWidget(self.size_box)
         for action, text in ((self.act_bold, "B"), (self.act_italic, "I"), (self.act_underline, "U")):
+            # Tool buttons show iconText (kept on every action update), menus show text.
+            action.setIconText(text)
+            action.setToolTip(action.text().replace("&", ""))
             bar.addAction(action)
             button = bar.widgetForAction(action)
-            button.setText(text)
-            button.setToolTip(action.text().replace("&", ""))
             font = button.font()
             font.setBold(action is self.act_bold)
             font.setItalic(action is self.act_italic)
@@ -290,15 +291,15 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         short = (self.tr("Left"), self.tr("Center"), self.tr("Right"), self.tr("Justify"))
         for action, text in zip(self.align_actions.values(), short):
+            action.setIconText(text)
             bar.addAction(action)
-            bar.widgetForAction(action).setText(text)
+        self.act_indent.setIconText(self.tr("Indent"))
         bar.addAction(self.act_indent)
-        bar.widgetForAction(self.act_indent).setText(self.tr("Indent"))
         bar.addSeparator()
+        self.act_previous.setIconText(self.tr("◀ Previous"))
+        self.act_next.setIconText(self.tr("Next ▶ (F11)"))
         bar.addAction(self.act_previous)
         bar.addAction(self.act_next)
-        bar.widgetForAction(self.act_previous).setText(self.tr("◀ Previous"))
-        bar.widgetForAction(self.act_next).setText(self.tr("Next ▶ (F11)"))
 
     def _connect_document(self, doc: QTextDocument) -> None:
         doc.contentsChange.connect(self._on_contents_change)
