@@ -283,7 +283,9 @@ def _build_rich(document: Document, cursor: QTextCursor) -> None:
             j = i
             while j < len(blocks) and blocks[j].cell is not None and blocks[j].cell.table == core.cell.table:
                 j += 1
-            if not first or cursor.block().length() == 1:
+            # Qt puts a table after the cursor's block; an empty block without a paragraph of
+            # its own (document start, or right after another table) is only Qt's scaffolding.
+            if data_of(cursor.block()) is None:
                 attach(cursor.block(), BlockData(None, phantom=True))
             _insert_table(cursor, blocks[i:j])
             cursor.movePosition(QTextCursor.MoveOperation.End)
