@@ -75,6 +75,12 @@ def test_seams_object_names_and_chinese(window) -> None:  # noqa: ANN001
     assert window.sidebar.accessibleName() == "待填写"
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus[:5] == ["文件(F)", "编辑(E)", "格式(O)", "视图(V)", "帮助(H)"]
+    about = window.about_text()
+    from app import __version__
+
+    assert f"填报 {__version__}" in about and "LGPL" in about and "python-docx — MIT" in about
+    assert window.act_paste_plain.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.act_next.shortcut().toString() == "F11"
 
 
 def test_fill_loop_save_and_reopen(window, report: Path, qtbot, tmp_path: Path) -> None:  # noqa: ANN001

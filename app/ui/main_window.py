@@ -708,10 +708,14 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         from PySide6 import __version__ as pyside_version
 
+        # Plain calls (not inside f-strings), so that pyside6-lupdate finds the strings.
+        name = self.tr("Tianbao")
+        blurb = self.tr("An editor for Chinese office reports: see what is left to fill, jump to it, fill it.")
+        bundled = self.tr("Bundled libraries and their licences:")
         return (
-            f"<h3>{self.tr('Tianbao')} {__version__}</h3>"
-            f"<p>{self.tr('An editor for Chinese office reports: see what is left to fill, jump to it, fill it.')}</p>"
-            f"<p>{self.tr('Bundled libraries and their licences:')}</p><ul>"
+            f"<h3>{name} {__version__}</h3>"
+            f"<p>{blurb}</p>"
+            f"<p>{bundled}</p><ul>"
             f"<li>Qt / PySide6 {pyside_version} — LGPL-3.0</li>"
             "<li>python-docx — MIT</li><li>lxml — BSD-3-Clause</li><li>platformdirs — MIT</li></ul>"
         )

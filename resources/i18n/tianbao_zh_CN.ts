@@ -431,6 +431,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="638" />
+        <location filename="../../app/ui/main_window.py" line="712" />
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
@@ -438,6 +439,16 @@
         <location filename="../../app/ui/main_window.py" line="706" />
         <source>About Tianbao</source>
         <translation>关于填报</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="713" />
+        <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
+        <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="714" />
+        <source>Bundled libraries and their licences:</source>
+        <translation>随附的软件库及其许可证：</translation>
     </message>
 </context>
 <context>
