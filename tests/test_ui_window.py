@@ -280,6 +280,27 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_fill_box_key_and_font_box(window, report: Path, qtbot) -> None:  # noqa: ANN001
+    window.open_path(report)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F2)
+    assert window.sidebar.fill.hasFocus()
+    assert window.editor.textCursor().selectedText() == "20XX"
+    window.next_placeholder()  # the bold 黑体 X
+    assert window.family_box.currentText() == "黑体"
+    assert window.size_box.currentText() == "三号 16"
+
+
+def test_screenshot_of_a_missing_file_fails_cleanly(tmp_path: Path) -> None:
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TIANBAO_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "app", str(tmp_path / "无.docx"), "--screenshot",
+                             str(tmp_path / "s.png")], cwd=ROOT, env=env, capture_output=True, timeout=120)
+    assert result.returncode == 2
+    assert "找不到文件" in result.stderr.decode("utf-8") and b"Traceback" not in result.stderr
+    assert not (tmp_path / "s.png").exists()
+
+
 def test_void_qt_calls_do_not_exhaust_none(tmp_path: Path) -> None:
     """PySide6 6.12.0 on CPython 3.11 drops a reference to None per void call and aborts
     (packaging-notes.md); the pinned version must survive 100,000 calls."""

@@ -695,7 +695,10 @@ class MainWindow(QMainWindow):
         self.act_italic.setChecked(fmt.fontItalic())
         self.act_underline.setChecked(fmt.fontUnderline())
         families = fmt.fontFamilies() if fmt.hasProperty(QTextFormat.Property.FontFamilies) else None
-        family = families[0] if families else bridge.DEFAULT_FAMILIES[0]
+        # A run's own fonts come first (Latin, then Chinese); a Chinese report is known by its
+        # Chinese font, so that is the one the box shows.
+        own = [f for f in families or [] if f not in bridge.DEFAULT_FAMILIES]
+        family = own[-1] if own else (families[0] if families else bridge.DEFAULT_FAMILIES[0])
         self.family_box.setCurrentText(str(family))
         size = fmt.fontPointSize() or bridge.DEFAULT_SIZE_PT
         index = self.size_box.findData(float(size))
