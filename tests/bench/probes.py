@@ -119,8 +119,9 @@ def _wait(qapp, condition, timeout: float) -> bool:  # noqa: ANN001
     return False
 
 
-def bare_open(path: str) -> None:
-    """The floor for opening: python-docx load and read plus a bare window showing that text."""
+def bare_open(path: str, keys: str = "0", interval_ms: str = "120") -> None:
+    """The floor for opening: python-docx load and read plus a bare window showing that text;
+    then the floor for typing: the same keystrokes into that bare QTextEdit."""
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
 
     from tests.bench.baselines import docx_texts
@@ -137,7 +138,13 @@ def bare_open(path: str) -> None:
     window.resize(1280, 800)
     window.show()
     ok = _wait(qapp, lambda: bool(painted), 120)
-    _emit({"seconds": (painted[0] - start) if ok else None, "rss_mb": _peak_rss_mb()})
+    result = {"seconds": (painted[0] - start) if ok else None}
+    if int(keys):
+        _place_cursor(qapp, window, editor)
+        result["keys"] = _typing(qapp, editor, int(keys), float(interval_ms) / 1000)
+    result["rss_mb"] = _peak_rss_mb()
+    _emit(result)
+    os._exit(0)
 
 
 class _Models:
@@ -236,6 +243,46 @@ def _type_key(editor, char: str) -> None:  # noqa: ANN001
     QTest.keyClick(editor, char)
 
 
+def _place_cursor(qapp, window, editor) -> None:  # noqa: ANN001
+    """The cursor between two sentences of a body paragraph near the middle of the document."""
+    document = editor.document()
+    block = document.findBlockByNumber(document.blockCount() // 2)
+    while block.isValid() and (len(block.text()) < 80 or "。" not in block.text()[:-1]
+                               or block.text()[:1] in "（0123456789一二三四五六七八九十"):
+        block = block.next()
+    cursor = editor.textCursor()
+    cursor.setPosition(block.position() + block.text().index("。") + 1)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    window.activateWindow()
+    qapp.processEvents()
+
+
+# What is typed: Chinese through the input method, figures as key presses.
+TYPED = ["工作", "1", "2", "项", "，", "进展", "顺利", "。", "推进", "3", "0", "件", "。"]
+
+
+def _typing(qapp, editor, keys: int, interval: float) -> list[float]:  # noqa: ANN001
+    """Keystrokes at a fast typist's pace. Each one's latency runs from when it was due to when
+    its events (and anything they queued at once) were processed, so work done between keys
+    that makes the next one wait counts against the next one."""
+    latencies: list[float] = []
+    due = time.monotonic() + interval
+    for i in range(keys):
+        item = TYPED[i % len(TYPED)]
+        while time.monotonic() < due:
+            qapp.processEvents()
+            time.sleep(0.001)
+        if item.isascii():
+            _type_key(editor, item)
+        else:
+            _type_ime(editor, item)
+        qapp.processEvents()
+        latencies.append(time.monotonic() - due)
+        due += interval
+    return latencies
+
+
 def window(path: str, expected: str, keys: str, interval_ms: str) -> None:
     """One run in the real window: open to outline and sidebar ready, keystrokes at a typist's
     pace, the sidebar and outline catching up after a pause, one fill from the sidebar."""
@@ -290,39 +337,10 @@ def window(path: str, expected: str, keys: str, interval_ms: str) -> None:
     result["open_s"] = done - start
     result["create_s"] = created - start
 
-    # Put the cursor between two sentences of a body paragraph near the middle.
+    _place_cursor(qapp, win, editor)
+    result["keys"] = _typing(qapp, editor, int(keys), float(interval_ms) / 1000)
     document = editor.document()
-    block = document.findBlockByNumber(document.blockCount() // 2)
-    while block.isValid() and (len(block.text()) < 80 or "。" not in block.text()[:-1]
-                               or block.text()[:1] in "（0123456789一二三四五六七八九十"):
-        block = block.next()
-    cursor = editor.textCursor()
-    cursor.setPosition(block.position() + block.text().index("。") + 1)
-    editor.setTextCursor(cursor)
-    editor.setFocus()
-    win.activateWindow()
-    qapp.processEvents()
-
-    # Keystrokes at a fast typist's pace; each one's latency runs from when it was due to when
-    # its events (and anything they queued at once) were processed, so work the app does
-    # between keys that makes the next one wait counts against the next one.
-    sequence = ["工作", "1", "2", "项", "，", "进展", "顺利", "。", "推进", "3", "0", "件", "。"]
     interval = float(interval_ms) / 1000
-    latencies: list[float] = []
-    due = time.monotonic() + interval
-    for i in range(int(keys)):
-        item = sequence[i % len(sequence)]
-        while time.monotonic() < due:
-            qapp.processEvents()
-            time.sleep(0.001)
-        if item.isascii():
-            _type_key(editor, item)
-        else:
-            _type_ime(editor, item)
-        qapp.processEvents()
-        latencies.append(time.monotonic() - due)
-        due += interval
-    result["keys"] = latencies
 
     def catch_up(condition, attr: str, last_key: float) -> float | None:  # noqa: ANN001
         if not _wait(qapp, condition, 30):
