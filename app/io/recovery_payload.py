@@ -22,7 +22,8 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,10 @@ def _package_bytes(package: Any) -> bytes:
     return rezip(state.saved, {str(main.partname).lstrip("/"): main.blob})
 
 
-def _compact(value: Any) -> dict[str, Any]:
-    return {k: v for k, v in asdict(value).items() if v is not None}
+@lru_cache(maxsize=4096)
+def _compact(value: RunFormat | ParagraphFormat) -> dict[str, Any]:
+    # Formats are few and frozen: a long report has thousands of runs but tens of formats.
+    return {f.name: getattr(value, f.name) for f in fields(value) if getattr(value, f.name) is not None}
 
 
 def recovery_bytes(document: Document, *, title: str | None = None, opened_mtime: float | None = None) -> bytes:
