@@ -145,6 +145,24 @@ def test_fill_loop_save_and_reopen(window, report: Path, qtbot, tmp_path: Path) 
     assert any(b.cell is not None and b.text == "X期" for b in saved.blocks)
 
 
+def test_second_save_after_more_edits_keeps_both(window, report: Path) -> None:  # noqa: ANN001
+    window.open_path(report)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    assert window.next_placeholder() and window.fill("2024")
+    assert window.save()
+    assert window.fill("5")  # the next one: 困难家庭X户
+    cell = next(b for b in _blocks(window) if b.text() == "X期")
+    window.select_span(cell.position(), cell.position() + 1)
+    assert window.fill("3")
+    assert window.save()
+    saved = load(report)
+    texts = [b.text for b in saved.blocks]
+    assert texts[0] == "2024年度社区服务中心工作情况汇报"
+    assert "今年以来，中心共走访困难家庭5户，发放慰问金XX万元。" in texts
+    assert "3期" in texts and texts.count("项目") == 1
+    assert len(saved.blocks) == len(load(make_docx(report.with_name("fresh.docx"))).blocks)
+
+
 def test_table_cells_are_listed_and_editable(window, report: Path) -> None:  # noqa: ANN001
     window.open_path(report)
     assert any(t.startswith("X期") for t in leaf_texts(window))
