@@ -11,7 +11,7 @@ document's signals rather than on the undo stack itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
@@ -19,7 +19,7 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCu
 from app.core.document import Block, Document, Run
 from app.core.edits import Change, TextEdit
 from app.ui import bridge
-from app.ui.highlight import has_astral, utf16_index
+from app.ui.highlight import has_astral, rescan, utf16_index
 
 
 class ApplyError(ValueError):
@@ -66,16 +66,6 @@ def _snapshot(qdoc: QTextDocument) -> list[_Kept | None]:
     return [_kept(b) for b in bridge.blocks_in(qdoc)]
 
 
-def _rescan(data: bridge.BlockData, text: str) -> None:
-    from app.ui import highlight
-
-    rescan: Callable | None = getattr(highlight, "rescan", None)
-    if rescan is not None:
-        rescan(data, text)
-    else:  # the highlighter-based scanner of earlier windows
-        highlight.PlaceholderHighlighter._rescan(data, text, 0)
-
-
 def _give(qblock: QTextBlock, kept: _Kept, dirty: bool | None = None) -> None:
     """Attach a fresh BlockData saying ``kept`` (a BlockData object never moves between blocks:
     Qt deletes it with its block)."""
@@ -83,7 +73,7 @@ def _give(qblock: QTextBlock, kept: _Kept, dirty: bool | None = None) -> None:
     data.base_runs = list(kept.base_runs)
     data.dirty = kept.dirty if dirty is None else dirty
     bridge.attach(qblock, data)
-    _rescan(data, qblock.text())
+    rescan(data, qblock.text())
 
 
 def _restore(qdoc: QTextDocument, snapshot: Sequence[_Kept | None]) -> bool:
@@ -332,12 +322,12 @@ class ChangeApplier(QObject):
         cursor.removeSelectedText()
         cursor.setBlockFormat(QTextBlockFormat())
         cursor.setBlockCharFormat(QTextCharFormat())
-        bridge._build_rich(document, qdoc)  # joins this edit block: one undo step
+        bridge._build_rich(document, cursor)  # joins this edit block: one undo step
         bridge._space_lines(qdoc)
         for qblock in bridge.blocks_in(qdoc):
             data = bridge.data_of(qblock)
             if data is not None:
-                _rescan(data, qblock.text())
+                rescan(data, qblock.text())
 
 
 def _monotonic(order: Sequence[int]) -> bool:

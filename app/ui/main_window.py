@@ -43,6 +43,7 @@ from app import __version__
 from app.core.document import Document
 from app.io.errors import DocumentError
 from app.ui import bridge
+from app.ui.beyond import install as install_beyond
 from app.ui.editor import Editor, local_document
 from app.ui.findreplace import FindReplaceDialog
 from app.ui.highlight import has_astral, rescan
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self._connect()
+        # Clean-up, outline moves, hints, counts, official format, print (issue 7).
+        self.beyond = install_beyond(self)
         self.setAcceptDrops(True)
         self.resize(1420, 900)
         self._restore_geometry()
@@ -521,6 +524,8 @@ class MainWindow(QMainWindow):
         self._on_cursor_moved()
         self._mark_current_placeholder()
         self._update_status()
+        if hasattr(self, "beyond"):
+            self.beyond.refreshed()
 
     def _ensure_fresh(self) -> None:
         if self.refresh_timer.isActive():

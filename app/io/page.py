@@ -1,0 +1,52 @@
+"""The printed page of a document: paper size and margins, for printing and PDF export.
+
+A .docx says it in its first section's w:pgSz and w:pgMar; anything else (plain text, a .docx
+without them) gets the GB/T 9704 page: A4 with margins 37/35/28/26 mm.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.document import Document
+
+TWIPS_PER_MM = 1440 / 25.4
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """All lengths in millimetres."""
+
+    width: float = 210.0
+    height: float = 297.0
+    top: float = 37.0
+    bottom: float = 35.0
+    left: float = 28.0
+    right: float = 26.0
+    from_document: bool = False  # False: the GB/T 9704 default
+
+
+OFFICIAL = PageSetup()
+
+
+def page_setup(document: Document) -> PageSetup:
+    """The page of ``document``'s first section, or the GB/T 9704 page when it has none."""
+    if document.origin != "docx" or document.source is None:
+        return OFFICIAL
+    try:
+        section = document.source.sections[0]
+        values = [section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+                  section.left_margin, section.right_margin]
+    except (AttributeError, IndexError, ValueError, TypeError):
+        return OFFICIAL
+    if values[0] is None or values[1] is None:
+        return OFFICIAL
+    mm = [v.mm if v is not None else None for v in values]
+    width, height = mm[0], mm[1]
+    if not (50 <= width <= 2000 and 50 <= height <= 2000):
+        return OFFICIAL  # a broken pgSz: print on the official page rather than on a stamp
+    margins = [m if m is not None and 0 <= m < min(width, height) / 2 else d
+               for m, d in zip(mm[2:], (OFFICIAL.top, OFFICIAL.bottom, OFFICIAL.left, OFFICIAL.right))]
+    return PageSetup(width, height, *margins, from_document=True)
+
+
+__all__ = ["OFFICIAL", "PageSetup", "page_setup"]

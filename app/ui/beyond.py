@@ -1,0 +1,606 @@
+"""What Word and WPS do not do, in the window (issue 7): clean up template junk, move sections
+with their numbers kept right, hints, section counts, the official format, print and PDF.
+
+Every operation lives in the engine (app.core, app.io) and returns or makes a Change; here it
+is reached from menus and keys and applied to the editor as ONE undoable step (changes.py).
+``install(window)`` adds it all to a MainWindow; the window calls ``refreshed()`` after each of
+its own refreshes so the counts and hints follow the text.
+"""
+from __future__ import annotations
+
+import atexit
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette, QStandardItem, QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+)
+
+from app.core import counts as core_counts
+from app.core.clean import clean_change, clean_plan
+from app.core.document import Block, Document
+from app.core.edits import Change
+from app.core.hints import Hint, fix_punctuation, hints_of
+from app.core.renumber import OutlineError, demote, move_down, move_section, move_up, promote, renumber
+from app.core.scan import scan
+from app.io.errors import DocumentError
+from app.io.page import page_setup
+from app.ui import bridge
+from app.ui.changes import ApplyError, ChangeApplier, core_blocks
+from app.ui.clean_dialog import CleanDialog
+from app.ui.highlight import has_astral, utf16_index
+from app.ui.hints_panel import HintsPanel
+
+# Menu titles as the window spells them, in English (source) and Chinese (translation).
+MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
+              "view": ("View", "视图")}
+SECTION_COUNT_COLUMN = 1
+
+OFFICIAL_SUMMARY = (
+    "将按 GB/T 9704-2012《党政机关公文格式》重新排版整篇文档：\n\n"
+    "• 纸张：A4（210×297 毫米），纵向\n"
+    "• 页边距：上 37、下 35、左 28、右 26 毫米（版心 156×225 毫米）\n"
+    "• 标题：2号 方正小标宋简体，居中\n"
+    "• 一级标题（一、）：3号 黑体；二级标题（（一））：3号 楷体_GB2312\n"
+    "• 三、四级标题（1. （1））：3号 仿宋_GB2312\n"
+    "• 正文：3号 仿宋_GB2312，首行缩进 2 字，两端对齐\n"
+    "• 行距：固定值 28.9 磅（每页 22 行）\n"
+    "• 页码：4号 宋体“— 1 —”，单页居右、双页居左\n\n"
+    "电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。"
+    "表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。"
+)
+
+
+def _menu(window, key: str) -> QMenu | None:  # noqa: ANN001
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        title = action.text().replace("&", "")
+        if menu is not None and title.startswith(MENU_NAMES[key]):
+            return menu
+    return None
+
+
+def _light_document(qblocks) -> tuple[Document, list[str]]:  # noqa: ANN001
+    """A text-only Document of the editor's blocks (export order), for the engine to read."""
+    blocks = []
+    texts = []
+    for qblock in qblocks:
+        data = bridge.data_of(qblock)
+        core = data.block if data is not None else None
+        text = qblock.text().replace("\u2028", "\n")
+        texts.append(text)
+        blocks.append(Block.plain(text, outline_level=core.outline_level if core else None,
+                                  is_title_style=core.is_title_style if core else False,
+                                  cell=core.cell if core else None, style=core.style if core else None))
+    return Document(blocks, None, "text"), texts
+
+
+class Beyond(QObject):
+    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
+        super().__init__(window)
+        self.window = window
+        self.changes = ChangeApplier(window)
+        self.settings = window.settings
+        self.hints: list[Hint] = []
+        self._hint_doc: Document | None = None
+        self.dialog = None  # the review or confirmation open right now (tests drive it)
+        self._make_actions()
+        self._make_menus()
+        self._make_hints_panel()
+        self._make_status()
+        self._make_outline_drag()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable, shortcut: str | QKeySequence | None = None, name: str = "",
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        self.act_clean = a("清理模板广告…", self.ask_clean, None, "actionCleanJunk")
+        self.act_renumber = a("重新编号", self.renumber, None, "actionRenumber")
+        self.act_auto_renumber = a("移动后自动重新编号", self._set_auto_renumber, None, "actionAutoRenumber", True)
+        self.act_auto_renumber.setChecked(bool(self.settings.get("auto_renumber", True)))
+        self.act_move_up = a("上移本节", lambda: self.outline_op("up"), "Alt+Shift+Up", "actionSectionUp")
+        self.act_move_down = a("下移本节", lambda: self.outline_op("down"), "Alt+Shift+Down", "actionSectionDown")
+        self.act_promote = a("提升级别", lambda: self.outline_op("promote"), "Alt+Shift+Left", "actionPromote")
+        self.act_demote = a("降低级别", lambda: self.outline_op("demote"), "Alt+Shift+Right", "actionDemote")
+        self.act_fix_punct = a("半角标点改为全角", self.fix_punctuation, None, "actionFixPunctuation")
+        self.act_official = a("套用公文格式…", self.ask_official, None, "actionOfficialFormat")
+        self.act_print = a("打印…", self.print_preview, QKeySequence.StandardKey.Print, "actionPrint")
+        self.act_pdf = a("导出 PDF…", self.ask_export_pdf, None, "actionExportPdf")
+        self.act_target = a("设置字数目标…", self.ask_target, None, "actionCountTarget")
+        self.act_no_punct = a("字数不计标点", self._set_no_punctuation, None, "actionCountNoPunctuation", True)
+        self.act_no_punct.setChecked(bool(self.settings.get("count_without_punctuation", False)))
+
+    def _make_menus(self) -> None:
+        w = self.window
+        file_menu, edit, fmt, view = (_menu(w, k) for k in ("file", "edit", "format", "view"))
+        if file_menu is not None:
+            quit_action = next((x for x in file_menu.actions() if x.objectName() == "actionQuit"), None)
+            before = quit_action
+            # Above 退出, after the save actions' group.
+            for action in (self.act_print, self.act_pdf):
+                file_menu.insertAction(before, action) if before is not None else file_menu.addAction(action)
+            if before is not None:
+                file_menu.insertSeparator(before)
+        if edit is not None:
+            edit.addSeparator()
+            edit.addAction(self.act_clean)
+        if fmt is not None:
+            fmt.addSeparator()
+            outline = fmt.addMenu("大纲")
+            outline.setObjectName("outlineMenu")
+            for action in (self.act_move_up, self.act_move_down, self.act_promote, self.act_demote):
+                outline.addAction(action)
+            fmt.addAction(self.act_renumber)
+            fmt.addAction(self.act_auto_renumber)
+            fmt.addSeparator()
+            fmt.addAction(self.act_fix_punct)
+            fmt.addAction(self.act_official)
+        if view is not None:
+            view.addSeparator()
+            view.addAction(self.act_target)
+            view.addAction(self.act_no_punct)
+
+    def _make_hints_panel(self) -> None:
+        self.hints_panel = HintsPanel(self.window.sidebar)
+        self.hints_panel.setMaximumHeight(240)
+        layout = self.window.sidebar.layout()
+        if layout is not None:
+            layout.addWidget(self.hints_panel)
+        self.hints_panel.hintChosen.connect(self.go_to_span)
+        self.hints_panel.fixRequested.connect(self.fix_punctuation)
+
+    def _make_status(self) -> None:
+        self.progress_label = QLabel(self.window)
+        self.progress_label.setObjectName("countProgressLabel")
+        self.progress_label.setContentsMargins(8, 0, 8, 0)
+        self.progress = QProgressBar(self.window)
+        self.progress.setObjectName("countProgress")
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        bar = self.window.statusBar()
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        self._show_progress(None)
+
+    def _make_outline_drag(self) -> None:
+        tree = self.window.outline
+        tree.setDragEnabled(True)
+        tree.setAcceptDrops(True)
+        tree.setDropIndicatorShown(True)
+        tree.setDragDropMode(tree.DragDropMode.InternalMove)
+        tree.viewport().installEventFilter(self)
+        # A Python event filter still installed while the interpreter shuts down crashes it.
+        atexit.register(self._remove_filter)
+        self.window.destroyed.connect(self._remove_filter)
+
+    def _remove_filter(self) -> None:
+        try:
+            self.window.outline.viewport().removeEventFilter(self)
+        except RuntimeError:  # already deleted by Qt
+            pass
+
+    # -- settings ------------------------------------------------------------------------------
+
+    @property
+    def auto_renumber(self) -> bool:
+        return self.act_auto_renumber.isChecked()
+
+    def _set_auto_renumber(self, on: bool) -> None:
+        self.settings.set("auto_renumber", bool(on))
+        self.settings.save()
+
+    def _set_no_punctuation(self, on: bool) -> None:
+        self.settings.set("count_without_punctuation", bool(on))
+        self.settings.save()
+        self.refreshed()
+
+    @property
+    def target(self) -> int:
+        value = self.settings.get("count_target", 0)
+        return value if isinstance(value, int) and value > 0 else 0
+
+    def set_target(self, target: int) -> None:
+        """A length to write towards (0: none), shown as progress in the status bar."""
+        self.settings.set("count_target", max(0, int(target)))
+        self.settings.save()
+        self.refreshed()
+
+    def ask_target(self) -> None:
+        value, ok = QInputDialog.getInt(self.window, "字数目标", "目标字数（0 表示不设目标）：", self.target, 0,
+                                        10_000_000, 500)
+        if ok:
+            self.set_target(value)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _message(self, text: str, timeout: int = 5000) -> None:
+        self.window.statusBar().showMessage(text, timeout)
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("beyondMessage")
+        self.dialog = box
+        box.open()
+
+    def apply(self, change: Change) -> bool:
+        try:
+            self.changes.check(change)
+            return self.changes.apply(change)
+        except ApplyError as exc:
+            self._warn("无法完成", str(exc))
+            return False
+
+    def go_to_span(self, block: int, start: int, end: int) -> None:
+        """Select ``start:end`` (Python offsets) of block ``block`` (export index)."""
+        qblocks = core_blocks(self.window.editor.document())
+        if not 0 <= block < len(qblocks):
+            return
+        qblock = qblocks[block]
+        text = qblock.text()
+        if has_astral(text):
+            start, end = utf16_index(text, start), utf16_index(text, end)
+        self.window.select_span(qblock.position() + start, qblock.position() + end)
+        self.window.editor.setFocus()
+
+    def _export_index(self, qblocks, number: int) -> int:  # noqa: ANN001
+        """The export index of the paragraph at QTextBlock number ``number`` (or the one before)."""
+        index = 0
+        for i, qblock in enumerate(qblocks):
+            if qblock.blockNumber() > number:
+                break
+            index = i
+        return index
+
+    # -- 1. clean up ---------------------------------------------------------------------------
+
+    def ask_clean(self) -> CleanDialog | None:
+        document = self.window.current_document()
+        items = clean_plan(document)
+        if not items:
+            self._warn("清理模板广告", "没有发现模板网站添加的广告或水印。")
+            return None
+        dialog = CleanDialog(items, self.window)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self.clean(document, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def clean(self, document: Document, chosen) -> bool:  # noqa: ANN001
+        if not chosen:
+            return False
+        # The text may have changed while the dialog was open: plan again on what is shown now.
+        if self.window.current_document().texts != document.texts:
+            self._warn("清理模板广告", "文档在审阅时已修改，请重新打开“清理模板广告”。")
+            return False
+        done = self.apply(clean_change(document, chosen))
+        if done:
+            self._message(f"已清理 {len(chosen)} 处模板广告（可撤销）")
+        return done
+
+    # -- 2. move and renumber ------------------------------------------------------------------
+
+    def current_section(self, document: Document | None = None) -> int | None:
+        """Index into ``scan(document).outline`` of the section the user is on: the outline's
+        current row when the outline has the focus, else the section holding the cursor."""
+        window = self.window
+        document = document or window.current_document()
+        qblocks = core_blocks(window.editor.document())
+        number = window.editor.textCursor().blockNumber()
+        if window.outline.hasFocus() and window.outline.currentIndex().isValid():
+            from app.ui.panels import BLOCK_ROLE
+
+            block = window.outline.currentIndex().data(BLOCK_ROLE)
+            if block is not None:
+                number = int(block)
+        index = self._export_index(qblocks, number)
+        sections = scan(document).outline
+        found = None
+        for i, s in enumerate(sections):
+            if s.level > 0 and s.block <= index < s.end:
+                found = i
+        return found
+
+    def outline_op(self, op: str) -> bool:
+        document = self.window.current_document()
+        section = self.current_section(document)
+        if section is None:
+            self._message("光标不在任何一节中：请先把光标放在要移动的标题或其正文里。")
+            return False
+        ops = {"up": move_up, "down": move_down, "promote": promote, "demote": demote}
+        heading = scan(document).outline[section].block
+        try:
+            change = ops[op](document, section, auto_renumber=self.auto_renumber)
+        except OutlineError as exc:
+            self._message(str(exc))
+            return False
+        return self._apply_and_follow(change, heading)
+
+    def move_to(self, section: int, before_block: int) -> bool:
+        """Move section ``section`` in front of block ``before_block`` (export indices)."""
+        document = self.window.current_document()
+        heading = scan(document).outline[section].block
+        try:
+            change = move_section(document, section, before_block, auto_renumber=self.auto_renumber)
+        except OutlineError as exc:
+            self._message(str(exc))
+            return False
+        return self._apply_and_follow(change, heading)
+
+    def _apply_and_follow(self, change: Change, heading: int) -> bool:
+        if not self.apply(change):
+            return False
+        new = change.order.index(heading) if change.order is not None else heading
+        qblocks = core_blocks(self.window.editor.document())
+        if 0 <= new < len(qblocks):
+            cursor = QTextCursor(qblocks[new])
+            self.window.editor.setTextCursor(cursor)
+            self.window.editor.ensureCursorVisible()
+        self._message(change.label + "（可撤销）")
+        return True
+
+    def renumber(self) -> bool:
+        change = renumber(self.window.current_document())
+        if change.empty:
+            self._message("编号已经连续，无需重新编号。")
+            return False
+        done = self.apply(change)
+        if done:
+            self._message(f"已重新编号（{len(change.edits)} 处，可撤销）")
+        return done
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
+        """A section dropped in the outline tree moves in the text, with its subsections."""
+        from PySide6.QtCore import QEvent
+
+        tree = self.window.outline
+        if watched is not tree.viewport() or event.type() != QEvent.Type.Drop:
+            return False
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        source = tree.currentIndex()
+        target = tree.indexAt(event.position().toPoint())
+        if not source.isValid() or not target.isValid():
+            return True
+        rect = tree.visualRect(target)
+        below = event.position().y() > rect.center().y()
+        self.drop_section(source, target, below)
+        return True
+
+    def drop_section(self, source, target, below: bool) -> bool:  # noqa: ANN001 - QModelIndex
+        """Move the section at outline row ``source`` above (or below) the one at ``target``."""
+        from app.ui.panels import BLOCK_ROLE
+
+        source, target = source.siblingAtColumn(0), target.siblingAtColumn(0)
+        document = self.window.current_document()
+        qblocks = core_blocks(self.window.editor.document())
+        sections = scan(document).outline
+        src = self._export_index(qblocks, int(source.data(BLOCK_ROLE)))
+        dst = self._export_index(qblocks, int(target.data(BLOCK_ROLE)))
+        index = next((i for i, s in enumerate(sections) if s.block == src and s.level > 0), None)
+        goal = next((s for s in sections if s.block == dst), None)
+        if index is None or goal is None:
+            return False
+        before = goal.end if below else goal.block
+        return self.move_to(index, before)
+
+    # -- 3. hints --------------------------------------------------------------------------------
+
+    def fix_punctuation(self) -> bool:
+        qblocks = core_blocks(self.window.editor.document())
+        document, _ = _light_document(qblocks)
+        change = fix_punctuation(document)
+        if change.empty:
+            self._message("没有需要改为全角的半角标点。")
+            return False
+        done = self.apply(change)
+        if done:
+            self._message(f"已把 {len(change.edits)} 个半角标点改为全角（可撤销）")
+        return done
+
+    def _update_hints(self, document: Document, texts: list[str], junk: set[int]) -> None:
+        self.hints = hints_of(document, skip_blocks=junk)
+        self.hints_panel.set_hints(self.hints, texts)
+
+    # -- 4. counts -------------------------------------------------------------------------------
+
+    def refreshed(self) -> None:
+        """After the window's refresh: section counts, total, progress, hints."""
+        window = self.window
+        qdoc = window.editor.document()
+        punctuation = not self.act_no_punct.isChecked()
+        all_counts: list[int] = []
+        junk_numbers: set[int] = set()
+        for n, qblock in enumerate(bridge.blocks_in(qdoc)):
+            data = bridge.data_of(qblock)
+            text = qblock.text()
+            if data is not None and data.junk:
+                junk_numbers.add(n)
+            if punctuation and data is not None and data.text == text:
+                all_counts.append(data.chars)
+            else:
+                all_counts.append(core_counts.count_chars(text.replace("\u2028", "\n"), punctuation))
+        self._show_section_counts(window.snapshot.sections, all_counts)
+        total = sum(c for n, c in enumerate(all_counts) if n not in junk_numbers)
+        label = f"{total:,} 字" + ("（不计标点）" if not punctuation else "")
+        window.status_chars.setText(label)
+        self._show_progress(core_counts.progress(total, self.target) if self.target else None)
+        qblocks = core_blocks(qdoc)
+        document, texts = _light_document(qblocks)
+        numbers = {q.blockNumber(): i for i, q in enumerate(qblocks)}
+        self._update_hints(document, texts, {numbers[n] for n in junk_numbers if n in numbers})
+
+    def _show_progress(self, progress: core_counts.Progress | None) -> None:
+        if progress is None:
+            self.progress_label.hide()
+            self.progress.hide()
+            return
+        self.progress_label.setText("目标 " + progress.label())
+        self.progress.setRange(0, 100)
+        self.progress.setValue(min(100, progress.percent))
+        self.progress_label.show()
+        self.progress.show()
+
+    def _show_section_counts(self, sections, counts: list[int]) -> None:  # noqa: ANN001
+        tree = self.window.outline
+        model = tree.model()
+        items: list[QStandardItem] = []
+
+        def walk(parent: QStandardItem) -> None:
+            for row in range(parent.rowCount()):
+                child = parent.child(row, 0)
+                if child is not None:
+                    items.append(child)
+                    walk(child)
+
+        walk(model.invisibleRootItem())
+        if len(items) != len(sections):
+            return
+        figures = core_counts.section_counts(sections, counts)
+        grey = QBrush(tree.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
+        for item, figure in zip(items, figures):
+            parent = item.parent() or model.invisibleRootItem()
+            text = f"{figure.total:,} 字"
+            cell = parent.child(item.row(), SECTION_COUNT_COLUMN)
+            if cell is None:
+                cell = QStandardItem(text)
+                cell.setEditable(False)
+                cell.setDragEnabled(False)
+                cell.setForeground(grey)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                parent.setChild(item.row(), SECTION_COUNT_COLUMN, cell)
+            elif cell.text() != text:
+                cell.setText(text)
+            tip = f"{item.text()}：{figure.total:,} 字（本节正文 {figure.own:,} 字）"
+            if cell.toolTip() != tip:
+                cell.setToolTip(tip)
+        header = tree.header()
+        if header.count() > SECTION_COUNT_COLUMN:
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(SECTION_COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+
+    def section_count_texts(self) -> list[str]:
+        """The count column of the outline, in outline order (for tests and accessibility)."""
+        model = self.window.outline.model()
+        out: list[str] = []
+
+        def walk(parent: QStandardItem) -> None:
+            for row in range(parent.rowCount()):
+                cell = parent.child(row, SECTION_COUNT_COLUMN)
+                out.append(cell.text() if cell is not None else "")
+                child = parent.child(row, 0)
+                if child is not None:
+                    walk(child)
+
+        walk(model.invisibleRootItem())
+        return out
+
+    # -- 5. official format ------------------------------------------------------------------
+
+    def ask_official(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, "套用公文格式", OFFICIAL_SUMMARY,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("officialFormatConfirm")
+        box.button(QMessageBox.StandardButton.Ok).setText("套用")
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+        box.accepted.connect(self.official_format)
+        self.dialog = box
+        box.open()
+        return box
+
+    def official_format(self) -> bool:
+        """Reformat the open document to GB/T 9704 with the .docx engine, as one undo step: the
+        editor's text goes through the writer into a fresh package, which the engine formats;
+        the window then shows (and saves) that package."""
+        from app.io.load import load
+        from app.io.official import apply_official_format, official_bytes
+
+        current = self.window.current_document()
+        try:
+            with tempfile.TemporaryDirectory(prefix="tianbao-official-") as folder:
+                path = Path(folder) / "official.docx"
+                if current.origin == "docx" and current.source is not None:
+                    from app.io.docx_writer import docx_bytes
+
+                    path.write_bytes(docx_bytes(current))
+                    formatted = load(path)
+                    apply_official_format(formatted)
+                else:
+                    path.write_bytes(official_bytes(current))
+                    formatted = load(path)
+        except DocumentError as exc:
+            self._warn("套用公文格式", exc.message)
+            return False
+        except Exception as exc:  # noqa: BLE001 - the user's text stays as it was
+            self._warn("套用公文格式", f"套用公文格式时出错，文档没有改动。\n{exc!r}")
+            return False
+        done = self.changes.apply(Change("套用公文格式"), rebuild=formatted)
+        if done:
+            self.window.editor.document().setModified(True)
+            self._message("已套用公文格式（可撤销）；保存后文件即为公文格式。")
+        return done
+
+    # -- 6. print and PDF ----------------------------------------------------------------------
+
+    def _title(self) -> str:
+        return getattr(self.window, "title", "") or "文档"
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from app.ui.printing import make_printer, render
+
+        printer = make_printer(page_setup(self.window.document), self._title())
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setObjectName("printPreview")
+        dialog.setWindowTitle("打印预览")
+        dialog.paintRequested.connect(lambda p: render(self.window.editor.document(), p))
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_export_pdf(self) -> None:
+        window = self.window
+        folder = Path(window.settings.last_folder)
+        stem = window.path.stem if window.path is not None else self._title()
+        name, _ = QFileDialog.getSaveFileName(window, "导出 PDF", str(folder / f"{stem}.pdf"), "PDF 文件 (*.pdf)")
+        if name:
+            path = Path(name)
+            self.export_pdf(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
+
+    def export_pdf(self, path: Path) -> bool:
+        from app.ui.printing import export_pdf
+
+        try:
+            export_pdf(self.window.editor.document(), page_setup(self.window.document), path, self._title())
+        except DocumentError as exc:
+            self._warn("导出 PDF", exc.message)
+            return False
+        self._message(f"已导出 PDF：{path}")
+        return True
+
+
+def install(window) -> Beyond:  # noqa: ANN001 - MainWindow
+    return Beyond(window)
+
+
+__all__ = ["Beyond", "install"]
