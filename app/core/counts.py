@@ -46,7 +46,15 @@ def section_counts(sections: Sequence[Section], counts: Sequence[int]) -> list[S
     for i, s in enumerate(sections):
         end = min(s.end, len(counts))
         total = prefix[end] - prefix[s.block]
-        first_child = next((t.block for t in sections[i + 1:] if s.contains(t.block) and t.level > s.level), end)
+        first_child = end
+        for t in sections[i + 1:]:
+            if t.block >= end:
+                # Headings follow the title in block order: no later one is inside s (this
+                # stop keeps a 3,000-section report linear instead of 5M contains() calls).
+                break
+            if s.contains(t.block) and t.level > s.level:
+                first_child = t.block
+                break
         result.append(SectionCount(i, prefix[first_child] - prefix[s.block], total))
     return result
 
