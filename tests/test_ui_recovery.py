@@ -299,3 +299,44 @@ def test_kill_9_then_restart_offers_the_same_text(tmp_path: Path) -> None:
     # The original file was never written; the clean exit removed the copy.
     assert typed not in "".join(load(report).texts)
     assert list((tmp_path / "data").rglob("*.tbrec")) == []
+
+
+def test_never_saved_document_comes_back_untitled(chinese_app, qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    from app.ui import main_window, recovery_ui
+
+    window.new_file()
+    type_text(window.editor, "关于开展安全检查的通知")
+    expected = window.current_document().texts
+    assert window.safety.autosave_now()
+    crash(window)
+    monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: "recover")
+    again = main_window.create_main_window(None)
+    qtbot.addWidget(again)
+    try:
+        assert again.path is None
+        assert again.current_document().texts == expected
+        assert again.editor.document().isModified()
+    finally:
+        again.editor.document().setModified(False)
+        again.close()
+
+
+def test_damaged_copy_at_start_is_reported_and_kept(chinese_app, qtbot, window, report: Path,
+                                                    monkeypatch) -> None:  # noqa: ANN001
+    from app.ui import main_window, recovery_ui
+
+    store = RecoveryStore(session="deadsession")
+    store.save(store.new_id(), report, b"TIANBAO-COPY 1\n{broken")
+    store.close()
+    told = []
+    monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: "recover")
+    monkeypatch.setattr(recovery_ui, "inform", lambda parent, title, text, **k: told.append(text))
+    again = main_window.create_main_window(report)
+    qtbot.addWidget(again)
+    try:
+        assert len(told) == 1 and "损坏" in told[0]
+        # The file asked for still opens; the damaged copy stays where it was for a later look.
+        assert again.path == report and not again.editor.document().isModified()
+        assert len(RecoveryStore().list()) == 1
+    finally:
+        again.close()

@@ -38,7 +38,7 @@ def ask_recovery(parent: QWidget | None, entry: RecoveryEntry) -> str:
             "放弃：删除这份副本。\n稍后再说：保留副本，下次启动时再问。")
     return ask(parent, "恢复未保存的文档", text,
                [("recover", "恢复"), ("discard", "放弃"), ("later", "稍后再说")],
-               default="recover", detail=str(entry.file), icon=QMessageBox.Icon.Question)
+               default="recover", icon=QMessageBox.Icon.Question)
 
 
 def _pristine(window: MainWindow) -> bool:
@@ -74,13 +74,15 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> bool:
     from app.io.recovery_payload import restore
 
     store = window.safety.store
-    claimed = store.claim(entry.id)
-    if claimed is None:
-        return False  # another starting window took it
     try:
+        claimed = store.claim(entry.id)
+        if claimed is None:
+            return False  # another starting window took it
         copy = restore(store.load(claimed.id))
-    except DocumentError as exc:
-        inform(window, "无法恢复", exc.message, detail=f"{exc.detail or ''}\n{claimed.file}")
+    except (DocumentError, OSError) as exc:
+        message = exc.message if isinstance(exc, DocumentError) else "无法读取恢复副本。"
+        detail = exc.detail if isinstance(exc, DocumentError) else str(exc)
+        inform(window, "无法恢复", f"{message}\n副本仍保留在：{entry.file.parent}", detail=detail)
         return False
     path = Path(claimed.original_path) if claimed.original_path else None
     name = path.name if path is not None else (copy.title or claimed.name)
@@ -112,7 +114,10 @@ def offer_recovery(window: MainWindow, path: str | os.PathLike | None = None) ->
     for entry in entries:
         answer = ask_recovery(window, entry)
         if answer == "discard":
-            window.safety.store.discard(entry.id)
+            try:
+                window.safety.store.discard(entry.id)
+            except OSError:
+                pass
             continue
         if answer != "recover":
             continue

@@ -194,8 +194,11 @@ class SafetyController(QObject):
 
     def discard_copy(self) -> None:
         if self.copy_written:
-            self.store.discard(self.doc_id)
             self.copy_written = False
+            try:
+                self.store.discard(self.doc_id)
+            except OSError:
+                pass  # left behind, it is offered at the next start: better than lost
 
     def adopt_copy(self, doc_id: str) -> None:
         """Autosave over the (claimed) recovery copy ``doc_id`` from now on."""
@@ -226,15 +229,21 @@ class SafetyController(QObject):
         """The window closes cleanly (saved, or the user chose to discard): nothing to recover."""
         self.timer.stop()
         self.discard_copy()
-        self.store.close()
+        try:
+            self.store.close()
+        except OSError:
+            pass
         self._release()
 
     # -- one document, one owner -----------------------------------------------------------
 
     def _release(self) -> None:
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        lock, self.lock = self.lock, None
+        if lock is not None:
+            try:
+                lock.release()
+            except OSError:
+                pass  # the OS lock ends with the process anyway
 
     def _own(self, path: Path | None) -> None:
         """Hold Tianbao's lock on ``path`` and warn when Word, WPS or another window has it."""
@@ -262,7 +271,10 @@ class SafetyController(QObject):
 
     @staticmethod
     def _holder_detail(path: Path) -> str | None:
-        holder = DocumentLock.holder(path)
+        try:
+            holder = DocumentLock.holder(path)
+        except OSError:
+            return None
         if holder is None:
             return None
         return f"进程 {holder.pid}，计算机 {holder.host}"
