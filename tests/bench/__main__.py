@@ -286,6 +286,26 @@ def _format_row(row: Row) -> str:
             f"{_format_value(row.baseline, row.unit):>11} {ratio:>7} {row.target:>20} {verdict:>5}  {row.note}")
 
 
+def _print_changes(previous_path: Path, rows: list[Row], threshold: float = 0.2) -> None:
+    """Rows whose figure moved by more than ``threshold`` since the previous run's JSON."""
+    try:
+        previous = json.loads(previous_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    before = {(r["measure"], r["pages"]): r["value"] for r in previous.get("rows", [])}
+    lines = []
+    for row in rows:
+        old = before.get((row.measure, row.pages))
+        if old and row.value is not None and abs(row.value - old) / old > threshold:
+            pages = f"{row.pages}p" if row.pages else "—"
+            lines.append(f"  {row.measure} ({pages}): {_format_value(old, row.unit)} -> "
+                         f"{_format_value(row.value, row.unit)} ({(row.value - old) / old:+.0%})")
+    if lines:
+        print(f"\nChanged by more than {threshold:.0%} since the previous run ({previous.get('when', '?')},"
+              f" commit {previous.get('machine', {}).get('commit', '?')}):")
+        print("\n".join(lines))
+
+
 def machine() -> dict:
     cpu = ""
     try:
@@ -367,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {"when": stamp, "machine": info, "args": vars(args),
               "reports": {p: asdict(r.stats) for p, r in reports.items()},
               "rows": [asdict(r) for r in bench.rows], "raw": bench.raw}
+    _print_changes(BENCH_DIR / "latest.json", bench.rows)
     for name in (f"results-{stamp}.json", "latest.json"):
         (BENCH_DIR / name).write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
     (BENCH_DIR / "latest.txt").write_text(table + "\n", "utf-8")
