@@ -340,3 +340,52 @@ def test_damaged_copy_at_start_is_reported_and_kept(chinese_app, qtbot, window, 
         assert len(RecoveryStore().list()) == 1
     finally:
         again.close()
+
+
+def test_copy_is_written_while_typing_goes_on(window, report: Path, qtbot) -> None:  # noqa: ANN001
+    """Typing that never pauses still gets a copy (the clock's upper bound, here shortened)."""
+    assert window.open_path(report)
+    window.safety.clock.pause_s = 3600
+    window.safety.clock.max_interval_s = 0.2
+    store = window.safety.store
+    for _ in range(500):
+        type_text(window.editor, "字")
+        qtbot.wait(10)
+        if store.list():
+            break
+    assert len(store.list()) == 1
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_real_app_start_offers_the_copy(tmp_path: Path) -> None:
+    """`python -m app FILE` itself (not the driver) offers what a killed window left: answered
+    放弃 through TIANBAO_RECOVERY_ANSWER, the copy goes while the app runs on."""
+    report = build_report(tmp_path / "报告.docx")
+    first = _driver(tmp_path, str(report), "--type", "（补充）")
+    try:
+        _line(first)
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(30)
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.stdout.close()
+        first.stderr.close()
+    copies = tmp_path / "data"
+    assert len(list(copies.rglob("*.tbrec"))) == 1
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIANBAO_CONFIG_DIR=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(copies), TIANBAO_RECOVERY_ANSWER="discard")
+    app = subprocess.Popen([sys.executable, "-m", "app", str(report)], cwd=ROOT, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        import time
+
+        deadline = time.monotonic() + 120
+        while list(copies.rglob("*.tbrec")) and app.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert app.poll() is None, app.stderr.read()  # still running: the window is up
+        assert list(copies.rglob("*.tbrec")) == []
+    finally:
+        app.kill()
+        app.wait(30)
+        app.stderr.close()

@@ -277,3 +277,20 @@ def test_typing_with_an_input_method_marks_the_document_changed(window, report: 
     assert window.open_path(report)
     type_text(window.editor, "测")
     assert window.editor.document().isModified() and window.safety.clock.dirty
+
+
+def test_ask_returns_the_key_of_the_button_pressed(chinese_app, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.ui.safety import ask
+
+    def press(label: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        assert box.defaultButton().text() == "另存为…"
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    choices = [("overwrite", "覆盖"), ("save_as", "另存为…"), ("cancel", "取消")]
+    for label, key in (("覆盖", "overwrite"), ("取消", "cancel")):
+        QTimer.singleShot(0, lambda label=label: press(label))
+        assert ask(None, "文件已被修改", "？", choices, default="save_as") == key

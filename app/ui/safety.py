@@ -47,13 +47,14 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, 
     if detail:
         box.setDetailedText(detail)
     buttons = {}
+    button = None
     for n, (key, label) in enumerate(choices):
         role = QMessageBox.ButtonRole.RejectRole if n == len(choices) - 1 else QMessageBox.ButtonRole.AcceptRole
-        buttons[box.addButton(label, role)] = key
+        button = box.addButton(label, role)
+        buttons[button] = key
         if key == default:
-            box.setDefaultButton(box.buttons()[-1])
-    escape = box.buttons()[-1]
-    box.setEscapeButton(escape)
+            box.setDefaultButton(button)
+    box.setEscapeButton(button)
     box.exec()
     return buttons.get(box.clickedButton(), choices[-1][0])
 
