@@ -702,7 +702,7 @@ class MainWindow(QMainWindow):
         families = fmt.fontFamilies() if fmt.hasProperty(QTextFormat.Property.FontFamilies) else None
         # A run's own fonts come first (Latin, then Chinese); a Chinese report is known by its
         # Chinese font, so that is the one the box shows.
-        own = [f for f in families or [] if f not in bridge.DEFAULT_FAMILIES]
+        own = _own_fonts(list(families or []))
         family = own[-1] if own else (families[0] if families else bridge.DEFAULT_FAMILIES[0])
         self.family_box.setCurrentText(str(family))
         size = fmt.fontPointSize() or bridge.DEFAULT_SIZE_PT
@@ -786,6 +786,15 @@ def apply_theme(app: QApplication, theme: str) -> None:
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#6f737a"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#6f737a"))
     app.setPalette(palette)
+
+
+def _own_fonts(families: list[str]) -> list[str]:
+    """The run's own fonts: what bridge.families_of put before the fallback list."""
+    for i in range(min(2, len(families)), -1, -1):  # a run names at most two fonts
+        head = families[:i]
+        if families[i:] == [f for f in bridge.DEFAULT_FAMILIES if f not in head]:
+            return head
+    return families
 
 
 def _py_offset(text: str, utf16: int) -> int:
