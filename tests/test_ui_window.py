@@ -163,6 +163,21 @@ def test_second_save_after_more_edits_keeps_both(window, report: Path) -> None: 
     assert len(saved.blocks) == len(load(make_docx(report.with_name("fresh.docx"))).blocks)
 
 
+def test_typing_beside_a_placeholder_updates_the_row_in_place(window, report: Path, qtbot) -> None:  # noqa: ANN001
+    window.open_path(report)
+    model = window.sidebar.list.model()
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    block = next(b for b in _blocks(window) if b.text().startswith("（一）志愿服务"))
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    type_chinese(window.editor, "成效明显")
+    qtbot.waitUntil(lambda: any("成效明显" in (t or "") for t in leaf_texts(window)))
+    assert resets == []
+    assert window.sidebar.leaf_count() == 8
+
+
 def test_table_cells_are_listed_and_editable(window, report: Path) -> None:  # noqa: ANN001
     window.open_path(report)
     assert any(t.startswith("X期") for t in leaf_texts(window))

@@ -208,6 +208,21 @@ class PlaceholderModel(QAbstractItemModel):
                        for r, p in enumerate(items)}
         self.endResetModel()
 
+    def update_rows(self, placeholders: list[Placeholder]) -> bool:
+        """Same rows, new offsets or context: replace them in place. False when the rows differ."""
+        if sum(len(items) for _, items in self.groups) != len(placeholders):
+            return False
+        it = iter(placeholders)
+        for g, (_, items) in enumerate(self.groups):
+            for r in range(len(items)):
+                items[r] = next(it)
+            if items:
+                parent = self.createIndex(g, 0, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(items) - 1, 0, parent))
+        self._where = {(p.block, p.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
+                       for ri, p in enumerate(its)}
+        return True
+
     def remove(self, block: int, start: int) -> bool:
         """Take one placeholder out at once (it was just filled), before the next full refresh."""
         where = self._where.get((block, start))
@@ -393,7 +408,13 @@ class PlaceholderPanel(QWidget):
         keys = [(p.block, p.start, p.token, p.unit, p.context, p.section) for p in placeholders]
         if keys == self._keys:
             return
+        shape = [(k[0], k[2], k[3], k[5]) for k in keys]
+        same_rows = bool(self._keys) and shape == [(k[0], k[2], k[3], k[5]) for k in self._keys]
         self._keys = keys
+        if same_rows and self.model_.update_rows(placeholders):
+            # Only offsets or context moved (typing beside a placeholder): no reset, no
+            # re-expanding, the view keeps its scroll position and selection.
+            return
         selected = self.selected_span()
         groups: list[tuple[str, list[Placeholder]]] = []
         current: object = ()
