@@ -38,6 +38,11 @@ class _Kept:
 
 @dataclass
 class _Record:
+    """One operation on the undo stack: the stack's size before and after it (Qt counts every
+    command inside an edit block, so one undo step may span many) and the Blocks around it."""
+
+    steps_before: int
+    steps_after: int
     before: list[_Kept | None]
     after: list[_Kept | None]
     document_before: Document
@@ -152,12 +157,11 @@ class ChangeApplier(QObject):
         qdoc.contentsChanged.connect(self._on_contents_changed)
 
     def _on_command_added(self) -> None:
-        qdoc = self._qdoc
-        if qdoc is None:
+        if self._qdoc is None:
             return
-        # A new step cuts off whatever could have been redone: those records can never apply.
-        steps = qdoc.availableUndoSteps()
-        self._records = {k: r for k, r in self._records.items() if k < steps}
+        # A new step from the last state seen cuts off whatever could have been redone from
+        # there: those records can never apply again.
+        self._records = {k: r for k, r in self._records.items() if k <= self._steps}
         self._new_command = True
 
     def _on_contents_changed(self) -> None:
@@ -166,14 +170,14 @@ class ChangeApplier(QObject):
             return
         steps = qdoc.availableUndoSteps()
         if not self._new_command and steps != self._steps:
-            if steps == self._steps - 1 and self._steps in self._records:
-                record = self._records[self._steps]
-                if _restore(qdoc, record.before):
-                    self.window.document = record.document_before
-            elif steps == self._steps + 1 and steps in self._records:
-                record = self._records[steps]
-                if _restore(qdoc, record.after):
-                    self.window.document = record.document_after
+            undone = self._records.get(self._steps)
+            redone = self._records.get(steps)
+            if steps < self._steps and undone is not None and undone.steps_before == steps:
+                if _restore(qdoc, undone.before):
+                    self.window.document = undone.document_before
+            elif steps > self._steps and redone is not None and redone.steps_before == self._steps:
+                if _restore(qdoc, redone.after):
+                    self.window.document = redone.document_after
         self._steps = steps
         self._new_command = False
 
@@ -191,6 +195,7 @@ class ChangeApplier(QObject):
         if rebuild is None and change.empty:
             return False
         before = _snapshot(qdoc)
+        steps_before = qdoc.availableUndoSteps()
         document_before = self.window.document
         self._busy = True
         cursor = QTextCursor(qdoc)
@@ -211,7 +216,8 @@ class ChangeApplier(QObject):
             self.window.document = rebuild
         self._steps = qdoc.availableUndoSteps()
         self._new_command = False
-        self._records[self._steps] = _Record(before, _snapshot(qdoc), document_before, self.window.document)
+        self._records[self._steps] = _Record(steps_before, self._steps, before, _snapshot(qdoc), document_before,
+                                             self.window.document)
         refresh = getattr(self.window, "refresh_now", None)
         if refresh is not None:
             refresh()
