@@ -8,7 +8,7 @@ SAMPLE := resources/samples/述职报告示例.docx
 # Debian packages for a real X11 window under Xvfb (screenshots) and a CJK font, so Chinese
 # renders as glyphs rather than boxes in tests and screenshots.
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-cursor0 \
-	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 fonts-wqy-microhei
+	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 fonts-wqy-microhei poppler-utils
 
 .PHONY: run test bench system-deps venv i18n clean screenshot
 
