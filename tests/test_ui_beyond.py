@@ -284,6 +284,30 @@ def test_hints_group_jumps_and_fixes_punctuation(text_window, qtbot) -> None:  #
     assert texts(w) == before
 
 
+def test_sidebar_hints_are_the_engines(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The window reads hints a paragraph at a time from a cache; the result must be what the
+    engine finds over the whole document, also where only another paragraph writes 12次."""
+    from app.core.hints import hints_of
+
+    path = tmp_path / "提示.txt"
+    path.write_text("2019年工作总结\n一、工作情况\n召开会议三次,听取汇报(两次)。\n全年开展培训12次。\n"
+                    "组织活动五场\n", encoding="utf-8")
+    assert window.open_path(path)
+    window.refresh_now()
+    shown = [(h.block, h.start, h.end, h.kind) for h in window.beyond.hints]
+    engine = [(h.block, h.start, h.end, h.kind) for h in hints_of(load(path))]
+    assert shown == engine
+    assert {"stale-year", "number-style", "punctuation"} <= {k for *_, k in shown}
+    # Without the Arabic count the Chinese ones are no longer hinted.
+    cursor = QTextCursor(core_blocks(window.editor.document())[3])
+    cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+    cursor.removeSelectedText()
+    window.refresh_now()
+    assert "number-style" not in [h.kind for h in window.beyond.hints]
+    assert [(h.block, h.start, h.end, h.kind) for h in window.beyond.hints] == \
+        [(h.block, h.start, h.end, h.kind) for h in hints_of(window.current_document())]
+
+
 # --- 4. counts --------------------------------------------------------------------------------
 
 

@@ -9,7 +9,9 @@ its own refreshes so the counts and hints follow the text.
 from __future__ import annotations
 
 import atexit
+import datetime
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -27,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.core import counts as core_counts
 from app.core.clean import clean_change, clean_plan
-from app.core.document import Block, Document
+from app.core.document import Block, CellRef, Document
 from app.core.edits import Change
-from app.core.hints import Hint, fix_punctuation, hints_of
+from app.core.hints import Hint, fix_punctuation, hints_of, writes_arabic_counts
 from app.core.renumber import OutlineError, demote, move_down, move_section, move_up, promote, renumber
 from app.core.scan import scan
 from app.io.errors import DocumentError
@@ -44,6 +46,8 @@ from app.ui.hints_panel import HintsPanel
 MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
               "view": ("View", "视图")}
 SECTION_COUNT_COLUMN = 1
+# A line writing a count in Arabic numerals, read beside each paragraph (see Beyond._hints_of).
+ARABIC_COUNT_PROBE = "1次"
 
 OFFICIAL_SUMMARY = (
     "将按 GB/T 9704-2012《党政机关公文格式》重新排版整篇文档：\n\n"
@@ -91,7 +95,8 @@ class Beyond(QObject):
         self.changes = ChangeApplier(window)
         self.settings = window.settings
         self.hints: list[Hint] = []
-        self._hint_doc: Document | None = None
+        self._hint_cache: dict[tuple[str, int | None, bool], tuple[Hint, ...]] = {}
+        self._hint_year = 0
         self.dialog = None  # the review or confirmation open right now (tests drive it)
         self._make_actions()
         self._make_menus()
@@ -417,19 +422,18 @@ class Beyond(QObject):
             self._message(f"已把 {len(change.edits)} 个半角标点改为全角（可撤销）")
         return done
 
-    def _update_hints(self, document: Document, texts: list[str], junk: set[int]) -> None:
-        self.hints = hints_of(document, skip_blocks=junk)
-        self.hints_panel.set_hints(self.hints, texts)
-
     # -- 4. counts -------------------------------------------------------------------------------
 
     def refreshed(self) -> None:
-        """After the window's refresh: section counts, total, progress, hints."""
+        """After the window's refresh: section counts, total, progress, hints (one pass over
+        the paragraphs; hints come from a per-paragraph cache, so typing pays for one line)."""
         window = self.window
         qdoc = window.editor.document()
         punctuation = not self.act_no_punct.isChecked()
         all_counts: list[int] = []
         junk_numbers: set[int] = set()
+        lines: list[tuple[str, int | None, bool]] = []  # export order: (text, outline level, in a cell)
+        junk_lines: set[int] = set()
         for n, qblock in enumerate(bridge.blocks_in(qdoc)):
             data = bridge.data_of(qblock)
             text = qblock.text()
@@ -439,15 +443,49 @@ class Beyond(QObject):
                 all_counts.append(data.chars)
             else:
                 all_counts.append(core_counts.count_chars(text.replace("\u2028", "\n"), punctuation))
+            if data is not None and data.phantom and qblock.length() <= 1:
+                continue
+            core = data.block if data is not None else None
+            if data is not None and data.junk:
+                junk_lines.add(len(lines))
+            lines.append((text.replace("\u2028", "\n"), core.outline_level if core is not None else None,
+                          core is not None and core.cell is not None))
         self._show_section_counts(window.snapshot.sections, all_counts)
         total = sum(c for n, c in enumerate(all_counts) if n not in junk_numbers)
         label = f"{total:,} 字" + ("（不计标点）" if not punctuation else "")
         window.status_chars.setText(label)
         self._show_progress(core_counts.progress(total, self.target) if self.target else None)
-        qblocks = core_blocks(qdoc)
-        document, texts = _light_document(qblocks)
-        numbers = {q.blockNumber(): i for i, q in enumerate(qblocks)}
-        self._update_hints(document, texts, {numbers[n] for n in junk_numbers if n in numbers})
+        self.hints = self._hints_of(lines, junk_lines)
+        self.hints_panel.set_hints(self.hints, [line[0] for line in lines])
+
+    def _hints_of(self, lines: list[tuple[str, int | None, bool]], skip: set[int]) -> list[Hint]:
+        """``hints_of`` over the document, one paragraph at a time from a cache keyed by its text.
+
+        Only one hint looks beyond its paragraph: counts in Chinese numerals are flagged where the
+        document writes other counts in Arabic. Each paragraph is therefore read beside a line
+        that does ("1次"), and those hints are kept only when the document really does.
+        """
+        year = datetime.date.today().year
+        if year != self._hint_year:
+            self._hint_cache, self._hint_year = {}, year
+        arabic = writes_arabic_counts([line[0] for line in lines])
+        cache: dict[tuple[str, int | None, bool], tuple[Hint, ...]] = {}
+        found: list[Hint] = []
+        for i, key in enumerate(lines):
+            if i in skip or not key[0].strip():
+                continue
+            hints = cache.get(key)
+            if hints is None:
+                hints = self._hint_cache.get(key)
+            if hints is None:
+                text, level, in_cell = key
+                block = Block.plain(text, outline_level=level, cell=CellRef(0, 0, 0) if in_cell else None)
+                probe = Document([block, Block.plain(ARABIC_COUNT_PROBE)], None, "text")
+                hints = tuple(h for h in hints_of(probe, year) if h.block == 0)
+            cache[key] = hints
+            found.extend(replace(h, block=i) for h in hints if arabic or h.kind != "number-style")
+        self._hint_cache = cache
+        return found
 
     def _show_progress(self, progress: core_counts.Progress | None) -> None:
         if progress is None:
