@@ -102,15 +102,16 @@ class Bench:
         from app.core.scan import scan
         from app.io.load import load
 
-        document = load(report.txt)
-        chars = sum(len(t) for t in document.texts)
-        times = [self.timed(lambda: scan(document)) for _ in range(self.args.runs)]
         big = pages >= 1500
-        per_million = median(times) / chars * 1_000_000
-        self.add(Row("engine scan (.txt, in memory)", pages, median(times), "s",
-                     target="< 1 s per 1M chars" if big else "",
-                     ok=(per_million < 1.0) if big else None, note=f"{chars:,} chars, {per_million:.2f} s/1M"))
-        self.raw.setdefault("engine_scan_s", {})[pages] = times
+        for kind, path in (("txt", report.txt), ("docx", report.docx)):
+            document = load(path)
+            chars = sum(len(t) for t in document.texts)
+            times = [self.timed(lambda: scan(document)) for _ in range(self.args.runs)]
+            per_million = median(times) / chars * 1_000_000
+            self.add(Row(f"engine scan (.{kind} read, in memory)", pages, median(times), "s",
+                         target="< 1 s per 1M chars" if big else "",
+                         ok=(per_million < 1.0) if big else None, note=f"{chars:,} chars, {per_million:.2f} s/1M"))
+            self.raw.setdefault(f"engine_scan_{kind}_s", {})[pages] = times
 
     def open_engine(self, pages: int, report) -> None:  # noqa: ANN001
         from app.core.scan import scan
