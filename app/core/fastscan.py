@@ -6,12 +6,14 @@ work out, from the pattern itself, which characters a match can start with, find
 fast character-class search and try the pattern only there. Same matches as ``finditer`` (a test
 holds the two equal on random text); where the first characters cannot be worked out (a pattern
 that may match the empty string, starts with "any character" or ignores case), it is plain
-``finditer``. Nothing here spells a rule: rules stay in rules.py.
+``finditer``. PatternSet does the same for a set of patterns in one pass (the junk rules).
+Nothing here spells a rule: rules stay in rules.py.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections import defaultdict
+from typing import Iterator, Sequence
 
 try:  # The parser is internal to ``re``; without it we simply do not speed anything up.
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -99,12 +101,7 @@ class FastPattern:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         chars = first_chars(pattern)
-        self.first: frozenset[str] | None = frozenset(chars) if chars else None
         self._starts = re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else None
-
-    def could_match(self, chars: set[str] | frozenset[str]) -> bool:
-        """False when a text made of ``chars`` cannot hold a match (none of its first characters)."""
-        return self.first is None or not self.first.isdisjoint(chars)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._starts is None:
@@ -125,3 +122,51 @@ class FastPattern:
             yield m
             # finditer moves on from a match's end (never stays put: no pattern here is empty).
             pos = m.end() if m.end() > start else start + 1
+
+
+class PatternSet:
+    """Several named patterns searched together: one pass over the characters any of them can
+    start with, trying at each only the patterns that can start there. ``spans`` gives what
+    each pattern's own ``finditer`` gives (non-overlapping per pattern), as (start, end, name)
+    in no particular order; empty matches are left out."""
+
+    def __init__(self, named: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+        self._named = list(named)
+        self._always: list[int] = []  # first characters unknown: plain finditer
+        by_char: dict[str, list[int]] = defaultdict(list)
+        union: set[str] = set()
+        for k, (_name, pattern) in enumerate(self._named):
+            chars = first_chars(pattern)
+            if chars is None:
+                self._always.append(k)
+                continue
+            for c in chars:
+                by_char[c].append(k)
+            union.update(chars)
+        self._by_char = {c: tuple(ks) for c, ks in by_char.items()}
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(union)) + "]") if union else None
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        named = self._named
+        found: list[tuple[int, int, str]] = []
+        for k in self._always:
+            name, pattern = named[k]
+            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text) if m.end() > m.start())
+        if self._starts is None:
+            return found
+        # Where each pattern may match next: finditer goes on from the end of its last match.
+        resume = [0] * len(named)
+        by_char = self._by_char
+        for candidate in self._starts.finditer(text):
+            start = candidate.start()
+            for k in by_char[text[start]]:
+                if start < resume[k]:
+                    continue
+                name, pattern = named[k]
+                m = pattern.match(text, start)
+                if m is not None:
+                    end = m.end()
+                    if end > start:
+                        found.append((start, end, name))
+                    resume[k] = end if end > start else start + 1
+        return found

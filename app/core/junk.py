@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from app.core import rules
-from app.core.fastscan import FastPattern
+from app.core.fastscan import PatternSet
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _fast_patterns() -> list[tuple[str, FastPattern]]:
-    return [(name, FastPattern(p)) for name, p in _patterns()]
+def _pattern_set() -> PatternSet:
+    return PatternSet(_patterns())
 
 
 _FILLER = re.compile(r"[\s\W_]*")
@@ -44,14 +44,7 @@ _FILLER = re.compile(r"[\s\W_]*")
 
 def fragments_in_line(text: str) -> list[tuple[int, int, str]]:
     """Junk fragments in one line: (start, end, rule), merged where they touch or overlap."""
-    spans: list[tuple[int, int, str]] = []
-    chars = set(text)
-    for name, pattern in _fast_patterns():
-        if not pattern.could_match(chars):
-            continue
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                spans.append((m.start(), m.end(), name))
+    spans = _pattern_set().spans(text)
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, name in spans:
