@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.core.placeholders import find_in_text
@@ -126,6 +126,29 @@ def test_clean_dialog_removes_ads_in_one_undo_step(text_window, qtbot) -> None: 
     assert texts(w) == before
 
 
+def test_clean_of_the_seed_report_in_the_window(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The example from a template site: the window removes what `python -m app clean` does."""
+    from app.core.clean import clean_all
+    from app.core.edits import texts_after
+
+    seed = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-report.txt"
+    if not seed.exists():
+        pytest.skip("../shared/examples is not beside this clone")
+    path = tmp_path / "述职报告.txt"
+    shutil.copy(seed, path)
+    assert window.open_path(path)
+    before = texts(window)
+    _, change = clean_all(load(path))
+    expected = texts_after(load(path).texts, change)
+    dialog = window.beyond.ask_clean()
+    assert dialog.list.count() >= 3
+    dialog.accept()
+    after = texts(window)
+    assert after == expected
+    assert not any("QQ" in t or "会员" in t for t in after)
+    assert placeholders(after) == placeholders(before)
+
+
 def test_clean_keeps_unticked_items(text_window) -> None:  # noqa: ANN001
     w = text_window
     dialog = w.beyond.ask_clean()
@@ -225,6 +248,22 @@ def test_dragging_a_section_in_the_outline_moves_it(text_window, qtbot) -> None:
     assert after.index("一、下一步打算") < after.index("二、服务开展情况") < after.index("三、存在的不足")
     undo(qtbot, w)
     assert "一、服务开展情况" in texts(w)
+    # A real drop event on the tree: 一、 dropped below 三、 goes last.
+    w.refresh_now()
+    title = model.index(0, 0)
+    first, third = model.index(0, 0, title), model.index(2, 0, title)
+    w.outline.setCurrentIndex(first)
+    rect = w.outline.visualRect(third)
+    event = QDropEvent(QPointF(rect.center().x(), rect.bottom() - 1), Qt.DropAction.MoveAction,
+                       model.mimeData([first]), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # Qt delivers a drop only to the target of a drag it runs itself: hand the event to the
+    # filter the tree's viewport has, as Qt's dispatch would.
+    assert w.beyond.eventFilter(w.outline.viewport(), event)
+    dropped = texts(w)
+    assert dropped.index("一、存在的不足") < dropped.index("二、下一步打算") < dropped.index("三、服务开展情况")
+    w.refresh_now()
+    assert [model.index(r, 0, model.index(0, 0)).data() for r in range(3)] == \
+        ["一、存在的不足", "二、下一步打算", "三、服务开展情况"]
 
 
 def test_moves_keep_each_paragraphs_xml_through_undo(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -235,8 +235,10 @@ class ChangeApplier(QObject):
         by_block: dict[int, list[TextEdit]] = {}
         for edit in edits:
             by_block.setdefault(edit.block, []).append(edit)
+        # Block numbers, not QTextBlock handles: a handle may dangle once the text around changed.
+        numbers = {index: blocks[index].blockNumber() for index in by_block}
         for index, block_edits in by_block.items():
-            qblock = blocks[index]
+            qblock = qdoc.findBlockByNumber(numbers[index])
             text = qblock.text()
             base = qblock.position()
             for edit in sorted(block_edits, key=lambda e: (e.start, e.end), reverse=True):
@@ -256,17 +258,19 @@ class ChangeApplier(QObject):
     def _reorder(self, qdoc: QTextDocument, blocks: list[QTextBlock], order: Sequence[int]) -> None:
         if _monotonic(order):
             kept = set(order)
-            for index in reversed(range(len(blocks))):
-                if index not in kept:
-                    self._remove(qdoc, blocks[index])
+            # From the end, by number: the paragraphs before keep their numbers.
+            numbers = [blocks[i].blockNumber() for i in range(len(blocks)) if i not in kept]
+            for number in reversed(numbers):
+                self._remove(qdoc, qdoc.findBlockByNumber(number))
             return
         lo, hi, new = self._move_range(blocks, order)
         contents = {i: _capture(blocks[i]) for i in range(lo, hi + 1)}
         kepts = {i: _kept(blocks[i]) for i in range(lo, hi + 1)}
         number = blocks[lo].blockNumber()
+        start, end = blocks[lo].position(), blocks[hi].position() + blocks[hi].length() - 1
         cursor = QTextCursor(qdoc)
-        cursor.setPosition(blocks[lo].position())
-        cursor.setPosition(blocks[hi].position() + blocks[hi].length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         for j, old in enumerate(new):
             if j:

@@ -108,8 +108,9 @@ class CleanDialog(QDialog):
 
     @staticmethod
     def _label(item: CleanItem) -> str:
-        kind = "整行" if item.whole_block else "片段"
-        return f"［{rule_label(item.rule)} · {kind}］ {item.text.strip() if not item.whole_block else item.context}"
+        if item.whole_block:
+            return f"［{rule_label(item.rule)} · 整行］ {item.context}"
+        return f"［{rule_label(item.rule)} · 片段］ “{item.text.strip()}”　所在句：{item.context}"
 
     @staticmethod
     def _tooltip(item: CleanItem) -> str:

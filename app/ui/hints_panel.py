@@ -30,7 +30,8 @@ def hint_line(hint: Hint, text: str) -> str:
     after = text[hint.end:hint.end + CONTEXT_CHARS]
     lead = "…" if hint.start > CONTEXT_CHARS else ""
     tail = "…" if hint.end + CONTEXT_CHARS < len(text) else ""
-    return f"［{KIND_LABELS.get(hint.kind, hint.kind)}］ {hint.text} · {lead}{before}{hint.text}{after}{tail}"
+    token = f"“{hint.text}”" if hint.kind == "punctuation" else hint.text
+    return f"［{KIND_LABELS.get(hint.kind, hint.kind)}］ {token} · {lead}{before}{hint.text}{after}{tail}"
 
 
 class HintsPanel(QWidget):
@@ -63,6 +64,8 @@ class HintsPanel(QWidget):
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
+        # Rows are cut at the panel's edge (the tooltip has the whole message), never scrolled.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
         layout.addWidget(self.list, 1)
@@ -84,7 +87,7 @@ class HintsPanel(QWidget):
         for hint in hints:
             text = texts[hint.block] if 0 <= hint.block < len(texts) else ""
             item = QListWidgetItem(hint_line(hint, text))
-            item.setToolTip(html.escape(hint.message))
+            item.setToolTip(f"<p>{html.escape(hint.message)}</p><p>{html.escape(text)}</p>")
             item.setData(HINT_ROLE, (hint.block, hint.start, hint.end))
             self.list.addItem(item)
 
