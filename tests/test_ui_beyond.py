@@ -181,6 +181,22 @@ def test_clean_docx_saves_without_ads_and_keeps_runs(docx_window, tmp_path: Path
     assert [b.text for b in saved.blocks if b.cell is not None] == ["活动", "X场"]
 
 
+def test_undo_of_a_clean_up_after_saving_saves_again(docx_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    w = docx_window
+    before = texts(w)
+    w.beyond.ask_clean().accept()
+    out = tmp_path / "已保存.docx"
+    assert w._write(out, save_as=True)
+    undo(qtbot, w)  # past the save: the window re-read the file, the lines come back as new ones
+    assert texts(w) == before
+    assert w._write(out)
+    again = load(out)
+    assert [b.text for b in again.blocks if b.cell is None] == [t for t in before if t not in ("活动", "X场")]
+    assert [b.text for b in again.blocks if b.cell is not None] == ["活动", "X场"]
+    figure = next(b for b in again.blocks if b.text.startswith("全年接待读者"))
+    assert [r.text for r in figure.runs if r.format.bold] == ["X"]
+
+
 # --- 2. move and renumber ---------------------------------------------------------------------
 
 

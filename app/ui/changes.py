@@ -172,12 +172,18 @@ class ChangeApplier(QObject):
         if not self._new_command and steps != self._steps:
             undone = self._records.get(self._steps)
             redone = self._records.get(steps)
+            # A save in between gave the window a new Document (re-read from the file): the
+            # recorded Blocks belong to the old one, and never get mixed with the new one.
             if steps < self._steps and undone is not None and undone.steps_before == steps:
-                if _restore(qdoc, undone.before):
+                if self.window.document is undone.document_after and _restore(qdoc, undone.before):
                     self.window.document = undone.document_before
+                else:
+                    self._records = {}
             elif steps > self._steps and redone is not None and redone.steps_before == self._steps:
-                if _restore(qdoc, redone.after):
+                if self.window.document is redone.document_before and _restore(qdoc, redone.after):
                     self.window.document = redone.document_after
+                else:
+                    self._records = {}
         self._steps = steps
         self._new_command = False
 
