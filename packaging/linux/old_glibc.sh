@@ -6,8 +6,9 @@
 #   sudo packaging/linux/old_glibc.sh        (root: debootstrap, chroot and bind mounts)
 #
 # What it needs from outside, all from the package registries: Debian's bullseye packages
-# (debootstrap), the source of bookworm's python3.11 (bullseye has only 3.9; the app needs 3.11),
-# and manylinux wheels for CPython 3.11 with PySide6 < 6.10 (6.10+ wants glibc 2.34).
+# (debootstrap), the upstream CPython tarball of trixie's python3.13 source package (bullseye has
+# only 3.9; the app needs 3.11+, and 3.12+ keeps None immortal, see packaging-notes), and
+# manylinux wheels for that CPython with PySide6 < 6.10 (6.10+ wants glibc 2.34).
 # Everything lands under build/bullseye/ (git-ignored); a second run reuses the root and Python.
 set -euo pipefail
 
@@ -16,13 +17,15 @@ BASE=$ROOT/build/bullseye
 CHROOT=$BASE/root
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 PYTHON_PREFIX=/opt/python
+PY=3.13
+PYTHON_SOURCE_SUITE=trixie
 # Build tools for CPython, and the libraries PySide6's Qt links against (PyInstaller copies these
 # into the bundle from the root, so they must be bullseye's).
 PACKAGES=build-essential,dpkg-dev,binutils,xz-utils,ca-certificates,libssl-dev,zlib1g-dev,libffi-dev,\
 libbz2-dev,liblzma-dev,libsqlite3-dev,libexpat1-dev,libgl1,libegl1,libxcb1,libfontconfig1,\
 libxkbcommon0,libxkbcommon-x11-0,libxcb-cursor0,libxcb-icccm4,libxcb-image0,libxcb-keysyms1,\
 libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xinerama0,libxcb-xkb1,libdbus-1-3,\
-libglib2.0-0,fonts-wqy-microhei
+libglib2.0-0,libcups2,fonts-wqy-microhei
 WHEELS=("pyside6-essentials>=6.8,<6.10" "python-docx>=1.1" "platformdirs>=4" "pyinstaller")
 
 [ "$(id -u)" = 0 ] || { echo "old_glibc.sh needs root (debootstrap, chroot, mount)" >&2; exit 2; }
@@ -44,23 +47,24 @@ chroot "$CHROOT" /bin/bash -euc "
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \$missing >/dev/null
     fi"
 
-if [ ! -x "$CHROOT$PYTHON_PREFIX/bin/python3.11" ]; then
-    echo "== CPython 3.11 from Debian's bookworm source package (upstream tarball), built in the bullseye root"
+if [ ! -x "$CHROOT$PYTHON_PREFIX/bin/python$PY" ]; then
+    echo "== CPython $PY from Debian's $PYTHON_SOURCE_SUITE source package (upstream tarball), built in the bullseye root"
     apt_dir=$BASE/apt
     mkdir -p "$apt_dir/lists/partial" "$BASE/src"
-    echo "deb-src $MIRROR bookworm main" > "$apt_dir/sources.list"
+    echo "deb-src $MIRROR $PYTHON_SOURCE_SUITE main" > "$apt_dir/sources.list"
     apt_options=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=/nonexistent"
                  -o "Dir::State::Lists=$apt_dir/lists")
     apt-get "${apt_options[@]}" update -qq
-    (cd "$BASE/src" && apt-get "${apt_options[@]}" source --download-only -qq python3.11)
+    rm -rf "$BASE/src" && mkdir -p "$BASE/src"
+    (cd "$BASE/src" && apt-get "${apt_options[@]}" source --download-only -qq "python$PY")
     rm -rf "$CHROOT/tmp/python-src"
     mkdir -p "$CHROOT/tmp/python-src"
-    cp "$BASE"/src/python3.11_* "$CHROOT/tmp/python-src/"
+    cp "$BASE"/src/python"$PY"_*.orig.tar.[gx]z "$CHROOT/tmp/python-src/"
     chroot "$CHROOT" /bin/bash -euc "
         cd /tmp/python-src
         # upstream sources from the orig tarball: Debian's patches expect Debian's /usr layout
-        tar xf python3.11_*.orig.tar.*
-        cd Python-3.11*/
+        tar xf python${PY}_*.orig.tar.[gx]z
+        cd Python-${PY}*/
         ./configure --quiet --prefix=$PYTHON_PREFIX --enable-shared --with-ensurepip=install \
             LDFLAGS=-Wl,-rpath,$PYTHON_PREFIX/lib
         make --quiet -j\$(nproc) >/dev/null
@@ -68,9 +72,9 @@ if [ ! -x "$CHROOT$PYTHON_PREFIX/bin/python3.11" ]; then
         rm -rf /tmp/python-src"
 fi
 
-echo "== wheels for CPython 3.11 on glibc 2.31"
+echo "== wheels for CPython $PY on glibc 2.31"
 mkdir -p "$BASE/wheels"
-python3 -m pip download -q --only-binary=:all: --implementation cp --python-version 3.11 \
+python3 -m pip download -q --only-binary=:all: --implementation cp --python-version "$PY" \
     --platform manylinux_2_31_x86_64 --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 \
     --platform manylinux2014_x86_64 -d "$BASE/wheels" "${WHEELS[@]}"
 
@@ -81,7 +85,7 @@ mount -t proc proc "$CHROOT/proc"
 trap 'umount "$CHROOT/proc" || true; umount "$CHROOT/src" || true' EXIT
 chroot "$CHROOT" /bin/bash -euc "
     export LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
-    [ -x /build/venv/bin/python ] || $PYTHON_PREFIX/bin/python3.11 -m venv /build/venv
+    [ -x /build/venv/bin/python$PY ] || { rm -rf /build/venv; $PYTHON_PREFIX/bin/python$PY -m venv /build/venv; }
     /build/venv/bin/pip install -q --no-index --find-links /src/build/bullseye/wheels ${WHEELS[*]@Q}
     cd /src
     TIANBAO_DEB_BUILD=/src/build/bullseye/deb TIANBAO_DEB_DIST=/src/dist/bullseye \
