@@ -471,6 +471,7 @@ def test_export_pdf_has_selectable_text_on_the_documents_page(docx_window, tmp_p
     text = pdf_text(out)
     if text is not None:
         assert "社区图书室工作总结" in text.replace(" ", "")
+        assert "—1—" not in text.replace(" ", "")  # its footer has no page number
     assert not list(tmp_path.glob(".tianbao-*"))
 
 
@@ -482,6 +483,25 @@ def test_pdf_of_a_text_document_is_a4(text_window, tmp_path: Path) -> None:  # n
     text = pdf_text(out)
     if text is not None:
         assert "服务开展情况" in text.replace(" ", "")
+        assert "—1—" in text.replace(" ", "")  # GB/T 9704 page numbers on the official page
+
+
+def test_page_numbers_follow_the_docx_footer(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from app.io.page import page_setup
+
+    path = make_docx(tmp_path / "页码.docx", page_mm=(210, 297))
+    assert page_setup(load(path)).page_numbers is False
+    package = docx.Document(str(path))
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    package.sections[0].footer.paragraphs[0]._p.append(field)
+    package.save(str(path))
+    setup = page_setup(load(path))
+    assert setup.page_numbers and setup.from_document and (round(setup.width), round(setup.height)) == (210, 297)
 
 
 def test_pdf_into_a_missing_folder_is_a_message_not_a_crash(text_window, tmp_path: Path) -> None:  # noqa: ANN001

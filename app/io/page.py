@@ -5,6 +5,7 @@ without them) gets the GB/T 9704 page: A4 with margins 37/35/28/26 mm.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.core.document import Document
@@ -23,6 +24,9 @@ class PageSetup:
     left: float = 28.0
     right: float = 26.0
     from_document: bool = False  # False: the GB/T 9704 default
+    # Page numbers on paper: the GB/T 9704 "— 1 —" for a text document, and for a .docx
+    # whose footer has a PAGE field (the editor does not show footers itself).
+    page_numbers: bool = True
 
 
 OFFICIAL = PageSetup()
@@ -46,7 +50,21 @@ def page_setup(document: Document) -> PageSetup:
         return OFFICIAL  # a broken pgSz: print on the official page rather than on a stamp
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else d
                for m, d in zip(mm[2:], (OFFICIAL.top, OFFICIAL.bottom, OFFICIAL.left, OFFICIAL.right))]
-    return PageSetup(width, height, *margins, from_document=True)
+    return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section))
+
+
+def _numbers_pages(section) -> bool:  # noqa: ANN001 - a python-docx Section
+    """Whether the section's footers hold a PAGE field (simple or complex)."""
+    for footer in (section.footer, section.even_page_footer, section.first_page_footer):
+        try:
+            if footer.is_linked_to_previous:
+                continue
+            xml = footer._element.xml
+        except (AttributeError, ValueError):
+            continue
+        if re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml):
+            return True
+    return False
 
 
 __all__ = ["OFFICIAL", "PageSetup", "page_setup"]

@@ -608,13 +608,20 @@ class Beyond(QObject):
 
         from app.ui.printing import make_printer, render
 
-        printer = make_printer(page_setup(self.window.document), self._title())
+        setup = page_setup(self.window.document)
+        printer = make_printer(setup, self._title())
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda p: render(self.window.editor.document(), p))
+        dialog.paintRequested.connect(lambda p: self._render_safely(render, p, setup.page_numbers))
         self.dialog = dialog
         dialog.open()
+
+    def _render_safely(self, render: Callable, printer, page_numbers: bool) -> None:  # noqa: ANN001
+        try:
+            render(self.window.editor.document(), printer, page_numbers)
+        except DocumentError as exc:
+            self._warn("打印", exc.message)
 
     def ask_export_pdf(self) -> None:
         window = self.window

@@ -12,12 +12,28 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QTextDocument, QTextFrameFormat
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from app.io.errors import DocumentError
 from app.io.page import PageSetup
+
+PAGE_NUMBER_PT = 14.0  # 4号
+PAGE_NUMBER_FAMILIES = ["宋体", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
 
 
 def page_layout(setup: PageSetup) -> QPageLayout:
@@ -38,8 +54,9 @@ def make_printer(setup: PageSetup, title: str) -> QPrinter:
     return printer
 
 
-def render(source: QTextDocument, printer: QPrinter) -> None:
-    """Lay ``source`` out on the printer's page (inside its margins) and print every page."""
+def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False) -> None:
+    """Lay ``source`` out on the printer's page (inside its margins) and print every page,
+    with the GB/T 9704 page number ("— 1 —", odd pages right, even pages left) when asked."""
     copy = source.clone()
     frame = copy.rootFrame().frameFormat()
     # The page margins are the printer's; the editor's on-screen margins would come on top.
@@ -48,14 +65,88 @@ def render(source: QTextDocument, printer: QPrinter) -> None:
     frame.setBorder(0)
     frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
     copy.rootFrame().setFrameFormat(frame)
-    # Laid out at the screen's resolution, as on screen (indents are in screen pixels); Qt
-    # scales each page up to the printer's. A fixed page height makes the copy paginated.
+    # Laid out at the screen's resolution, as on screen (indents are in screen pixels), and
+    # scaled up to the printer's when painted.
     screen = QGuiApplication.primaryScreen()
     dpi_x = round(screen.logicalDotsPerInchX()) if screen is not None else 96
     dpi_y = round(screen.logicalDotsPerInchY()) if screen is not None else 96
-    copy.setPageSize(QSizeF(printer.width() * dpi_x / printer.logicalDpiX(),
-                            printer.height() * dpi_y / printer.logicalDpiY()))
-    copy.print_(printer)
+    _paper_line_spacing(source, copy, dpi_y)
+    scale_x, scale_y = printer.logicalDpiX() / dpi_x, printer.logicalDpiY() / dpi_y
+    page = QSizeF(printer.width() / scale_x, printer.height() / scale_y)
+    copy.setPageSize(page)
+    pages = copy.pageCount()
+    first, last = 1, pages
+    if printer.fromPage() > 0:
+        first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise DocumentError("无法开始打印（打印机或文件不可用）。")
+    try:
+        context = QAbstractTextDocumentLayout.PaintContext()
+        # Paper is white whatever the screen's theme: text in black.
+        context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+        for number in range(first, last + 1):
+            if number > first:
+                printer.newPage()
+            painter.save()
+            painter.scale(scale_x, scale_y)
+            top = (number - 1) * page.height()
+            painter.translate(0, -top)
+            clip = QRectF(0, top, page.width(), page.height())
+            painter.setClipRect(clip)
+            context.clip = clip
+            copy.documentLayout().draw(painter, context)
+            painter.restore()
+            if page_numbers:
+                _page_number(painter, printer, number)
+    finally:
+        painter.end()
+
+
+def _paper_line_spacing(source: QTextDocument, copy: QTextDocument, dpi: float) -> None:
+    """The paragraphs' own line spacing on paper (the screen shows every line at 1.5): a fixed
+    28.9 pt in the official format gives its 22 lines a page."""
+    from app.ui.bridge import blocks_in, data_of
+
+    cursor = QTextCursor(copy)
+    cursor.beginEditBlock()
+    for original, printed in zip(blocks_in(source), blocks_in(copy)):
+        data = data_of(original)
+        fmt = data.block.format if data is not None and data.block is not None else None
+        if fmt is None or not fmt.line_spacing:
+            continue
+        spacing = QTextBlockFormat()
+        kinds = QTextBlockFormat.LineHeightTypes
+        if fmt.line_rule == "exact":
+            spacing.setLineHeight(fmt.line_spacing * dpi / 72, kinds.FixedHeight.value)
+        elif fmt.line_rule == "atLeast":
+            spacing.setLineHeight(fmt.line_spacing * dpi / 72, kinds.MinimumHeight.value)
+        elif 0.5 <= fmt.line_spacing <= 5:
+            spacing.setLineHeight(fmt.line_spacing * 100, kinds.ProportionalHeight.value)
+        else:
+            continue
+        cursor.setPosition(printed.position())
+        cursor.mergeBlockFormat(spacing)
+    cursor.endEditBlock()
+
+
+def _page_number(painter: QPainter, printer: QPrinter, number: int) -> None:
+    """"— N —" in 4号 宋体 7 mm below the type area, one character in from its edge."""
+    font = QFont()
+    font.setFamilies(PAGE_NUMBER_FAMILIES)
+    font.setPointSizeF(PAGE_NUMBER_PT)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor(Qt.GlobalColor.black))
+    text = f"— {number} —"
+    metrics = painter.fontMetrics()
+    mm = printer.logicalDpiY() / 25.4
+    one_char = PAGE_NUMBER_PT / 72 * printer.logicalDpiX()
+    width = metrics.horizontalAdvance(text)
+    x = printer.width() - one_char - width if number % 2 else one_char
+    y = printer.height() + 7 * mm + metrics.ascent()
+    painter.drawText(QPointF(x, y), text)
+    painter.restore()
 
 
 def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike, title: str) -> None:
@@ -71,7 +162,7 @@ def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike,
         printer = make_printer(setup, title)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(tmp)
-        render(source, printer)
+        render(source, printer, setup.page_numbers)
         if os.path.getsize(tmp) == 0:
             raise DocumentError("PDF 没有写成（打印引擎没有输出）。")
         with open(tmp, "rb+") as fh:
