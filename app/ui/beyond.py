@@ -11,12 +11,13 @@ from __future__ import annotations
 import atexit
 import datetime
 import tempfile
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette, QStandardItem, QTextCursor
+from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette, QStandardItem, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -62,6 +63,17 @@ OFFICIAL_SUMMARY = (
     "电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。"
     "表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。"
 )
+
+
+@contextmanager
+def _waiting() -> Iterator[None]:
+    """The wait cursor while an operation runs (the official format of a long report takes
+    seconds)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def _menu(window, key: str) -> QMenu | None:  # noqa: ANN001
@@ -250,7 +262,8 @@ class Beyond(QObject):
     def apply(self, change: Change) -> bool:
         try:
             self.changes.check(change)
-            return self.changes.apply(change)
+            with _waiting():
+                return self.changes.apply(change)
         except ApplyError as exc:
             self._warn("无法完成", str(exc))
             return False
@@ -304,9 +317,9 @@ class Beyond(QObject):
 
     # -- 2. move and renumber ------------------------------------------------------------------
 
-    def current_section(self, document: Document | None = None) -> int | None:
-        """Index into ``scan(document).outline`` of the section the user is on: the outline's
-        current row when the outline has the focus, else the section holding the cursor."""
+    def current_section(self, document: Document | None = None) -> tuple[int | None, list]:
+        """Index into ``scan(document).outline`` (returned too) of the section the user is on:
+        the outline's current row when the outline has the focus, else the one holding the cursor."""
         window = self.window
         document = document or window.current_document()
         qblocks = core_blocks(window.editor.document())
@@ -323,16 +336,16 @@ class Beyond(QObject):
         for i, s in enumerate(sections):
             if s.level > 0 and s.block <= index < s.end:
                 found = i
-        return found
+        return found, sections
 
     def outline_op(self, op: str) -> bool:
         document = self.window.current_document()
-        section = self.current_section(document)
+        section, sections = self.current_section(document)
         if section is None:
             self._message("光标不在任何一节中：请先把光标放在要移动的标题或其正文里。")
             return False
         ops = {"up": move_up, "down": move_down, "promote": promote, "demote": demote}
-        heading = scan(document).outline[section].block
+        heading = sections[section].block
         try:
             change = ops[op](document, section, auto_renumber=self.auto_renumber)
         except OutlineError as exc:
@@ -575,7 +588,7 @@ class Beyond(QObject):
 
         current = self.window.current_document()
         try:
-            with tempfile.TemporaryDirectory(prefix="tianbao-official-") as folder:
+            with _waiting(), tempfile.TemporaryDirectory(prefix="tianbao-official-") as folder:
                 path = Path(folder) / "official.docx"
                 if current.origin == "docx" and current.source is not None:
                     from app.io.docx_writer import docx_bytes
@@ -592,7 +605,8 @@ class Beyond(QObject):
         except Exception as exc:  # noqa: BLE001 - the user's text stays as it was
             self._warn("套用公文格式", f"套用公文格式时出错，文档没有改动。\n{exc!r}")
             return False
-        done = self.changes.apply(Change("套用公文格式"), rebuild=formatted)
+        with _waiting():
+            done = self.changes.apply(Change("套用公文格式"), rebuild=formatted)
         if done:
             self.window.editor.document().setModified(True)
             self._message("已套用公文格式（可撤销）；保存后文件即为公文格式。")
