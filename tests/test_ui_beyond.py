@@ -373,6 +373,11 @@ def test_section_counts_total_and_target(text_window) -> None:  # noqa: ANN001
     assert len(counts) == 6 and all(c.endswith(" 字") for c in counts)
     by_title = dict(zip(["title", "一", "（一）", "（二）", "二", "三"], counts))
     assert by_title["（一）"] == "27 字"  # "（一）便民窗口。窗口全年受理业务X件,群众满意度较高。"
+    # A click on a count goes to its section.
+    model = w.outline.model()
+    second = model.index(1, 0, model.index(0, 0))
+    w.outline.clicked.emit(second.siblingAtColumn(1))
+    assert w.editor.textCursor().block().text() == "二、存在的不足"
     total = int(w.status_chars.text().split(" ")[0].replace(",", ""))
     # The template site's lines are not the report's length.
     report = [t for t in texts(w) if not t.startswith(("优选文档网", "仅供参考", "更多范文"))]

@@ -42,6 +42,7 @@ from app.ui.changes import ApplyError, ChangeApplier, core_blocks
 from app.ui.clean_dialog import CleanDialog
 from app.ui.highlight import has_astral, utf16_index
 from app.ui.hints_panel import HintsPanel
+from app.ui.panels import BLOCK_ROLE
 
 # Menu titles as the window spells them, in English (source) and Chinese (translation).
 MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
@@ -325,8 +326,6 @@ class Beyond(QObject):
         qblocks = core_blocks(window.editor.document())
         number = window.editor.textCursor().blockNumber()
         if window.outline.hasFocus() and window.outline.currentIndex().isValid():
-            from app.ui.panels import BLOCK_ROLE
-
             block = window.outline.currentIndex().data(BLOCK_ROLE)
             if block is not None:
                 number = int(block)
@@ -406,8 +405,6 @@ class Beyond(QObject):
 
     def drop_section(self, source, target, below: bool) -> bool:  # noqa: ANN001 - QModelIndex
         """Move the section at outline row ``source`` above (or below) the one at ``target``."""
-        from app.ui.panels import BLOCK_ROLE
-
         source, target = source.siblingAtColumn(0), target.siblingAtColumn(0)
         document = self.window.current_document()
         qblocks = core_blocks(self.window.editor.document())
@@ -541,6 +538,9 @@ class Beyond(QObject):
                 parent.setChild(item.row(), SECTION_COUNT_COLUMN, cell)
             elif cell.text() != text:
                 cell.setText(text)
+            # A click on the count goes to the section, like a click on its title.
+            if cell.data(BLOCK_ROLE) != item.data(BLOCK_ROLE):
+                cell.setData(item.data(BLOCK_ROLE), BLOCK_ROLE)
             tip = f"{item.text()}：{figure.total:,} 字（本节正文 {figure.own:,} 字）"
             if cell.toolTip() != tip:
                 cell.setToolTip(tip)
