@@ -408,7 +408,8 @@ def _fonts(block) -> set[str]:  # noqa: ANN001
     return out
 
 
-def test_official_format_asks_first_is_one_undo_step_and_saves(docx_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+def test_official_format_asks_first_undoes_in_one_step_and_saves(docx_window, tmp_path: Path,  # noqa: ANN001
+                                                                  qtbot) -> None:  # noqa: ANN001
     import docx
 
     w = docx_window
