@@ -13,7 +13,10 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BASE=$ROOT/build/bullseye
+# Debian 11 by default; SUITE=buster (glibc 2.28, with DEBIAN_MIRROR=http://archive.debian.org/debian)
+# would reach UOS 20 releases built on glibc 2.28, if that archive is reachable.
+SUITE=${SUITE:-bullseye}
+BASE=$ROOT/build/$SUITE
 CHROOT=$BASE/root
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 PYTHON_PREFIX=/opt/python
@@ -34,10 +37,10 @@ for tool in debootstrap chroot mount; do
 done
 
 if [ ! -x "$CHROOT/usr/bin/gcc" ]; then
-    echo "== debootstrap bullseye into $CHROOT"
+    echo "== debootstrap $SUITE into $CHROOT"
     rm -rf "$CHROOT"
     mkdir -p "$BASE"
-    debootstrap --variant=minbase --include="$PACKAGES" bullseye "$CHROOT" "$MIRROR" > "$BASE/debootstrap.log"
+    debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$CHROOT" "$MIRROR" > "$BASE/debootstrap.log"
 fi
 # A root made by an earlier run of this script may lack packages added to the list since.
 cp /etc/resolv.conf "$CHROOT/etc/resolv.conf"
@@ -72,7 +75,7 @@ if [ ! -x "$CHROOT$PYTHON_PREFIX/bin/python$PY" ]; then
         rm -rf /tmp/python-src"
 fi
 
-echo "== wheels for CPython $PY on glibc 2.31"
+echo "== wheels for CPython $PY on $SUITE's glibc"
 mkdir -p "$BASE/wheels"
 python3 -m pip download -q --only-binary=:all: --implementation cp --python-version "$PY" \
     --platform manylinux_2_31_x86_64 --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 \
@@ -86,11 +89,11 @@ trap 'umount "$CHROOT/proc" || true; umount "$CHROOT/src" || true' EXIT
 chroot "$CHROOT" /bin/bash -euc "
     export LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
     [ -x /build/venv/bin/python$PY ] || { rm -rf /build/venv; $PYTHON_PREFIX/bin/python$PY -m venv /build/venv; }
-    /build/venv/bin/pip install -q --no-index --find-links /src/build/bullseye/wheels ${WHEELS[*]@Q}
+    /build/venv/bin/pip install -q --no-index --find-links /src/build/$SUITE/wheels ${WHEELS[*]@Q}
     cd /src
-    TIANBAO_DEB_BUILD=/src/build/bullseye/deb TIANBAO_DEB_DIST=/src/dist/bullseye \
+    TIANBAO_DEB_BUILD=/src/build/$SUITE/deb TIANBAO_DEB_DIST=/src/dist/$SUITE \
         /build/venv/bin/python packaging/linux/build_deb.py
-    # and the same smoke test as make deb-test, on bullseye itself: glibc 2.31, its Qt libraries
-    TIANBAO_DEB_BUILD=/src/build/bullseye/deb \
-        TIANBAO_DEB=/src/dist/bullseye/tianbao_\$(/build/venv/bin/python -c 'import app; print(app.__version__)')_amd64.deb \
+    # and the same smoke test as make deb-test, on that system itself: its glibc, its X libraries
+    TIANBAO_DEB_BUILD=/src/build/$SUITE/deb \
+        TIANBAO_DEB=/src/dist/$SUITE/tianbao_\$(/build/venv/bin/python -c 'import app; print(app.__version__)')_amd64.deb \
         /build/venv/bin/python packaging/linux/deb_test.py"
