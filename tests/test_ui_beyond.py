@@ -444,6 +444,23 @@ def test_official_format_asks_first_undoes_in_one_step_and_saves(docx_window, tm
     assert east_asia == {"仿宋_GB2312"}
 
 
+def test_official_format_of_a_report_opening_with_a_table(window, tmp_path: Path) -> None:  # noqa: ANN001
+    import docx
+
+    d = docx.Document()
+    cells = d.add_table(rows=1, cols=2)
+    cells.cell(0, 0).text = "项目"
+    cells.cell(0, 1).text = "X项"
+    d.add_paragraph("一、总体情况")
+    d.add_paragraph("全年完成X项。")
+    path = tmp_path / "表格开头.docx"
+    d.save(str(path))
+    assert window.open_path(path)
+    before = [b.text for b in window.current_document().blocks]
+    assert window.beyond.official_format()
+    assert [b.text for b in window.current_document().blocks] == before
+
+
 def test_official_format_of_a_text_document(text_window) -> None:  # noqa: ANN001
     w = text_window
     before = texts(w)

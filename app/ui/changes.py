@@ -336,6 +336,9 @@ class ChangeApplier(QObject):
     def _rebuild_all(self, qdoc: QTextDocument, cursor: QTextCursor, document: Document) -> None:
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()
+        # The block left over keeps the data of a paragraph that is gone; the builder must see
+        # an empty document, as it does at load (else a leading table gains a real paragraph).
+        cursor.block().setUserData(None)
         cursor.setBlockFormat(QTextBlockFormat())
         cursor.setBlockCharFormat(QTextCharFormat())
         bridge._build_rich(document, cursor)  # joins this edit block: one undo step
