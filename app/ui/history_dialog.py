@@ -38,6 +38,19 @@ def version_label(path: Path) -> str:
     return f"{when}  ·  {max(1, round(info.st_size / 1024))} KB"
 
 
+def newest_first(versions: list[Path]) -> list[Path]:
+    """By the time each version was saved (a backup keeps its file's time), which is also what
+    the list shows; the backup's own name breaks ties."""
+
+    def saved_at(path: Path) -> tuple[int, str]:
+        try:
+            return path.stat().st_mtime_ns, path.name
+        except OSError:
+            return 0, path.name
+
+    return sorted(versions, key=saved_at, reverse=True)
+
+
 class HistoryDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -46,7 +59,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle("历史版本")
         self.resize(480, 360)
         layout = QVBoxLayout(self)
-        self.versions = [] if window.path is None else list(reversed(backups_of(window.path)))
+        self.versions = [] if window.path is None else newest_first(backups_of(window.path))
         if window.path is None:
             note = "这份文档还没有保存过，没有历史版本。"
         elif not self.versions:
