@@ -388,3 +388,28 @@ def test_real_app_start_offers_the_copy(tmp_path: Path) -> None:
         app.kill()
         app.wait(30)
         app.stderr.close()
+
+
+def test_autosave_between_a_deletion_and_its_undo_loses_nothing(window, report: Path, qtbot) -> None:  # noqa: ANN001
+    """Why a copy never writes into the open package: the image paragraph deleted, a copy taken,
+    the deletion undone, then saved: the image is still in the file."""
+    import zipfile
+
+    assert window.open_path(report)
+    editor = window.editor
+    block = editor.document().begin()
+    while "之后的文字" not in block.text():
+        block = block.next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    cursor.removeSelectedText()
+    assert "之后的文字" not in editor.toPlainText()
+    assert window.safety.autosave_now()
+    editor.undo()
+    assert "之后的文字" in editor.toPlainText()
+    assert window.save()
+    with zipfile.ZipFile(report) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+        assert any(n.startswith("word/media/") for n in z.namelist())
+    assert "之后的文字" in body and "<w:drawing" in body
