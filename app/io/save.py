@@ -132,7 +132,10 @@ def back_up(path: Path) -> Path | None:
     if not path.is_file():
         return None
     folder = backup_folder(path)
-    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 1_000_000_000:09d}"
+    # One clock reading: seconds and nanoseconds from two readings can straddle a second and sort
+    # a newer backup before an older one.
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 1_000_000_000)) + f"-{now % 1_000_000_000:09d}"
     target = folder / f"{stamp}{path.suffix}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
