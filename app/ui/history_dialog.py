@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.io.errors import DocumentError
 from app.io.save import backup_folder, backups_of
 from app.ui import safety
+from app.ui.i18n import arg, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from app.ui.main_window import MainWindow
@@ -56,17 +57,20 @@ class HistoryDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.setObjectName("historyDialog")
-        self.setWindowTitle("历史版本")
+        self.setWindowTitle(translate("History", "Version History"))
         self.resize(480, 360)
         layout = QVBoxLayout(self)
         self.versions = [] if window.path is None else newest_first(backups_of(window.path))
         if window.path is None:
-            note = "这份文档还没有保存过，没有历史版本。"
+            note = translate("History", "This document has never been saved, so it has no earlier versions.")
         elif not self.versions:
-            note = f"“{window.path.name}”还没有旧版本：每次保存前，填报会把原来的文件留作一个历史版本。"
+            note = arg(translate("History", "“%1” has no earlier versions yet: before every save, Tianbao keeps "
+                                            "the file as it was as an earlier version."), window.path.name)
         else:
-            note = (f"“{window.path.name}”保存前的版本（最近 {len(self.versions)} 个，最新的在上）。"
-                    "恢复后它会作为当前文档打开，保存后才会替换文件。")
+            note = arg(translate("History", "Versions of “%1” from before its saves (the last %2, newest at the "
+                                            "top). A restored version opens as the current document; the file "
+                                            "is replaced only when you save."),
+                       window.path.name, len(self.versions))
         self.note = QLabel(note, self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -82,16 +86,16 @@ class HistoryDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.restore_selected())
         layout.addWidget(self.list, 1)
         if window.path is not None:
-            where = QLabel(f"保存位置：{backup_folder(window.path)}", self)
+            where = QLabel(arg(translate("History", "Kept in: %1"), backup_folder(window.path)), self)
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(where)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("恢复此版本", self)
+        self.restore_button = QPushButton(translate("History", "Restore This Version"), self)
         self.restore_button.setObjectName("restoreVersion")
         self.restore_button.setEnabled(bool(self.versions))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("History", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -118,20 +122,25 @@ def restore_version(window: MainWindow, version: Path) -> bool:
     if path is None:
         return False
     label = version_label(version).split("  ·  ")[0]
-    choice = safety.ask(window, "恢复历史版本",
-                        f"用 {label} 保存的版本替换窗口中的内容？\n"
-                        f"“{path.name}”本身不会改动，直到你保存；保存时它现在的内容也会留作一个历史版本。",
-                        [("restore", "恢复"), ("cancel", "取消")], default="restore")
+    choice = safety.ask(window, translate("History", "Restore Earlier Version"),
+                        arg(translate("History", "Replace the window's content with the version saved at %1?\n"
+                                                 "“%2” itself is not changed until you save; when you do, its "
+                                                 "present content is kept as an earlier version too."),
+                            label, path.name),
+                        [("restore", translate("History", "Restore")), ("cancel", translate("History", "Cancel"))],
+                        default="restore")
     if choice != "restore" or not window.maybe_keep_changes():
         return False
     try:
         document = load(version)
     except DocumentError as exc:
-        safety.inform(window, "无法恢复历史版本", exc.message, detail=exc.detail)
+        safety.inform(window, translate("History", "Cannot restore the earlier version"), exc.message,
+                      detail=exc.detail)
         return False
     window._new_document(document, path, path.name)
-    window.title = f"{path.name}（{label} 的版本）"
+    window.title = arg(translate("History", "%1 (version of %2)"), path.name, label)
     window._update_title()
     window.editor.document().setModified(True)
-    window.statusBar().showMessage(f"已打开 {label} 的版本，保存后将替换“{path.name}”。", 15000)
+    window.statusBar().showMessage(
+        arg(translate("History", "Opened the version of %1; saving will replace “%2”."), label, path.name), 15000)
     return True

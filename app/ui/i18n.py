@@ -5,11 +5,25 @@ TIANBAO_LANG (e.g. "zh_CN" or "en") overrides the system locale; tests use it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+def translate(context: str, source: str) -> str:
+    """``source`` (English) in the window's language. Call it with two string literals only, so
+    pyside6-lupdate finds them (a third argument would be read as a disambiguation)."""
+    return QCoreApplication.translate(context, source)
+
+
+def arg(text: str, *values: object) -> str:
+    """Qt's QString.arg for several values at once: %1, %2 ... replaced in a single pass, so a
+    value that itself contains "%2" is left alone."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0],
+                  text)
 
 
 def wants_chinese(locale_name: str | None = None) -> bool:

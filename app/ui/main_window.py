@@ -10,7 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -62,11 +62,26 @@ TEMPLATES = RESOURCES / "templates"
 SAMPLE = RESOURCES / "samples"
 REFRESH_MS = 200
 
-# Chinese font sizes (字号) and their points, as Word and WPS list them.
-FONT_SIZES = [("初号", 42), ("小初", 36), ("一号", 26), ("小一", 24), ("二号", 22), ("小二", 18),
-              ("三号", 16), ("小三", 15), ("四号", 14), ("小四", 12), ("五号", 10.5), ("小五", 9)]
+# Chinese font sizes (字号) and their points, as Word and WPS list them; names shown through tr()
+# (初号, 小初 ... in Chinese).
+FONT_SIZES = [(QT_TRANSLATE_NOOP("MainWindow", "No. 0"), 42), (QT_TRANSLATE_NOOP("MainWindow", "Small 0"), 36),
+              (QT_TRANSLATE_NOOP("MainWindow", "No. 1"), 26), (QT_TRANSLATE_NOOP("MainWindow", "Small 1"), 24),
+              (QT_TRANSLATE_NOOP("MainWindow", "No. 2"), 22), (QT_TRANSLATE_NOOP("MainWindow", "Small 2"), 18),
+              (QT_TRANSLATE_NOOP("MainWindow", "No. 3"), 16), (QT_TRANSLATE_NOOP("MainWindow", "Small 3"), 15),
+              (QT_TRANSLATE_NOOP("MainWindow", "No. 4"), 14), (QT_TRANSLATE_NOOP("MainWindow", "Small 4"), 12),
+              (QT_TRANSLATE_NOOP("MainWindow", "No. 5"), 10.5), (QT_TRANSLATE_NOOP("MainWindow", "Small 5"), 9)]
+# The fonts' own names, as documents store them; the Font menu shows each by the name Windows
+# gives it in the window's language (FangSong_GB2312 on an English desktop).
 FONT_FAMILIES = ["仿宋_GB2312", "仿宋", "楷体_GB2312", "楷体", "黑体", "宋体", "方正小标宋简体",
                  "微软雅黑", "Times New Roman"]
+FONT_MENU_NAMES = {"仿宋_GB2312": QT_TRANSLATE_NOOP("MainWindow", "FangSong_GB2312"),
+                   "仿宋": QT_TRANSLATE_NOOP("MainWindow", "FangSong"),
+                   "楷体_GB2312": QT_TRANSLATE_NOOP("MainWindow", "KaiTi_GB2312"),
+                   "楷体": QT_TRANSLATE_NOOP("MainWindow", "KaiTi"),
+                   "黑体": QT_TRANSLATE_NOOP("MainWindow", "SimHei"),
+                   "宋体": QT_TRANSLATE_NOOP("MainWindow", "SimSun"),
+                   "方正小标宋简体": QT_TRANSLATE_NOOP("MainWindow", "FZXiaoBiaoSong-B05S"),
+                   "微软雅黑": QT_TRANSLATE_NOOP("MainWindow", "Microsoft YaHei")}
 OPEN_FILTER = "*.docx *.txt"
 
 
@@ -237,10 +252,11 @@ class MainWindow(QMainWindow):
         fmt.addSeparator()
         font_menu = fmt.addMenu(self.tr("&Font"))
         for family in FONT_FAMILIES:
-            font_menu.addAction(family, lambda f=family: self.set_family(f))
+            font_menu.addAction(self.tr(FONT_MENU_NAMES.get(family, family)), lambda f=family: self.set_family(f))
         size_menu = fmt.addMenu(self.tr("Font &Size"))
         for name, pt in FONT_SIZES:
-            size_menu.addAction(f"{name}（{pt:g} 磅）", lambda p=pt: self.set_size(p))
+            size_menu.addAction(self.tr("%1 (%2 pt)").replace("%1", self.tr(name)).replace("%2", f"{pt:g}"),
+                                lambda p=pt: self.set_size(p))
         align_menu = fmt.addMenu(self.tr("&Alignment"))
         for action in self.align_actions.values():
             align_menu.addAction(action)
@@ -276,7 +292,8 @@ class MainWindow(QMainWindow):
         self.size_box.setObjectName("fontSizeBox")
         self.size_box.setAccessibleName(self.tr("Font size"))
         for name, pt in FONT_SIZES:
-            self.size_box.addItem(f"{name} {pt:g}", float(pt))
+            label = self.tr("%1 (%2)").replace("%1", self.tr(name)).replace("%2", f"{pt:g}")
+            self.size_box.addItem(label, float(pt))
         self.size_box.setMinimumContentsLength(6)
         self.size_box.activated.connect(lambda i: self.set_size(float(self.size_box.itemData(i))))
         bar.addWidget(self.size_box)
@@ -371,7 +388,7 @@ class MainWindow(QMainWindow):
             return False
         except Exception as exc:  # noqa: BLE001 - any reader failure is the file's, never a crash
             QGuiApplication.restoreOverrideCursor()
-            self._error(self.tr("Cannot open the file"), DocumentError("文件无法读取。", repr(exc)))
+            self._error(self.tr("Cannot open the file"), DocumentError(self.tr("The file cannot be read."), repr(exc)))
             return False
         try:
             self._new_document(document, path, path.name)
@@ -424,7 +441,7 @@ class MainWindow(QMainWindow):
 
     def _write(self, path: Path, save_as: bool = False) -> bool:
         if save_document is None:
-            self._error(self.tr("Cannot save"), DocumentError("此版本尚未包含 Word 文档写入功能。"))
+            self._error(self.tr("Cannot save"), DocumentError(self.tr("This version cannot write Word documents yet.")))
             return False
         document = self.current_document()
         expected = self.opened_mtime if not save_as and path == self.path else None
@@ -434,7 +451,7 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             return self.safety.save_failed(exc, path)
         except Exception as exc:  # noqa: BLE001 - the user's work stays in the window
-            return self.safety.save_failed(DocumentError("保存时出错。", repr(exc)), path)
+            return self.safety.save_failed(DocumentError(self.tr("Error while saving."), repr(exc)), path)
         self._adopt_saved(path, document)
         self.settings.add_recent(str(path))
         self.settings.save()

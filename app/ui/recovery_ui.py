@@ -16,6 +16,7 @@ from app.core.document import RunFormat
 from app.io.errors import DocumentError
 from app.io.recovery import RecoveryEntry
 from app.ui import bridge
+from app.ui.i18n import arg, translate
 from app.ui.safety import _same_file, ask, inform
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,13 +32,17 @@ def ask_recovery(parent: QWidget | None, entry: RecoveryEntry) -> str:
     forced = os.environ.get("TIANBAO_RECOVERY_ANSWER", "").strip().lower()
     if forced in ANSWERS:
         return forced
-    where = entry.original_path or "（从未保存过的新文档）"
-    text = (f"填报上次没有正常关闭。找到一份自动保存的副本：\n\n"
-            f"文档：{entry.name}\n保存时间：{entry.local_time()}\n原文件：{where}\n\n"
-            "恢复：打开这份副本（尚未保存到原文件，请检查后保存）。\n"
-            "放弃：删除这份副本。\n稍后再说：保留副本，下次启动时再问。")
-    return ask(parent, "恢复未保存的文档", text,
-               [("recover", "恢复"), ("discard", "放弃"), ("later", "稍后再说")],
+    where = entry.original_path or translate("Recovery", "(a new document, never saved)")
+    text = arg(translate("Recovery", "Tianbao was not closed properly last time. An autosaved copy was found:\n\n"
+                                     "Document: %1\nSaved at: %2\nOriginal file: %3\n\n"
+                                     "Recover: open this copy (not yet saved to the original file; check it, "
+                                     "then save).\n"
+                                     "Discard: delete this copy.\n"
+                                     "Later: keep the copy and ask again at the next start."),
+               entry.name, entry.local_time(), where)
+    return ask(parent, translate("Recovery", "Recover Unsaved Document"), text,
+               [("recover", translate("Recovery", "Recover")), ("discard", translate("Recovery", "Discard")),
+                ("later", translate("Recovery", "Later"))],
                default="recover", icon=QMessageBox.Icon.Question)
 
 
@@ -80,9 +85,12 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> bool:
             return False  # another starting window took it
         copy = restore(store.load(claimed.id))
     except (DocumentError, OSError) as exc:
-        message = exc.message if isinstance(exc, DocumentError) else "无法读取恢复副本。"
+        message = exc.message if isinstance(exc, DocumentError) \
+            else translate("Recovery", "Cannot read the recovery copy.")
         detail = exc.detail if isinstance(exc, DocumentError) else str(exc)
-        inform(window, "无法恢复", f"{message}\n副本仍保留在：{entry.file.parent}", detail=detail)
+        inform(window, translate("Recovery", "Cannot recover"),
+               arg(translate("Recovery", "%1\nThe copy is still kept in: %2"), message, entry.file.parent),
+               detail=detail)
         return False
     path = Path(claimed.original_path) if claimed.original_path else None
     name = path.name if path is not None else (copy.title or claimed.name)
@@ -92,11 +100,13 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> bool:
     window.safety.adopt_copy(claimed.id)
     if path is not None and copy.opened_mtime is not None:
         window.opened_mtime = copy.opened_mtime
-    window.title = f"{name}（已恢复）"
+    window.title = arg(translate("Recovery", "%1 (recovered)"), name)
     window._update_title()
     window.editor.document().setModified(True)
     window.refresh_now()
-    window.statusBar().showMessage(f"已恢复 {claimed.local_time()} 自动保存的副本，尚未保存到原文件。", 15000)
+    window.statusBar().showMessage(
+        arg(translate("Recovery", "Recovered the copy autosaved at %1; not yet saved to the original file."),
+            claimed.local_time()), 15000)
     return True
 
 

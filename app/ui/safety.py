@@ -25,6 +25,7 @@ from app.io.errors import DocumentError
 from app.io.locks import DocumentLock, foreign_owner
 from app.io.recovery import AutosaveClock, RecoveryStore
 from app.io.save import FileChangedOnDisk
+from app.ui.i18n import arg, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from app.ui.main_window import MainWindow
@@ -35,7 +36,11 @@ AUTOSAVE_PAUSE_S = 3.0
 AUTOSAVE_MAX_S = 60.0
 # After a copy could not be written (disk full), try again this much later, not on every key.
 RETRY_S = 60.0
-KEPT_SAFE = "文档仍在窗口中，修改没有丢失。"
+
+
+def kept_safe() -> str:
+    """Said after every failed save (a function: the language is known only once Qt runs)."""
+    return translate("Safety", "The document is still in the window; none of your changes were lost.")
 
 
 def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], *,
@@ -112,7 +117,7 @@ class SafetyController(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._tick)
         window.editor.textChanged.connect(self._on_edit)
-        self.act_history = QAction("历史版本(&V)…", window)
+        self.act_history = QAction(translate("Safety", "&Version History…"), window)
         self.act_history.setObjectName("actionHistory")
         self.act_history.triggered.connect(self.show_history)
         self._add_to_file_menu()
@@ -183,7 +188,7 @@ class SafetyController(QObject):
                                      opened_mtime=window.opened_mtime)
             self.store.save(self.doc_id, window.path, payload, title=window.title)
         except Exception as exc:  # noqa: BLE001 - a failed copy must never cost the editor
-            message = exc.message if isinstance(exc, DocumentError) else f"无法写入恢复副本：{exc!r}"
+            message = exc.message if isinstance(exc, DocumentError) else arg(translate("Safety", "Cannot write the recovery copy: %1"), repr(exc))
             window.statusBar().showMessage(message, 10000)
             self.timer.start(int(RETRY_S * 1000))
             return False
@@ -259,7 +264,8 @@ class SafetyController(QObject):
             self.lock = None  # no lock folder (read-only home): the document still opens
         else:
             if self.lock is None:
-                self._warn("该文件已在另一个填报窗口中打开。两处同时修改，后保存的会覆盖先保存的。",
+                self._warn(translate("Safety", "This file is already open in another Tianbao window. If both are "
+                                               "changed, the later save overwrites the earlier one."),
                            self._holder_detail(path))
                 return
         owner = foreign_owner(path)
@@ -268,7 +274,7 @@ class SafetyController(QObject):
 
     def _warn(self, text: str, detail: str | None = None) -> None:
         self.window.statusBar().showMessage(text, 15000)
-        self.warning = inform(self.window, "文档正被使用", text, detail=detail, modal=False)
+        self.warning = inform(self.window, translate("Safety", "Document in use"), text, detail=detail, modal=False)
 
     @staticmethod
     def _holder_detail(path: Path) -> str | None:
@@ -278,7 +284,7 @@ class SafetyController(QObject):
             return None
         if holder is None:
             return None
-        return f"进程 {holder.pid}，计算机 {holder.host}"
+        return arg(translate("Safety", "Process %1, computer %2"), holder.pid, holder.host)
 
     def may_open(self, path: str | os.PathLike) -> bool:
         """False (after telling the user) when ``path`` is open in another window already: one
@@ -301,10 +307,14 @@ class SafetyController(QObject):
             holder = None
         if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
             return True
-        where = f"（进程 {holder.pid}，计算机 {holder.host}）" if holder.pid else ""
-        inform(self.window, "文件已打开",
-               f"该文件已在另一个填报窗口中打开{where}，请切换到那个窗口继续编辑。"
-               "为避免两处修改互相覆盖，这里不再重复打开。", detail=str(path))
+        where = ""
+        if holder.pid:
+            where = arg(translate("Safety", " (process %1, computer %2)"), holder.pid, holder.host)
+        inform(self.window, translate("Safety", "File already open"),
+               arg(translate("Safety", "This file is already open in another Tianbao window%1. Please switch to "
+                                       "that window to go on editing. It is not opened here a second time, so "
+                                       "that the two cannot overwrite each other's changes."), where),
+               detail=str(path))
         return False
 
     # -- saving ----------------------------------------------------------------------------
@@ -312,7 +322,8 @@ class SafetyController(QObject):
     def check_target(self, path: Path) -> None:
         """Refuse to save over a read-only file (DocumentError, handled by ``save_failed``)."""
         if read_only(path):
-            raise DocumentError(f"无法保存到“{path}”：文件是只读的。请另存到其他位置或其他文件名。",
+            raise DocumentError(arg(translate("Safety", "Cannot save to “%1”: the file is read-only. Save it "
+                                                        "in another folder or under another name."), path),
                                 str(path))
 
     def save_failed(self, exc: DocumentError, path: Path) -> bool:
@@ -320,21 +331,24 @@ class SafetyController(QObject):
         (overwrite, save as) succeeded. The document stays open with its changes either way."""
         window = self.window
         if isinstance(exc, FileChangedOnDisk):
-            choice = ask(window, "文件已被修改",
-                         f"“{path.name}”在打开之后已被其他程序修改。\n"
-                         "覆盖：用窗口中的内容替换它（它的当前版本会留在历史版本中）。\n"
-                         "另存为：保存为新文件，两份都保留。",
-                         [("overwrite", "覆盖"), ("save_as", "另存为…"), ("cancel", "取消")],
+            choice = ask(window, translate("Safety", "File changed on disk"),
+                         arg(translate("Safety", "“%1” has been changed by another program since it was opened.\n"
+                                                 "Overwrite: replace it with the window's content (its current "
+                                                 "version stays in the version history).\n"
+                                                 "Save As: save to a new file and keep both."), path.name),
+                         [("overwrite", translate("Safety", "Overwrite")),
+                          ("save_as", translate("Safety", "Save As…")), ("cancel", translate("Safety", "Cancel"))],
                          default="save_as", detail=exc.detail, icon=QMessageBox.Icon.Warning)
             if choice == "overwrite":
                 return window._write(path, save_as=True)
             if choice == "save_as":
                 return window.save_as()
             return False
-        choice = ask(window, "无法保存", f"{exc.message}\n\n{KEPT_SAFE}",
-                     [("save_as", "另存为…"), ("cancel", "取消")], default="save_as",
+        choice = ask(window, translate("Safety", "Cannot save"), f"{exc.message}\n\n{kept_safe()}",
+                     [("save_as", translate("Safety", "Save As…")), ("cancel", translate("Safety", "Cancel"))],
+                     default="save_as",
                      detail=exc.detail, icon=QMessageBox.Icon.Warning)
-        window.statusBar().showMessage("没有保存。" + KEPT_SAFE, 10000)
+        window.statusBar().showMessage(arg(translate("Safety", "Not saved. %1"), kept_safe()), 10000)
         if choice == "save_as":
             return window.save_as()
         return False
