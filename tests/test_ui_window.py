@@ -352,3 +352,18 @@ def test_void_qt_calls_do_not_exhaust_none(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[-500:]
     assert result.stdout.strip() == b"alive"
+
+
+def test_promotion_block_before_the_title_is_not_the_title(qtbot, tmp_path) -> None:
+    from app.ui import create_main_window
+
+    path = tmp_path / "带广告的模板.txt"
+    path.write_text("资料仅供学习，严禁外传\n笔杆文库\n每日更新精品材料\n订阅即享全年权益\n会员群：12345678\n\n"
+                    "区发改局20XX年工作总结\n笔杆文库整理，咨询QQ12345678\n一、主要工作\n完成项目X个。\n", encoding="utf-8")
+    window = create_main_window(path)
+    qtbot.addWidget(window)
+    window.refresh_now()
+    from PySide6.QtWidgets import QTreeView
+
+    tree = window.findChild(QTreeView, "outlineTree")
+    assert tree.model().index(0, 0).data() == "区发改局20XX年工作总结"

@@ -10,6 +10,7 @@ from typing import Sequence
 
 from PySide6.QtGui import QTextBlock, QTextDocument
 
+from app.core.junk import junk_of
 from app.core.outline import Heading, Section, build_sections, title_of
 from app.core.placeholders import Found, Placeholder
 from app.core.scan import number_placeholders
@@ -76,10 +77,28 @@ def collect(qdoc: QTextDocument) -> Snapshot:
         block = block.next()
         n += 1
     texts = _Texts(datas)
+    lead = _lead_junk(texts, headings)
+    if lead:
+        junk |= lead
+        found = [(b, f) for b, f in found if b not in lead]
     title = title_of(texts, junk, headings, title_blocks)
     sections = build_sections(len(datas), headings, title)
     placeholders, _masked = number_placeholders(found, texts, sections)
     return Snapshot(sections, placeholders, chars, qdoc.revision())
+
+
+def _lead_junk(texts: Sequence[str], headings: dict[int, Heading]) -> set[int]:
+    """Whole-line junk that only the document as a whole shows (a site's promotion block before the
+    title, its name standing alone): looked for in the lines before the first heading, which are few."""
+    end = min(min(headings, default=len(texts)), _LEAD_LINES)
+    if end == 0:
+        return set()
+    lines = [texts[i] for i in range(end)]
+    return {j.block for j in junk_of(lines, [], ()) if j.whole_block}
+
+
+# The promotion block sits at the top: lines past this are never searched for it.
+_LEAD_LINES = 200
 
 
 def qt_span(qdoc: QTextDocument, block_no: int, start: int, end: int) -> tuple[int, int] | None:
