@@ -26,6 +26,7 @@ BUILD = Path(os.environ.get("TIANBAO_DEB_BUILD", ROOT / "build" / "deb"))
 DIST = Path(os.environ.get("TIANBAO_DEB_DIST", ROOT / "dist"))
 sys.path.insert(0, str(HERE.parent))
 from prune import prune  # noqa: E402 - packaging/ is not a package
+from translations import ensure_compiled  # noqa: E402
 
 PACKAGE = "tianbao"
 MAX_DEB_BYTES = 50 * 1024 * 1024
@@ -200,6 +201,7 @@ def control(root: Path, version: str, depends_line: str) -> None:
 
 def main() -> int:
     version = project()["version"]
+    ensure_compiled()
     bundle = freeze()
     pyside = bundle / "_internal" / "PySide6"
     removed = prune(pyside) if pyside.is_dir() else []

@@ -57,9 +57,11 @@ def main() -> int:
     if not expect(result.returncode == 0, "dpkg -i"):
         details.append(result.stderr.decode(errors="replace")[-1500:])
     listed = [Path(line) for line in sh("dpkg", "-L", PACKAGE).stdout.decode().splitlines() if line.strip()]
+    translations = [f"/opt/tianbao/_internal/resources/i18n/{ts.stem}.qm"
+                    for ts in (ROOT / "resources" / "i18n").glob("*.ts")]
     for path in ("/opt/tianbao/tianbao", "/usr/bin/tianbao", "/usr/share/applications/tianbao.desktop",
                  "/usr/share/icons/hicolor/48x48/apps/tianbao.png",
-                 "/usr/share/icons/hicolor/scalable/apps/tianbao.svg"):
+                 "/usr/share/icons/hicolor/scalable/apps/tianbao.svg", *translations):
         expect(Path(path).exists(), f"installed {path}")
     desktop = Path("/usr/share/applications/tianbao.desktop")
     if desktop.is_file():

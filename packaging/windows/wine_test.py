@@ -121,7 +121,9 @@ def main() -> int:
                      f"{install}/tianbao.pyw", f"{install}/tianbao.ico", f"{install}/uninstall.exe",
                      f"{install}/pkgs/app/cli.py", f"{install}/pkgs/PySide6/Qt6Widgets.dll",
                      f"{home}/Desktop/填报.lnk",
-                     f"{home}/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/填报.lnk"):
+                     f"{home}/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/填报.lnk",
+                     *(f"{install}/pkgs/resources/i18n/{ts.stem}.qm"
+                       for ts in (ROOT / "resources" / "i18n").glob("*.ts"))):
         expect((drive_c / relative).is_file(), f"installed {relative}")
     registry = "\n".join(sorted(registry_entries()))
     uninstall_key = r"[Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Tianbao]"
