@@ -63,12 +63,14 @@ win: $(WIN_TOOLS)/.installed
 	@command -v makensis >/dev/null || { [ "$$(id -u)" = 0 ] && { apt-get update -qq; apt-get install -y -qq nsis >/dev/null; }; }
 	$(WIN_TOOLS)/bin/python packaging/windows/build.py
 
-# Silent install, offscreen run, uninstall, all in a fresh Wine prefix (Wine is ~700 MB).
+# Silent install, offscreen run and a real window under Xvfb, uninstall, all in a fresh Wine prefix
+# (Wine is ~700 MB).
 # Uses the project's .venv (python-docx for the sample, PySide6 to check the screenshot).
 win-test:
 	@test -x $(PY) || $(MAKE) venv
-	@command -v x86_64-w64-mingw32-gcc >/dev/null && [ -x /usr/lib/wine/wine64 ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wine64 gcc-mingw-w64-x86-64-win32 >/dev/null; }
+	@command -v x86_64-w64-mingw32-gcc >/dev/null && command -v xvfb-run >/dev/null && [ -x /usr/lib/wine/wine64 ] || \
+		{ [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends wine64 gcc-mingw-w64-x86-64-win32 xvfb xauth fonts-wqy-microhei >/dev/null; }
 	$(PY) packaging/windows/wine_test.py
 
 # A real office suite reads our output (issue 3); not part of `make test`. Installs LibreOffice

@@ -4,8 +4,11 @@ In a fresh 64-bit Wine prefix (build/win/wine): silent install, check files, sho
 registry; run the installed app with the bundled python.exe (the `scan` command, then the window
 offscreen with --screenshot); silent uninstall; check that nothing the installer wrote is left.
 
-Wine needs one stand-in DLL (packaging/windows/wine/icuuc.c, built with mingw into the prefix's
-system32 only, never into the installer): Windows 10+ has icuuc.dll, Wine 8 does not.
+Wine needs two stand-in DLLs (packaging/windows/wine/*.c, built with mingw into the prefix's
+system32 only, never into the installer): Windows 10+ has icuuc.dll, which Qt6Core imports and
+Wine 8 lacks; Wine 8's mscms lacks WcsCreateIccProfile, which the real window platform imports.
+Besides the offscreen run, the window also opens for real under Xvfb (Qt's Windows platform
+plugin), with a CJK font copied into the prefix so its screenshot shows Chinese.
 Wine does not hand QT_QPA_PLATFORM to the Windows process, hence Qt's own -platform argument;
 python.exe gets pipes, not files, for its standard streams.
 """
@@ -33,13 +36,14 @@ USER = os.environ.get("USER") or "root"
 # so the uninstaller leaves them (and so do we when looking for leftovers).
 USER_DATA = re.compile(r"^users/[^/]+/AppData/(Local|Roaming)/Tianbao(/|$)", re.IGNORECASE)
 SMOKE_DIR = "smoke"
+CJK_FONTS = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 
 
 def env() -> dict[str, str]:
     return dict(os.environ, WINEPREFIX=str(PREFIX), WINEARCH="win64", WINEDEBUG="-all",
                 PYTHONIOENCODING="utf-8",
                 # no Mono/Gecko prompts, and no menu entries written into the Linux desktop
-                WINEDLLOVERRIDES="mscoree,mshtml,winemenubuilder.exe=d")
+                WINEDLLOVERRIDES="mscoree,mshtml,winemenubuilder.exe=d;mscms=n")
 
 
 def wine(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -84,13 +88,18 @@ def fresh_prefix() -> None:
     settle()
     if not (PREFIX / "drive_c" / "windows" / "system32").is_dir():
         raise SystemExit(f"wineboot failed: {result.stderr.decode(errors='replace')[-500:]}")
-    stand_in = PREFIX / "drive_c" / "windows" / "system32" / "icuuc.dll"
-    subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-o", str(stand_in),
-                    str(HERE / "wine" / "icuuc.c")], check=True)
+    system32 = PREFIX / "drive_c" / "windows" / "system32"
+    for source in sorted((HERE / "wine").glob("*.c")):
+        subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-o", str(system32 / f"{source.stem}.dll"),
+                        str(source)], check=True)
+    for font in CJK_FONTS:
+        if Path(font).is_file():
+            shutil.copy(font, PREFIX / "drive_c" / "windows" / "Fonts")
+            break
 
 
 def main() -> int:
-    for tool in (WINE, "x86_64-w64-mingw32-gcc"):
+    for tool in (WINE, "x86_64-w64-mingw32-gcc", "xvfb-run"):
         if not shutil.which(tool) and not Path(tool).exists():
             raise SystemExit(f"{tool} missing: apt-get install wine64 gcc-mingw-w64-x86-64-win32")
     with open(ROOT / "pyproject.toml", "rb") as handle:
@@ -154,6 +163,21 @@ def main() -> int:
     else:
         kept = ROOT / "build" / "win" / "wine-window.png"
         shutil.copy(shot, kept)
+        print(f"screenshot kept at {kept}")
+    settle()
+    real = smoke / "real-window.png"
+    print("+ xvfb-run wine … --screenshot (real window)", flush=True)
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", WINE, python, launcher,
+               f"C:\\{SMOKE_DIR}\\sample.docx", "--screenshot", f"C:\\{SMOKE_DIR}\\real-window.png"]
+    result = subprocess.run(command, env=env(), stdin=subprocess.DEVNULL, capture_output=True, timeout=180,
+                            check=False)
+    real_problems = check_screenshot(real)
+    if not expect(not real_problems, "installed app: real window under Xvfb --screenshot"):
+        details.extend(real_problems + [f"exit {result.returncode}: "
+                                        + result.stderr.decode("utf-8", errors="replace")[-800:]])
+    else:
+        kept = ROOT / "build" / "win" / "wine-real-window.png"
+        shutil.copy(real, kept)
         print(f"screenshot kept at {kept}")
     settle()
 
