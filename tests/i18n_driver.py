@@ -67,6 +67,16 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
                 texts.append({"where": "panel tooltip", "name": name, "text": child.toolTip()})
             if child.accessibleName():
                 texts.append({"where": "panel accessible", "name": name, "text": child.accessibleName()})
+    # The outline's rows: the document's headings, and beside them whatever the window adds.
+    model = window.outline.model()
+    pending = [model.index(row, 0) for row in range(model.rowCount())]
+    while pending:
+        index = pending.pop()
+        for column in range(model.columnCount(index.parent())):
+            cell = index.siblingAtColumn(column)
+            texts.append({"where": "outline heading" if column == 0 else "outline column",
+                          "name": "" if column == 0 else "outlineCounts", "text": str(cell.data() or "")})
+        pending += [model.index(row, 0, index) for row in range(model.rowCount(index))]
     status = window.statusBar()
     for label in status.findChildren(QLabel):
         name = label.objectName() or next((n for n in ("status_section", "status_chars", "status_left",

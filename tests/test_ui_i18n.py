@@ -37,7 +37,7 @@ NOT_YET_TRANSLATED = {
     "actionSectionDown", "actionPromote", "actionDemote", "actionRenumber", "actionAutoRenumber",
     "actionFixPunctuation", "actionOfficialFormat", "actionCountTarget", "actionCountNoPunctuation",
     "hintsPanel", "hintCount", "fixPunctuationButton", "hintList",
-    "status_chars",  # beyond.py writes the character count ("1,234 字") into it
+    "status_chars", "outlineCounts",  # beyond.py writes character counts ("1,234 字") into them
 }
 
 
@@ -60,8 +60,8 @@ def window_text(found: dict) -> list[dict]:
     for item in found["texts"]:
         if item["name"] in CONTENT or item["where"].endswith("New from &Template"):
             continue
-        if item["where"] == "status bar" and item["name"] == "status_section":
-            assert item["text"] in document  # the current section's title, from the document
+        if item["where"] == "outline heading" or item["where"] == "status bar" and item["name"] == "status_section":
+            assert item["text"] in document  # a section's title, from the document
             continue
         if item["where"] == "window title":
             name, _, app_name = item["text"].partition("[*] — ")
@@ -100,6 +100,7 @@ def test_english_desktop_sees_no_chinese_in_menus_panels_or_status_bar(tmp_path:
     # The check reaches the window's parts at all: menus, toolbar, panels and status bar.
     wheres = {t["where"].split(" > ")[0] for t in texts}
     assert {"menu bar", "&File", "toolbar", "panel", "panel label", "status bar", "window title"} <= wheres
+    assert [t for t in found["texts"] if t["where"] == "outline heading"]
 
 
 def test_chinese_desktop_sees_chinese_menus(tmp_path: Path) -> None:
