@@ -25,7 +25,7 @@ def _menu_texts(menu, where: str, out: list[dict]) -> None:  # noqa: ANN001 - QM
             continue
         sub = action.menu()
         name = sub.objectName() if sub is not None else action.objectName()
-        out.append({"where": where, "name": name, "text": action.text()})
+        out.append({"where": where, "name": name, "text": action.text(), "menu": menu.objectName()})
         if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
             out.append({"where": where + " tooltip", "name": name, "text": action.toolTip()})
         if sub is not None:
@@ -84,6 +84,18 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
         texts.append({"where": "status bar", "name": name, "text": label.text()})
     texts.append({"where": "status message", "name": "", "text": status.currentMessage()})
     texts.append({"where": "window title", "name": "", "text": window.windowTitle()})
+    # Dialogs and messages the window can show (built, not run).
+    from PySide6.QtWidgets import QPushButton
+
+    from app.ui.history_dialog import HistoryDialog
+    from app.ui.safety import kept_safe
+
+    history = HistoryDialog(window)
+    texts.append({"where": "dialog", "name": "historyDialog", "text": history.windowTitle()})
+    for child in history.findChildren(QLabel) + history.findChildren(QPushButton):
+        texts.append({"where": "dialog", "name": "historyDialog", "text": child.text()})
+    history.deleteLater()
+    texts.append({"where": "message", "name": "kept_safe", "text": kept_safe()})
     return {
         "texts": [t for t in texts if t["text"]],
         "document": window.editor.toPlainText(),

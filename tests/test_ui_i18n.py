@@ -23,12 +23,13 @@ from tests.fixtures_docx import build_report
 ROOT = Path(__file__).resolve().parents[1]
 DRIVER = Path(__file__).with_name("i18n_driver.py")
 TS = ROOT / "resources" / "i18n" / "tianbao_zh_CN.ts"
+REPORT_STEM = "述职报告"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 # Named by the document, not the window: templates are Chinese reports listed by their file
-# names; the font box lists fonts by the names documents store (仿宋_GB2312 is what a .docx
-# says; the Font menu shows the English names).
-CONTENT = {"fontFamilyBox"}
+# names, recent files by their paths; the font box lists fonts by the names documents store
+# (仿宋_GB2312 is what a .docx says; the Font menu shows the English names).
+CONTENT = {"fontFamilyBox", "templateMenu", "recentMenu"}
 # The issue-7 features (app/ui/beyond.py, hints_panel.py) were still being written with Chinese
 # text when the rest of the window moved to tr(); each entry is one of their widgets or actions.
 # Remove entries as those modules move to tr() (the test then checks them too).
@@ -42,7 +43,7 @@ NOT_YET_TRANSLATED = {
 
 
 def shown(tmp_path: Path, language: str, screenshot: Path | None = None) -> dict:
-    report = build_report(tmp_path / "述职报告.docx")
+    report = build_report(tmp_path / f"{REPORT_STEM}.docx")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIANBAO_LANG=language,
                TIANBAO_CONFIG_DIR=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
     args = [sys.executable, str(DRIVER), str(report)]
@@ -58,17 +59,18 @@ def window_text(found: dict) -> list[dict]:
     document = found["document"]
     texts = []
     for item in found["texts"]:
-        if item["name"] in CONTENT or item["where"].endswith("New from &Template"):
+        if item["name"] in CONTENT or item.get("menu") in CONTENT:
             continue
         if item["where"] == "outline heading" or item["where"] == "status bar" and item["name"] == "status_section":
             assert item["text"] in document  # a section's title, from the document
             continue
         if item["where"] == "window title":
             name, _, app_name = item["text"].partition("[*] — ")
-            assert name == "述职报告.docx"
+            assert name == f"{REPORT_STEM}.docx"
             texts.append({**item, "text": app_name})
             continue
-        texts.append(item)
+        # Dialogs name the file (and the folder of its earlier versions, named after it).
+        texts.append({**item, "text": item["text"].replace(REPORT_STEM, "FILE")})
     return texts
 
 
@@ -101,6 +103,9 @@ def test_english_desktop_sees_no_chinese_in_menus_panels_or_status_bar(tmp_path:
     wheres = {t["where"].split(" > ")[0] for t in texts}
     assert {"menu bar", "&File", "toolbar", "panel", "panel label", "status bar", "window title"} <= wheres
     assert [t for t in found["texts"] if t["where"] == "outline heading"]
+    dialog = [t["text"] for t in texts if t["name"] == "historyDialog"]
+    assert dialog[0] == "Version History" and "Restore This Version" in dialog
+    assert by_name["kept_safe"].startswith("The document is still in the window")
 
 
 def test_chinese_desktop_sees_chinese_menus(tmp_path: Path) -> None:
@@ -115,6 +120,8 @@ def test_chinese_desktop_sees_chinese_menus(tmp_path: Path) -> None:
     assert by_name["actionHistory"] == "历史版本(&V)…"
     assert by_name["fontSizeBox"].split(" | ")[6] == "三号 16"
     assert by_name["status_saved"] == "已保存"
+    assert [t["text"] for t in texts if t["name"] == "historyDialog"][0] == "历史版本"
+    assert by_name["kept_safe"] == "文档仍在窗口中，修改没有丢失。"
     assert found["kind_labels"] == {"figure": "数字", "name": "名称", "date": "日期", "year": "年份"}
 
 
