@@ -169,7 +169,9 @@ def main() -> int:
     print("+ xvfb-run wine … --screenshot (real window)", flush=True)
     command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", WINE, python, launcher,
                f"C:\\{SMOKE_DIR}\\sample.docx", "--screenshot", f"C:\\{SMOKE_DIR}\\real-window.png"]
-    result = subprocess.run(command, env=env(), stdin=subprocess.DEVNULL, capture_output=True, timeout=180,
+    # A Chinese Windows: Wine takes its locale from LANG, and the window then loads its zh_CN translation.
+    chinese = dict(env(), LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+    result = subprocess.run(command, env=chinese, stdin=subprocess.DEVNULL, capture_output=True, timeout=180,
                             check=False)
     real_problems = check_screenshot(real)
     if not expect(not real_problems, "installed app: real window under Xvfb --screenshot"):
