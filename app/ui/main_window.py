@@ -268,6 +268,10 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
+        # PySide6 6.9 deletes a QMenu made by addMenu(title) once no Python name refers to it, and
+        # the later menuBar().actions()[i].menu() then fails: keep every menu referenced.
+        self.menus = {"file": file_menu, "edit": edit, "format": fmt, "view": view, "help": help_menu,
+                      "font": font_menu, "size": size_menu, "align": align_menu}
 
     def _make_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Main"))
