@@ -332,6 +332,19 @@ def _print_changes(previous_path: Path, rows: list[Row], threshold: float = 0.2)
         print("\n".join(lines))
 
 
+def markdown(rows: list[Row]) -> str:
+    """The table as Markdown, for the README's performance section."""
+    lines = ["| measure | size | value | baseline | ratio | target | |", "|---|---|---|---|---|---|---|"]
+    for row in rows:
+        verdict = {True: "pass", False: "**miss**", None: ""}[row.ok]
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
+        pages = f"{row.pages:,}" if row.pages else "—"
+        lines.append(f"| {row.measure} | {pages} | {_format_value(row.value, row.unit)} | "
+                     f"{_format_value(row.baseline, row.unit) if row.baseline is not None else ''} | {ratio} | "
+                     f"{row.target} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
 def machine() -> dict:
     cpu = ""
     try:
@@ -417,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in (f"results-{stamp}.json", "latest.json"):
         (BENCH_DIR / name).write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
     (BENCH_DIR / "latest.txt").write_text(table + "\n", "utf-8")
+    (BENCH_DIR / "latest.md").write_text(markdown(bench.rows), "utf-8")
     print(f"load average at the end {info['load_average_at_end'][0]:.1f} (other work on the machine skews"
           " absolute times; the ratios compare runs interleaved in the same minutes)")
     print(f"\n{len(misses)} of {sum(r.ok is not None for r in bench.rows)} targets missed."
