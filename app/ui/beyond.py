@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette, QStandardItem, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +42,7 @@ from app.ui.changes import ApplyError, ChangeApplier, core_blocks
 from app.ui.clean_dialog import CleanDialog
 from app.ui.highlight import has_astral, utf16_index
 from app.ui.hints_panel import HintsPanel
+from app.ui.i18n import arg, translate
 from app.ui.panels import BLOCK_ROLE
 
 # Menu titles as the window spells them, in English (source) and Chinese (translation).
@@ -51,19 +52,52 @@ SECTION_COUNT_COLUMN = 1
 # A line writing a count in Arabic numerals, read beside each paragraph (see Beyond._hints_of).
 ARABIC_COUNT_PROBE = "1次"
 
-OFFICIAL_SUMMARY = (
-    "将按 GB/T 9704-2012《党政机关公文格式》重新排版整篇文档：\n\n"
-    "• 纸张：A4（210×297 毫米），纵向\n"
-    "• 页边距：上 37、下 35、左 28、右 26 毫米（版心 156×225 毫米）\n"
-    "• 标题：2号 方正小标宋简体，居中\n"
-    "• 一级标题（一、）：3号 黑体；二级标题（（一））：3号 楷体_GB2312\n"
-    "• 三、四级标题（1. （1））：3号 仿宋_GB2312\n"
-    "• 正文：3号 仿宋_GB2312，首行缩进 2 字，两端对齐\n"
-    "• 行距：固定值 28.9 磅（每页 22 行）\n"
-    "• 页码：4号 宋体“— 1 —”，单页居右、双页居左\n\n"
-    "电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。"
-    "表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。"
-)
+# The engine names its Changes and outline refusals in Chinese (they are its data); the window
+# shows them in its own language. A message the engine adds later shows as the engine wrote it.
+CHANGE_LABELS = {
+    "移动章节": QT_TRANSLATE_NOOP("Beyond", "Move section"),
+    "提升级别": QT_TRANSLATE_NOOP("Beyond", "Promote"),
+    "降低级别": QT_TRANSLATE_NOOP("Beyond", "Demote"),
+    "重新编号": QT_TRANSLATE_NOOP("Beyond", "Renumber"),
+    "半角标点改为全角": QT_TRANSLATE_NOOP("Beyond", "Half-width punctuation to full width"),
+    "清除模板广告": QT_TRANSLATE_NOOP("Beyond", "Remove template ads"),
+    "套用公文格式": QT_TRANSLATE_NOOP("Beyond", "Apply Official Format"),
+}
+OUTLINE_ERRORS = {
+    "没有这一节。": QT_TRANSLATE_NOOP("Beyond", "There is no such section."),
+    "标题不能移动。": QT_TRANSLATE_NOOP("Beyond", "The title cannot be moved."),
+    "目标位置不在文档内。": QT_TRANSLATE_NOOP("Beyond", "The target position is outside the document."),
+    "不能把一节移到它自己里面。": QT_TRANSLATE_NOOP("Beyond", "A section cannot be moved into itself."),
+    "不能移到标题前面。": QT_TRANSLATE_NOOP("Beyond", "Nothing can be moved above the title."),
+    "已经是同级的第一节。": QT_TRANSLATE_NOOP("Beyond", "This is already the first section at its level."),
+    "已经是同级的最后一节。": QT_TRANSLATE_NOOP("Beyond", "This is already the last section at its level."),
+    "已经是最高一级，不能再升级。": QT_TRANSLATE_NOOP("Beyond", "Already at the top level."),
+    "已经是最低一级，不能再降级。": QT_TRANSLATE_NOOP("Beyond", "Already at the lowest level."),
+    "这一节的编号不能升降级。": QT_TRANSLATE_NOOP("Beyond", "This section's number cannot change level."),
+}
+
+
+def engine_text(table: dict[str, str], text: str) -> str:
+    """``text`` from the engine (Chinese) in the window's language, where the table knows it."""
+    source = table.get(text)
+    return translate("Beyond", source) if source is not None else text
+
+
+def official_summary() -> str:
+    return translate(
+        "Beyond",
+        "The whole document will be reformatted to GB/T 9704-2012, Layout Key for Official Documents of Party "
+        "and Government Organs:\n\n"
+        "• Paper: A4 (210×297 mm), portrait\n"
+        "• Margins: top 37, bottom 35, left 28, right 26 mm (type area 156×225 mm)\n"
+        "• Title: No. 2 FZXiaoBiaoSong-B05S, centred\n"
+        "• Level 1 headings (一、): No. 3 SimHei; level 2 headings (（一）): No. 3 KaiTi_GB2312\n"
+        "• Level 3 and 4 headings (1. （1）): No. 3 FangSong_GB2312\n"
+        "• Body text: No. 3 FangSong_GB2312, first line indented 2 characters, justified\n"
+        "• Line spacing: exactly 28.9 pt (22 lines a page)\n"
+        "• Page numbers: No. 4 SimSun “— 1 —”, right on odd pages, left on even pages\n\n"
+        "Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSong, KaiTi and SimSun "
+        "instead. Text in tables stays as it is. Undo (Ctrl+Z) restores everything in one step.")
 
 
 @contextmanager
@@ -132,20 +166,25 @@ class Beyond(QObject):
 
     def _make_actions(self) -> None:
         a = self._action
-        self.act_clean = a("清理模板广告…", self.ask_clean, None, "actionCleanJunk")
-        self.act_renumber = a("重新编号", self.renumber, None, "actionRenumber")
-        self.act_auto_renumber = a("移动后自动重新编号", self._set_auto_renumber, None, "actionAutoRenumber", True)
+        self.act_clean = a(self.tr("Clean Up Template Ads…"), self.ask_clean, None, "actionCleanJunk")
+        self.act_renumber = a(self.tr("Renumber"), self.renumber, None, "actionRenumber")
+        self.act_auto_renumber = a(self.tr("Renumber Automatically After Moves"), self._set_auto_renumber, None,
+                                   "actionAutoRenumber", True)
         self.act_auto_renumber.setChecked(bool(self.settings.get("auto_renumber", True)))
-        self.act_move_up = a("上移本节", lambda: self.outline_op("up"), "Alt+Shift+Up", "actionSectionUp")
-        self.act_move_down = a("下移本节", lambda: self.outline_op("down"), "Alt+Shift+Down", "actionSectionDown")
-        self.act_promote = a("提升级别", lambda: self.outline_op("promote"), "Alt+Shift+Left", "actionPromote")
-        self.act_demote = a("降低级别", lambda: self.outline_op("demote"), "Alt+Shift+Right", "actionDemote")
-        self.act_fix_punct = a("半角标点改为全角", self.fix_punctuation, None, "actionFixPunctuation")
-        self.act_official = a("套用公文格式…", self.ask_official, None, "actionOfficialFormat")
-        self.act_print = a("打印…", self.print_preview, QKeySequence.StandardKey.Print, "actionPrint")
-        self.act_pdf = a("导出 PDF…", self.ask_export_pdf, None, "actionExportPdf")
-        self.act_target = a("设置字数目标…", self.ask_target, None, "actionCountTarget")
-        self.act_no_punct = a("字数不计标点", self._set_no_punctuation, None, "actionCountNoPunctuation", True)
+        self.act_move_up = a(self.tr("Move Section Up"), lambda: self.outline_op("up"), "Alt+Shift+Up",
+                             "actionSectionUp")
+        self.act_move_down = a(self.tr("Move Section Down"), lambda: self.outline_op("down"), "Alt+Shift+Down",
+                               "actionSectionDown")
+        self.act_promote = a(self.tr("Promote"), lambda: self.outline_op("promote"), "Alt+Shift+Left", "actionPromote")
+        self.act_demote = a(self.tr("Demote"), lambda: self.outline_op("demote"), "Alt+Shift+Right", "actionDemote")
+        self.act_fix_punct = a(self.tr("Half-width Punctuation to Full Width"), self.fix_punctuation, None,
+                               "actionFixPunctuation")
+        self.act_official = a(self.tr("Apply Official Format…"), self.ask_official, None, "actionOfficialFormat")
+        self.act_print = a(self.tr("&Print…"), self.print_preview, QKeySequence.StandardKey.Print, "actionPrint")
+        self.act_pdf = a(self.tr("Export as PD&F…"), self.ask_export_pdf, None, "actionExportPdf")
+        self.act_target = a(self.tr("Set Length Target…"), self.ask_target, None, "actionCountTarget")
+        self.act_no_punct = a(self.tr("Count Without Punctuation"), self._set_no_punctuation, None,
+                              "actionCountNoPunctuation", True)
         self.act_no_punct.setChecked(bool(self.settings.get("count_without_punctuation", False)))
 
     def _make_menus(self) -> None:
@@ -154,7 +193,7 @@ class Beyond(QObject):
         if file_menu is not None:
             quit_action = next((x for x in file_menu.actions() if x.objectName() == "actionQuit"), None)
             before = quit_action
-            # Above 退出, after the save actions' group.
+            # Above Exit, after the save actions' group.
             for action in (self.act_print, self.act_pdf):
                 file_menu.insertAction(before, action) if before is not None else file_menu.addAction(action)
             if before is not None:
@@ -164,7 +203,7 @@ class Beyond(QObject):
             edit.addAction(self.act_clean)
         if fmt is not None:
             fmt.addSeparator()
-            outline = fmt.addMenu("大纲")
+            outline = fmt.addMenu(self.tr("Outli&ne"))
             outline.setObjectName("outlineMenu")
             for action in (self.act_move_up, self.act_move_down, self.act_promote, self.act_demote):
                 outline.addAction(action)
@@ -244,7 +283,8 @@ class Beyond(QObject):
         self.refreshed()
 
     def ask_target(self) -> None:
-        value, ok = QInputDialog.getInt(self.window, "字数目标", "目标字数（0 表示不设目标）：", self.target, 0,
+        value, ok = QInputDialog.getInt(self.window, self.tr("Length Target"),
+                                        self.tr("Target length in characters (0 for none):"), self.target, 0,
                                         10_000_000, 500)
         if ok:
             self.set_target(value)
@@ -266,7 +306,7 @@ class Beyond(QObject):
             with _waiting():
                 return self.changes.apply(change)
         except ApplyError as exc:
-            self._warn("无法完成", str(exc))
+            self._warn(self.tr("Cannot Do That"), str(exc))
             return False
 
     def go_to_span(self, block: int, start: int, end: int) -> None:
@@ -296,7 +336,8 @@ class Beyond(QObject):
         document = self.window.current_document()
         items = clean_plan(document)
         if not items:
-            self._warn("清理模板广告", "没有发现模板网站添加的广告或水印。")
+            self._warn(self.tr("Clean Up Template Ads"),
+                       self.tr("No ads or watermarks added by a template site were found."))
             return None
         dialog = CleanDialog(items, self.window)
         self.dialog = dialog
@@ -309,11 +350,13 @@ class Beyond(QObject):
             return False
         # The text may have changed while the dialog was open: plan again on what is shown now.
         if self.window.current_document().texts != document.texts:
-            self._warn("清理模板广告", "文档在审阅时已修改，请重新打开“清理模板广告”。")
+            self._warn(self.tr("Clean Up Template Ads"),
+                       self.tr("The document changed during the review: "
+                               "please open “Clean Up Template Ads” again."))
             return False
         done = self.apply(clean_change(document, chosen))
         if done:
-            self._message(f"已清理 {len(chosen)} 处模板广告（可撤销）")
+            self._message(arg(self.tr("Removed %1 template ads (can be undone)"), len(chosen)))
         return done
 
     # -- 2. move and renumber ------------------------------------------------------------------
@@ -341,14 +384,15 @@ class Beyond(QObject):
         document = self.window.current_document()
         section, sections = self.current_section(document)
         if section is None:
-            self._message("光标不在任何一节中：请先把光标放在要移动的标题或其正文里。")
+            self._message(self.tr("The cursor is not in any section: first put it in the heading to move, or in "
+                                  "its text."))
             return False
         ops = {"up": move_up, "down": move_down, "promote": promote, "demote": demote}
         heading = sections[section].block
         try:
             change = ops[op](document, section, auto_renumber=self.auto_renumber)
         except OutlineError as exc:
-            self._message(str(exc))
+            self._message(engine_text(OUTLINE_ERRORS, str(exc)))
             return False
         return self._apply_and_follow(change, heading)
 
@@ -359,7 +403,7 @@ class Beyond(QObject):
         try:
             change = move_section(document, section, before_block, auto_renumber=self.auto_renumber)
         except OutlineError as exc:
-            self._message(str(exc))
+            self._message(engine_text(OUTLINE_ERRORS, str(exc)))
             return False
         return self._apply_and_follow(change, heading)
 
@@ -372,17 +416,17 @@ class Beyond(QObject):
             cursor = QTextCursor(qblocks[new])
             self.window.editor.setTextCursor(cursor)
             self.window.editor.ensureCursorVisible()
-        self._message(change.label + "（可撤销）")
+        self._message(arg(self.tr("%1 (can be undone)"), engine_text(CHANGE_LABELS, change.label)))
         return True
 
     def renumber(self) -> bool:
         change = renumber(self.window.current_document())
         if change.empty:
-            self._message("编号已经连续，无需重新编号。")
+            self._message(self.tr("The numbering already runs in order; nothing to renumber."))
             return False
         done = self.apply(change)
         if done:
-            self._message(f"已重新编号（{len(change.edits)} 处，可撤销）")
+            self._message(arg(self.tr("Renumbered (%1 places, can be undone)"), len(change.edits)))
         return done
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
@@ -425,11 +469,12 @@ class Beyond(QObject):
         document, _ = _light_document(qblocks)
         change = fix_punctuation(document)
         if change.empty:
-            self._message("没有需要改为全角的半角标点。")
+            self._message(self.tr("No half-width punctuation to change to full width."))
             return False
         done = self.apply(change)
         if done:
-            self._message(f"已把 {len(change.edits)} 个半角标点改为全角（可撤销）")
+            self._message(arg(self.tr("Changed %1 half-width punctuation marks to full width (can be undone)"),
+                              len(change.edits)))
         return done
 
     # -- 4. counts -------------------------------------------------------------------------------
@@ -462,7 +507,8 @@ class Beyond(QObject):
                           core is not None and core.cell is not None))
         self._show_section_counts(window.snapshot.sections, all_counts)
         total = sum(c for n, c in enumerate(all_counts) if n not in junk_numbers)
-        label = f"{total:,} 字" + ("（不计标点）" if not punctuation else "")
+        label = arg(self.tr("%1 characters") if punctuation else self.tr("%1 characters (punctuation not counted)"),
+                    f"{total:,}")
         window.status_chars.setText(label)
         self._show_progress(core_counts.progress(total, self.target) if self.target else None)
         self.hints = self._hints_of(lines, junk_lines)
@@ -502,7 +548,11 @@ class Beyond(QObject):
             self.progress_label.hide()
             self.progress.hide()
             return
-        self.progress_label.setText("目标 " + progress.label())
+        text = arg(self.tr("Target %1 / %2 characters (%3%)"), f"{progress.count:,}", f"{progress.target:,}",
+                   progress.percent)
+        if progress.over:
+            text += arg(self.tr(", %1 over"), f"{progress.over:,}")
+        self.progress_label.setText(text)
         self.progress.setRange(0, 100)
         self.progress.setValue(min(100, progress.percent))
         self.progress_label.show()
@@ -527,7 +577,7 @@ class Beyond(QObject):
         grey = QBrush(tree.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
         for item, figure in zip(items, figures):
             parent = item.parent() or model.invisibleRootItem()
-            text = f"{figure.total:,} 字"
+            text = arg(self.tr("%1 chars"), f"{figure.total:,}")
             cell = parent.child(item.row(), SECTION_COUNT_COLUMN)
             if cell is None:
                 cell = QStandardItem(text)
@@ -541,7 +591,8 @@ class Beyond(QObject):
             # A click on the count goes to the section, like a click on its title.
             if cell.data(BLOCK_ROLE) != item.data(BLOCK_ROLE):
                 cell.setData(item.data(BLOCK_ROLE), BLOCK_ROLE)
-            tip = f"{item.text()}：{figure.total:,} 字（本节正文 {figure.own:,} 字）"
+            tip = arg(self.tr("%1: %2 characters (%3 in the section's own text)"), item.text(), f"{figure.total:,}",
+                      f"{figure.own:,}")
             if cell.toolTip() != tip:
                 cell.setToolTip(tip)
         header = tree.header()
@@ -569,11 +620,11 @@ class Beyond(QObject):
     # -- 5. official format ------------------------------------------------------------------
 
     def ask_official(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, "套用公文格式", OFFICIAL_SUMMARY,
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply Official Format"), official_summary(),
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("officialFormatConfirm")
-        box.button(QMessageBox.StandardButton.Ok).setText("套用")
-        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Apply"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         box.accepted.connect(self.official_format)
         self.dialog = box
         box.open()
@@ -600,22 +651,23 @@ class Beyond(QObject):
                     path.write_bytes(official_bytes(current))
                     formatted = load(path)
         except DocumentError as exc:
-            self._warn("套用公文格式", exc.message)
+            self._warn(self.tr("Apply Official Format"), exc.message)
             return False
         except Exception as exc:  # noqa: BLE001 - the user's text stays as it was
-            self._warn("套用公文格式", f"套用公文格式时出错，文档没有改动。\n{exc!r}")
+            self._warn(self.tr("Apply Official Format"),
+                       arg(self.tr("Applying the official format failed; the document is unchanged.\n%1"), repr(exc)))
             return False
         with _waiting():
             done = self.changes.apply(Change("套用公文格式"), rebuild=formatted)
         if done:
             self.window.editor.document().setModified(True)
-            self._message("已套用公文格式（可撤销）；保存后文件即为公文格式。")
+            self._message(self.tr("Official format applied (can be undone); saving makes the file official format."))
         return done
 
     # -- 6. print and PDF ----------------------------------------------------------------------
 
     def _title(self) -> str:
-        return getattr(self.window, "title", "") or "文档"
+        return getattr(self.window, "title", "") or self.tr("Document")
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -626,7 +678,7 @@ class Beyond(QObject):
         printer = make_printer(setup, self._title())
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setObjectName("printPreview")
-        dialog.setWindowTitle("打印预览")
+        dialog.setWindowTitle(self.tr("Print Preview"))
         dialog.paintRequested.connect(lambda p: self._render_safely(render, p, setup.page_numbers))
         self.dialog = dialog
         dialog.open()
@@ -635,13 +687,14 @@ class Beyond(QObject):
         try:
             render(self.window.editor.document(), printer, page_numbers)
         except DocumentError as exc:
-            self._warn("打印", exc.message)
+            self._warn(self.tr("Print"), exc.message)
 
     def ask_export_pdf(self) -> None:
         window = self.window
         folder = Path(window.settings.last_folder)
         stem = window.path.stem if window.path is not None else self._title()
-        name, _ = QFileDialog.getSaveFileName(window, "导出 PDF", str(folder / f"{stem}.pdf"), "PDF 文件 (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(window, self.tr("Export as PDF"), str(folder / f"{stem}.pdf"),
+                                              self.tr("PDF files (*.pdf)"))
         if name:
             path = Path(name)
             self.export_pdf(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
@@ -652,9 +705,9 @@ class Beyond(QObject):
         try:
             export_pdf(self.window.editor.document(), page_setup(self.window.document), path, self._title())
         except DocumentError as exc:
-            self._warn("导出 PDF", exc.message)
+            self._warn(self.tr("Export as PDF"), exc.message)
             return False
-        self._message(f"已导出 PDF：{path}")
+        self._message(arg(self.tr("Exported PDF: %1"), path))
         return True
 
 

@@ -20,10 +20,11 @@ from app.core.document import Block, Document, Run
 from app.core.edits import Change, TextEdit
 from app.ui import bridge
 from app.ui.highlight import has_astral, rescan, utf16_index
+from app.ui.i18n import translate
 
 
 class ApplyError(ValueError):
-    """The editor cannot take this change as it stands; the message is for the user, in Chinese."""
+    """The editor cannot take this change as it stands; the message is for the user, in the window's language."""
 
 
 @dataclass(frozen=True)
@@ -294,12 +295,13 @@ class ChangeApplier(QObject):
         """The stretch of paragraphs a reordering rewrites: (first, last, old indices in order)."""
         n = len(blocks)
         if len(order) != n:
-            raise ApplyError("不能同时移动和删除段落。")
+            raise ApplyError(translate("Changes", "Paragraphs cannot be moved and deleted at the same time."))
         lo = next(i for i in range(n) if order[i] != i)
         hi = next(i for i in reversed(range(n)) if order[i] != i)
         for i in range(lo, hi + 1):
             if _in_table(blocks[i]) or (i > lo and blocks[i].blockNumber() != blocks[i - 1].blockNumber() + 1):
-                raise ApplyError("要移动的内容跨过表格，暂时不能在窗口中移动；可用命令行 renumber/移动后再打开。")
+                raise ApplyError(translate("Changes", "The text to move runs across a table, which the window cannot "
+                                                      "move yet; use the command line (renumber) and open the result."))
         return lo, hi, list(order[lo:hi + 1])
 
     def _remove(self, qdoc: QTextDocument, qblock: QTextBlock) -> None:

@@ -1,4 +1,5 @@
-"""编辑 → 清理模板广告…: what a template site added, listed for review before anything goes.
+"""Edit → Clean Up Template Ads… (编辑 → 清理模板广告…): what a template site added, listed
+for review before anything goes.
 
 Each item shows what would be removed inside its context, with a checkbox; the user can tick
 all or none. Nothing is removed here: the caller turns the ticked items into one Change.
@@ -8,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,35 +23,37 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clean import CleanItem
+from app.ui.i18n import arg, translate
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 11
 
 # What each junk rule is, in the words a clerk uses.
 RULE_LABELS = {
-    "study-only": "仅供学习",
-    "no-spread": "禁止外传",
-    "delete-after": "用后删除",
-    "members": "会员推广",
-    "qq": "QQ号",
-    "wechat": "微信号",
-    "group": "群推广",
-    "official-account": "公众号",
-    "url": "网址",
-    "omitted": "省略字数",
-    "word-count": "全文字数",
-    "to-be-continued": "未完待续",
-    "dash-run": "分隔线",
-    "resale": "倒卖声明",
-    "download": "下载地址",
-    "more": "更多范文",
-    "compiled-by": "整理者署名",
-    "site-name": "网站名",
-    "promotion": "推广",
+    "study-only": QT_TRANSLATE_NOOP("CleanDialog", "for study only"),
+    "no-spread": QT_TRANSLATE_NOOP("CleanDialog", "do not pass on"),
+    "delete-after": QT_TRANSLATE_NOOP("CleanDialog", "delete after use"),
+    "members": QT_TRANSLATE_NOOP("CleanDialog", "membership ad"),
+    "qq": QT_TRANSLATE_NOOP("CleanDialog", "QQ number"),
+    "wechat": QT_TRANSLATE_NOOP("CleanDialog", "WeChat ID"),
+    "group": QT_TRANSLATE_NOOP("CleanDialog", "group ad"),
+    "official-account": QT_TRANSLATE_NOOP("CleanDialog", "official account"),
+    "url": QT_TRANSLATE_NOOP("CleanDialog", "web address"),
+    "omitted": QT_TRANSLATE_NOOP("CleanDialog", "words omitted"),
+    "word-count": QT_TRANSLATE_NOOP("CleanDialog", "word count"),
+    "to-be-continued": QT_TRANSLATE_NOOP("CleanDialog", "to be continued"),
+    "dash-run": QT_TRANSLATE_NOOP("CleanDialog", "divider"),
+    "resale": QT_TRANSLATE_NOOP("CleanDialog", "resale notice"),
+    "download": QT_TRANSLATE_NOOP("CleanDialog", "download address"),
+    "more": QT_TRANSLATE_NOOP("CleanDialog", "more samples"),
+    "compiled-by": QT_TRANSLATE_NOOP("CleanDialog", "compiler's credit"),
+    "site-name": QT_TRANSLATE_NOOP("CleanDialog", "site name"),
+    "promotion": QT_TRANSLATE_NOOP("CleanDialog", "promotion"),
 }
 
 
 def rule_label(rule: str) -> str:
-    return RULE_LABELS.get(rule, "广告")
+    source = RULE_LABELS.get(rule)
+    return translate("CleanDialog", source) if source is not None else translate("CleanDialog", "ad")
 
 
 class CleanDialog(QDialog):
@@ -59,19 +62,20 @@ class CleanDialog(QDialog):
     def __init__(self, items: Sequence[CleanItem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cleanDialog")
-        self.setWindowTitle("清理模板广告")
+        self.setWindowTitle(self.tr("Clean Up Template Ads"))
         self.items = list(items)
         layout = QVBoxLayout(self)
         whole = sum(1 for i in self.items if i.whole_block)
-        intro = QLabel(
-            f"发现 {len(self.items)} 处模板网站添加的内容（整行 {whole} 处，句中片段 {len(self.items) - whole} 处）。"
-            "勾选的内容将被删除，占位符不会被删除；删除后可用“撤销”（Ctrl+Z）一次恢复。", self)
+        intro = QLabel(arg(self.tr(
+            "Found %1 pieces of text added by a template site (%2 whole lines, %3 fragments inside sentences). "
+            "What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step."),
+            len(self.items), whole, len(self.items) - whole), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         self.list = QListWidget(self)
         self.list.setObjectName("cleanList")
-        self.list.setAccessibleName("要清理的内容")
+        self.list.setAccessibleName(self.tr("Text to clean up"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         for item in self.items:
@@ -84,8 +88,8 @@ class CleanDialog(QDialog):
         layout.addWidget(self.list, 1)
 
         row = QHBoxLayout()
-        self.all_button = QPushButton("全选", self)
-        self.none_button = QPushButton("全不选", self)
+        self.all_button = QPushButton(self.tr("Select All"), self)
+        self.none_button = QPushButton(self.tr("Select None"), self)
         self.all_button.clicked.connect(lambda: self.set_all(True))
         self.none_button.clicked.connect(lambda: self.set_all(False))
         row.addWidget(self.all_button)
@@ -97,8 +101,8 @@ class CleanDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("删除勾选的内容")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Delete Ticked Text"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -109,8 +113,9 @@ class CleanDialog(QDialog):
     @staticmethod
     def _label(item: CleanItem) -> str:
         if item.whole_block:
-            return f"［{rule_label(item.rule)} · 整行］ {item.context}"
-        return f"［{rule_label(item.rule)} · 片段］ “{item.text.strip()}”　所在句：{item.context}"
+            return arg(translate("CleanDialog", "[%1 · whole line] %2"), rule_label(item.rule), item.context)
+        return arg(translate("CleanDialog", "[%1 · fragment] “%2”  in: %3"), rule_label(item.rule),
+                   item.text.strip(), item.context)
 
     @staticmethod
     def _tooltip(item: CleanItem) -> str:
@@ -118,7 +123,7 @@ class CleanDialog(QDialog):
         token = html.escape(item.text.strip())
         if token and token in context:
             context = context.replace(token, f"<b>{token}</b>", 1)
-        return f"第 {item.block + 1} 段：{context}"
+        return arg(translate("CleanDialog", "Paragraph %1: %2"), item.block + 1, context)
 
     def set_all(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -131,7 +136,7 @@ class CleanDialog(QDialog):
 
     def _update_count(self) -> None:
         n = len(self.chosen())
-        self.count.setText(f"已勾选 {n} / {len(self.items)}")
+        self.count.setText(arg(self.tr("%1 of %2 ticked"), n, len(self.items)))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(n > 0)
 
 

@@ -1,12 +1,13 @@
-"""The 提示 group under the placeholder list: stale years, counts in Chinese numerals, half-width
+"""The Hints group (提示) under the placeholder list: stale years, counts in Chinese numerals, half-width
 punctuation in Chinese sentences. Each row jumps to its place; nothing changes behind the
 user's back, and half-width punctuation has a one-step fix."""
 from __future__ import annotations
 
+import datetime
 import html
 from typing import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,20 +19,45 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.hints import Hint
+from app.ui.i18n import arg, translate
 
 HINT_ROLE = Qt.ItemDataRole.UserRole + 21
-KIND_LABELS = {"stale-year": "旧年份", "number-style": "数字用法", "punctuation": "半角标点"}
+KIND_LABELS = {"stale-year": QT_TRANSLATE_NOOP("HintsPanel", "old year"),
+               "number-style": QT_TRANSLATE_NOOP("HintsPanel", "numerals"),
+               "punctuation": QT_TRANSLATE_NOOP("HintsPanel", "half-width")}
 CONTEXT_CHARS = 12
 
 
+def kind_label(kind: str) -> str:
+    source = KIND_LABELS.get(kind)
+    return translate("HintsPanel", source) if source is not None else kind
+
+
+def hint_message(hint: Hint, current_year: int | None = None) -> str:
+    """What the hint tells the user, in the window's language (the engine's own message, in
+    Chinese, where the kind is one the window does not know)."""
+    year = current_year if current_year is not None else datetime.date.today().year
+    if hint.kind == "stale-year" and hint.text.isdigit():
+        return arg(translate("HintsPanel", "%1 is before this year (%2): is this last year's template, not yet "
+                                           "updated?"), hint.text, year)
+    if hint.kind == "number-style":
+        return translate("HintsPanel", "Counts are better written in Arabic numerals (GB/T 15835); the rest of "
+                                       "this document already does.")
+    if hint.kind == "punctuation" and hint.fix:
+        return arg(translate("HintsPanel", "Half-width “%1” in a Chinese sentence: should be full-width “%2”."),
+                   hint.text, hint.fix)
+    return hint.message
+
+
 def hint_line(hint: Hint, text: str) -> str:
-    """"[旧年份] 2020 · …2020年度街道…" for one row."""
+    """"[旧年份] 2020 · …2020年度街道…" ("[old year] …" in English) for one row."""
     before = text[max(0, hint.start - CONTEXT_CHARS):hint.start]
     after = text[hint.end:hint.end + CONTEXT_CHARS]
     lead = "…" if hint.start > CONTEXT_CHARS else ""
     tail = "…" if hint.end + CONTEXT_CHARS < len(text) else ""
     token = f"“{hint.text}”" if hint.kind == "punctuation" else hint.text
-    return f"［{KIND_LABELS.get(hint.kind, hint.kind)}］ {token} · {lead}{before}{hint.text}{after}{tail}"
+    return arg(translate("HintsPanel", "[%1] %2 · %3"), kind_label(hint.kind), token,
+               f"{lead}{before}{hint.text}{after}{tail}")
 
 
 class HintsPanel(QWidget):
@@ -41,7 +67,7 @@ class HintsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hintsPanel")
-        self.setAccessibleName("提示")
+        self.setAccessibleName(self.tr("Hints"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -51,16 +77,17 @@ class HintsPanel(QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.fix_button = QPushButton("修正为全角", self)
+        self.fix_button = QPushButton(self.tr("Fix to Full Width"), self)
         self.fix_button.setObjectName("fixPunctuationButton")
-        self.fix_button.setToolTip("把下面列出的半角标点一次改为全角（可撤销）")
+        self.fix_button.setToolTip(self.tr("Change the half-width punctuation listed below to full width in one "
+                                           "step (can be undone)"))
         self.fix_button.clicked.connect(self.fixRequested)
         row.addWidget(self.header, 1)
         row.addWidget(self.fix_button)
         layout.addLayout(row)
         self.list = QListWidget(self)
         self.list.setObjectName("hintList")
-        self.list.setAccessibleName("提示列表")
+        self.list.setAccessibleName(self.tr("Hint list"))
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
@@ -76,9 +103,10 @@ class HintsPanel(QWidget):
     def set_hints(self, hints: Sequence[Hint], texts: Sequence[str]) -> None:
         keys = [(h.block, h.start, h.end, h.kind, h.text) for h in hints]
         punctuation = sum(1 for h in hints if h.kind == "punctuation")
-        self.header.setText(f"提示  {len(hints)}" if hints else "提示  0")
+        self.header.setText(arg(self.tr("Hints  %1"), len(hints)))
         self.fix_button.setEnabled(punctuation > 0)
-        self.fix_button.setText(f"修正为全角（{punctuation}）" if punctuation else "修正为全角")
+        self.fix_button.setText(arg(self.tr("Fix to Full Width (%1)"), punctuation) if punctuation
+                                else self.tr("Fix to Full Width"))
         if keys == self._keys:
             return
         self._keys = keys
@@ -87,7 +115,7 @@ class HintsPanel(QWidget):
         for hint in hints:
             text = texts[hint.block] if 0 <= hint.block < len(texts) else ""
             item = QListWidgetItem(hint_line(hint, text))
-            item.setToolTip(f"<p>{html.escape(hint.message)}</p><p>{html.escape(text)}</p>")
+            item.setToolTip(f"<p>{html.escape(hint_message(hint))}</p><p>{html.escape(text)}</p>")
             item.setData(HINT_ROLE, (hint.block, hint.start, hint.end))
             self.list.addItem(item)
 
@@ -97,4 +125,4 @@ class HintsPanel(QWidget):
             self.hintChosen.emit(*where)
 
 
-__all__ = ["HintsPanel", "KIND_LABELS", "hint_line"]
+__all__ = ["HintsPanel", "KIND_LABELS", "hint_line", "hint_message", "kind_label"]

@@ -1,4 +1,4 @@
-"""文件 → 打印… (Ctrl+P, with a preview) and 文件 → 导出 PDF…, on the document's own page.
+"""File → Print… (Ctrl+P, with a preview) and File → Export as PDF…, on the document's own page.
 
 The editor lays the text out for the screen (a page-wide column, margins drawn around it). For
 paper the text is laid out again on a copy, on the page the document asks for (app.io.page),
@@ -31,6 +31,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from app.io.errors import DocumentError
 from app.io.page import PageSetup
+from app.ui.i18n import arg, translate
 
 PAGE_NUMBER_PT = 14.0  # 4号
 PAGE_NUMBER_FAMILIES = ["宋体", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
@@ -80,7 +81,7 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
         first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
     painter = QPainter()
     if not painter.begin(printer):
-        raise DocumentError("无法开始打印（打印机或文件不可用）。")
+        raise DocumentError(translate("Printing", "Cannot start printing (the printer or file is not available)."))
     try:
         context = QAbstractTextDocumentLayout.PaintContext()
         # Paper is white whatever the screen's theme: text in black.
@@ -157,20 +158,22 @@ def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike,
         fd, tmp = tempfile.mkstemp(prefix=".tianbao-", suffix=".pdf", dir=folder)
         os.close(fd)
     except OSError as exc:
-        raise DocumentError(f"无法在“{folder}”中写入 PDF：{exc.strerror or exc}", repr(exc)) from None
+        message = arg(translate("Printing", "Cannot write a PDF in “%1”: %2"), folder, exc.strerror or exc)
+        raise DocumentError(message, repr(exc)) from None
     try:
         printer = make_printer(setup, title)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(tmp)
         render(source, printer, setup.page_numbers)
         if os.path.getsize(tmp) == 0:
-            raise DocumentError("PDF 没有写成（打印引擎没有输出）。")
+            raise DocumentError(translate("Printing", "The PDF was not written (the print engine produced nothing)."))
         with open(tmp, "rb+") as fh:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        raise DocumentError(f"无法写入 PDF：{exc.strerror or exc}", repr(exc)) from None
+        raise DocumentError(arg(translate("Printing", "Cannot write the PDF: %1"), exc.strerror or exc),
+                            repr(exc)) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -2,6 +2,502 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Beyond</name>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="58"/>
+        <source>Move section</source>
+        <translation>移动章节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="59"/>
+        <location filename="../../app/ui/beyond.py" line="178"/>
+        <source>Promote</source>
+        <translation>提升级别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="60"/>
+        <location filename="../../app/ui/beyond.py" line="179"/>
+        <source>Demote</source>
+        <translation>降低级别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="61"/>
+        <location filename="../../app/ui/beyond.py" line="170"/>
+        <source>Renumber</source>
+        <translation>重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="62"/>
+        <source>Half-width punctuation to full width</source>
+        <translation>半角标点改为全角</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="63"/>
+        <source>Remove template ads</source>
+        <translation>清除模板广告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="64"/>
+        <location filename="../../app/ui/beyond.py" line="623"/>
+        <location filename="../../app/ui/beyond.py" line="654"/>
+        <location filename="../../app/ui/beyond.py" line="657"/>
+        <source>Apply Official Format</source>
+        <translation>套用公文格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="67"/>
+        <source>There is no such section.</source>
+        <translation>没有这一节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="68"/>
+        <source>The title cannot be moved.</source>
+        <translation>标题不能移动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="69"/>
+        <source>The target position is outside the document.</source>
+        <translation>目标位置不在文档内。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="70"/>
+        <source>A section cannot be moved into itself.</source>
+        <translation>不能把一节移到它自己里面。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="71"/>
+        <source>Nothing can be moved above the title.</source>
+        <translation>不能移到标题前面。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="72"/>
+        <source>This is already the first section at its level.</source>
+        <translation>已经是同级的第一节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="73"/>
+        <source>This is already the last section at its level.</source>
+        <translation>已经是同级的最后一节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="74"/>
+        <source>Already at the top level.</source>
+        <translation>已经是最高一级，不能再升级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="75"/>
+        <source>Already at the lowest level.</source>
+        <translation>已经是最低一级，不能再降级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="76"/>
+        <source>This section&apos;s number cannot change level.</source>
+        <translation>这一节的编号不能升降级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="87"/>
+        <source>The whole document will be reformatted to GB/T 9704-2012, Layout Key for Official Documents of Party and Government Organs:
+
+• Paper: A4 (210×297 mm), portrait
+• Margins: top 37, bottom 35, left 28, right 26 mm (type area 156×225 mm)
+• Title: No. 2 FZXiaoBiaoSong-B05S, centred
+• Level 1 headings (一、): No. 3 SimHei; level 2 headings (（一）): No. 3 KaiTi_GB2312
+• Level 3 and 4 headings (1. （1）): No. 3 FangSong_GB2312
+• Body text: No. 3 FangSong_GB2312, first line indented 2 characters, justified
+• Line spacing: exactly 28.9 pt (22 lines a page)
+• Page numbers: No. 4 SimSun “— 1 —”, right on odd pages, left on even pages
+
+Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSong, KaiTi and SimSun instead. Text in tables stays as it is. Undo (Ctrl+Z) restores everything in one step.</source>
+        <translation>将按 GB/T 9704-2012《党政机关公文格式》重新排版整篇文档：
+
+• 纸张：A4（210×297 毫米），纵向
+• 页边距：上 37、下 35、左 28、右 26 毫米（版心 156×225 毫米）
+• 标题：2号 方正小标宋简体，居中
+• 一级标题（一、）：3号 黑体；二级标题（（一））：3号 楷体_GB2312
+• 三、四级标题（1. （1））：3号 仿宋_GB2312
+• 正文：3号 仿宋_GB2312，首行缩进 2 字，两端对齐
+• 行距：固定值 28.9 磅（每页 22 行）
+• 页码：4号 宋体“— 1 —”，单页居右、双页居左
+
+电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="169"/>
+        <source>Clean Up Template Ads…</source>
+        <translation>清理模板广告…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="171"/>
+        <source>Renumber Automatically After Moves</source>
+        <translation>移动后自动重新编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="174"/>
+        <source>Move Section Up</source>
+        <translation>上移本节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="176"/>
+        <source>Move Section Down</source>
+        <translation>下移本节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="180"/>
+        <source>Half-width Punctuation to Full Width</source>
+        <translation>半角标点改为全角</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="182"/>
+        <source>Apply Official Format…</source>
+        <translation>套用公文格式…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="183"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="184"/>
+        <source>Export as PD&amp;F…</source>
+        <translation>导出 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="185"/>
+        <source>Set Length Target…</source>
+        <translation>设置字数目标…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="186"/>
+        <source>Count Without Punctuation</source>
+        <translation>字数不计标点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="206"/>
+        <source>Outli&amp;ne</source>
+        <translation>大纲(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="286"/>
+        <source>Length Target</source>
+        <translation>字数目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="287"/>
+        <source>Target length in characters (0 for none):</source>
+        <translation>目标字数（0 表示不设目标）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="309"/>
+        <source>Cannot Do That</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="339"/>
+        <location filename="../../app/ui/beyond.py" line="353"/>
+        <source>Clean Up Template Ads</source>
+        <translation>清理模板广告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="340"/>
+        <source>No ads or watermarks added by a template site were found.</source>
+        <translation>没有发现模板网站添加的广告或水印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="354"/>
+        <source>The document changed during the review: please open “Clean Up Template Ads” again.</source>
+        <translation>文档在审阅时已修改，请重新打开“清理模板广告”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="359"/>
+        <source>Removed %1 template ads (can be undone)</source>
+        <translation>已清理 %1 处模板广告（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="387"/>
+        <source>The cursor is not in any section: first put it in the heading to move, or in its text.</source>
+        <translation>光标不在任何一节中：请先把光标放在要移动的标题或其正文里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="419"/>
+        <source>%1 (can be undone)</source>
+        <translation>%1（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="425"/>
+        <source>The numbering already runs in order; nothing to renumber.</source>
+        <translation>编号已经连续，无需重新编号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="429"/>
+        <source>Renumbered (%1 places, can be undone)</source>
+        <translation>已重新编号（%1 处，可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="472"/>
+        <source>No half-width punctuation to change to full width.</source>
+        <translation>没有需要改为全角的半角标点。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="476"/>
+        <source>Changed %1 half-width punctuation marks to full width (can be undone)</source>
+        <translation>已把 %1 个半角标点改为全角（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="510"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="510"/>
+        <source>%1 characters (punctuation not counted)</source>
+        <translation>%1 字（不计标点）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="551"/>
+        <source>Target %1 / %2 characters (%3%)</source>
+        <translation>目标 %1 / %2 字（%3%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="554"/>
+        <source>, %1 over</source>
+        <translation>，超出 %1 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="580"/>
+        <source>%1 chars</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="594"/>
+        <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
+        <translation>%1：%2 字（本节正文 %3 字）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="626"/>
+        <source>Apply</source>
+        <translation>套用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="627"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="658"/>
+        <source>Applying the official format failed; the document is unchanged.
+%1</source>
+        <translation>套用公文格式时出错，文档没有改动。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="664"/>
+        <source>Official format applied (can be undone); saving makes the file official format.</source>
+        <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="670"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="681"/>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="690"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="696"/>
+        <location filename="../../app/ui/beyond.py" line="708"/>
+        <source>Export as PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="697"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="710"/>
+        <source>Exported PDF: %1</source>
+        <translation>已导出 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Changes</name>
+    <message>
+        <location filename="../../app/ui/changes.py" line="298"/>
+        <source>Paragraphs cannot be moved and deleted at the same time.</source>
+        <translation>不能同时移动和删除段落。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes.py" line="303"/>
+        <source>The text to move runs across a table, which the window cannot move yet; use the command line (renumber) and open the result.</source>
+        <translation>要移动的内容跨过表格，暂时不能在窗口中移动；可用命令行 renumber/移动后再打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CleanDialog</name>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="32"/>
+        <source>for study only</source>
+        <translation>仅供学习</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="33"/>
+        <source>do not pass on</source>
+        <translation>禁止外传</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="34"/>
+        <source>delete after use</source>
+        <translation>用后删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="35"/>
+        <source>membership ad</source>
+        <translation>会员推广</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="36"/>
+        <source>QQ number</source>
+        <translation>QQ号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="37"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="38"/>
+        <source>group ad</source>
+        <translation>群推广</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="39"/>
+        <source>official account</source>
+        <translation>公众号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="40"/>
+        <source>web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="41"/>
+        <source>words omitted</source>
+        <translation>省略字数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="42"/>
+        <source>word count</source>
+        <translation>全文字数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="43"/>
+        <source>to be continued</source>
+        <translation>未完待续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="44"/>
+        <source>divider</source>
+        <translation>分隔线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="45"/>
+        <source>resale notice</source>
+        <translation>倒卖声明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="46"/>
+        <source>download address</source>
+        <translation>下载地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="47"/>
+        <source>more samples</source>
+        <translation>更多范文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="48"/>
+        <source>compiler&apos;s credit</source>
+        <translation>整理者署名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="49"/>
+        <source>site name</source>
+        <translation>网站名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="50"/>
+        <source>promotion</source>
+        <translation>推广</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="56"/>
+        <source>ad</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="65"/>
+        <source>Clean Up Template Ads</source>
+        <translation>清理模板广告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="70"/>
+        <source>Found %1 pieces of text added by a template site (%2 whole lines, %3 fragments inside sentences). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
+        <translation>发现 %1 处模板网站添加的内容（整行 %2 处，句中片段 %3 处）。勾选的内容将被删除，占位符不会被删除；删除后可用“撤销”（Ctrl+Z）一次恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="78"/>
+        <source>Text to clean up</source>
+        <translation>要清理的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="91"/>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="92"/>
+        <source>Select None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="104"/>
+        <source>Delete Ticked Text</source>
+        <translation>删除勾选的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="105"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="116"/>
+        <source>[%1 · whole line] %2</source>
+        <translation>［%1 · 整行］ %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="117"/>
+        <source>[%1 · fragment] “%2”  in: %3</source>
+        <translation>［%1 · 片段］ “%2”&#x3000;所在句：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="126"/>
+        <source>Paragraph %1: %2</source>
+        <translation>第 %1 段：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="139"/>
+        <source>%1 of %2 ticked</source>
+        <translation>已勾选 %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message>
         <location filename="../../app/ui/findreplace.py" line="65"/>
@@ -53,6 +549,75 @@
         <location filename="../../app/ui/findreplace.py" line="130"/>
         <source>Replaced %1</source>
         <translation>已替换 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>HintsPanel</name>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="25"/>
+        <source>old year</source>
+        <translation>旧年份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="26"/>
+        <source>numerals</source>
+        <translation>数字用法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="27"/>
+        <source>half-width</source>
+        <translation>半角标点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="41"/>
+        <source>%1 is before this year (%2): is this last year&apos;s template, not yet updated?</source>
+        <translation>%1年早于今年（%2年），是否是去年的模板没有改？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="44"/>
+        <source>Counts are better written in Arabic numerals (GB/T 15835); the rest of this document already does.</source>
+        <translation>计数宜用阿拉伯数字（GB/T 15835），本文其他地方已用阿拉伯数字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="47"/>
+        <source>Half-width “%1” in a Chinese sentence: should be full-width “%2”.</source>
+        <translation>中文句子里的半角“%1”，应为全角“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="59"/>
+        <source>[%1] %2 · %3</source>
+        <translation>［%1］ %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="70"/>
+        <source>Hints</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="80"/>
+        <location filename="../../app/ui/hints_panel.py" line="109"/>
+        <source>Fix to Full Width</source>
+        <translation>修正为全角</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="82"/>
+        <source>Change the half-width punctuation listed below to full width in one step (can be undone)</source>
+        <translation>把下面列出的半角标点一次改为全角（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="90"/>
+        <source>Hint list</source>
+        <translation>提示列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="106"/>
+        <source>Hints  %1</source>
+        <translation>提示  %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hints_panel.py" line="108"/>
+        <source>Fix to Full Width (%1)</source>
+        <translation>修正为全角（%1）</translation>
     </message>
 </context>
 <context>
@@ -259,7 +824,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="136"/>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="414"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -469,185 +1034,185 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Main</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>%1 (%2)</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Center</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Justify</source>
         <translation>两端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Indent</source>
         <translation>缩进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>◀ Previous</source>
         <translation>◀ 上一处</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Next ▶ (F11)</source>
         <translation>下一处 ▶ (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
         <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/main_window.py" line="448"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/main_window.py" line="448"/>
         <source>This version cannot write Word documents yet.</source>
         <translation>此版本尚未包含 Word 文档写入功能。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="498"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569"/>
-        <location filename="../../app/ui/main_window.py" line="578"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="582"/>
         <source>No placeholders left</source>
         <translation>没有待填写的地方了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="650"/>
+        <location filename="../../app/ui/main_window.py" line="654"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="652"/>
+        <location filename="../../app/ui/main_window.py" line="656"/>
         <source>%1 left to fill</source>
         <translation>还有 %1 处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="652"/>
+        <location filename="../../app/ui/main_window.py" line="656"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="656"/>
+        <location filename="../../app/ui/main_window.py" line="660"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="656"/>
+        <location filename="../../app/ui/main_window.py" line="660"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="660"/>
-        <location filename="../../app/ui/main_window.py" line="737"/>
+        <location filename="../../app/ui/main_window.py" line="664"/>
+        <location filename="../../app/ui/main_window.py" line="741"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="731"/>
+        <location filename="../../app/ui/main_window.py" line="735"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="738"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="739"/>
+        <location filename="../../app/ui/main_window.py" line="743"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -721,6 +1286,29 @@
         <location filename="../../app/ui/panels.py" line="424"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../app/ui/printing.py" line="84"/>
+        <source>Cannot start printing (the printer or file is not available).</source>
+        <translation>无法开始打印（打印机或文件不可用）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing.py" line="161"/>
+        <source>Cannot write a PDF in “%1”: %2</source>
+        <translation>无法在“%1”中写入 PDF：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing.py" line="169"/>
+        <source>The PDF was not written (the print engine produced nothing).</source>
+        <translation>PDF 没有写成（打印引擎没有输出）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing.py" line="175"/>
+        <source>Cannot write the PDF: %1</source>
+        <translation>无法写入 PDF：%1</translation>
     </message>
 </context>
 <context>
