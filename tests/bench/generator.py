@@ -161,8 +161,8 @@ class _Writer:
         rng = self.rng
         rows = [["序号", "工作事项", "计划", "完成情况"]]
         for i in range(rng.randint(3, 6)):
-            # Cells with a placeholder carry a comma: the current junk rule takes short lines that
-            # repeat for a site's name, and would hide them (reported to the engine's owner).
+            # Cells with a placeholder say a little more, so no two are the same short line (an
+            # earlier junk rule took repeated short lines for a site's name and hid them).
             done = ["已完成", "推进中", "完成X项，进度正常", "完成率X%，好于预期"][rng.randrange(4)]
             if "X" in done:
                 self.stats.placeholders += 1
