@@ -65,8 +65,8 @@ def run_scan(args: argparse.Namespace) -> int:
     report = scan(load(path))
     _utf8_stdout()
     if args.json:
-        json.dump(report.as_json(str(path)), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        # One write: json.dump streams ~450,000 small pieces, which costs more than the scan itself.
+        sys.stdout.write(json.dumps(report.as_json(str(path)), ensure_ascii=False, indent=1) + "\n")
     else:
         name = path.name
         current: object = ()
@@ -81,6 +81,8 @@ def run_scan(args: argparse.Namespace) -> int:
         summary = f"共 {len(report.placeholders)} 处待填写" + (f"（{detail}）" if detail else "")
         if report.junk:
             summary += f"；模板广告 {len(report.junk)} 处"
+        if report.hints:
+            summary += f"；提示 {len(report.hints)} 处"
         print(("\n" if report.placeholders else "") + summary)
     return EXIT_FOUND if report.placeholders else EXIT_OK
 
