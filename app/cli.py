@@ -43,7 +43,7 @@ def fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _utf8_stdout() -> None:
+def utf8_stdout() -> None:
     try:
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     except (AttributeError, ValueError):
@@ -63,7 +63,7 @@ def run_scan(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     report = scan(load(path))
-    _utf8_stdout()
+    utf8_stdout()
     if args.json:
         # One write: json.dump streams ~450,000 small pieces, which costs more than the scan itself.
         sys.stdout.write(json.dumps(report.as_json(str(path)), ensure_ascii=False, indent=1) + "\n")

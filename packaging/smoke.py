@@ -73,3 +73,15 @@ def check_screenshot(path: Path) -> list[str]:
     if len(colours) < 4:
         return [f"screenshot is nearly blank ({len(colours)} colours)"]
     return []
+
+
+def report(passed: list[str], problems: list[str], details: list[str]) -> int:
+    """Print a smoke run's results, ending with the plain 'N passed, N failed' line; the exit code."""
+    for line in passed:
+        print("ok  ", line)
+    for line in problems:
+        print("FAIL", line)
+    for line in details:
+        print("     ", line.strip())
+    print(f"{len(passed)} passed, {len(problems)} failed")
+    return 1 if problems else 0

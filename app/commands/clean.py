@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, command, fail
+from app.cli import EXIT_OK, command, fail, utf8_stdout
 
 OUTPUT_SUFFIXES = (".docx", ".txt")
 
@@ -37,13 +37,6 @@ def write_output(document, path: Path) -> None:
     save_document(document, path)
 
 
-def _utf8_stdout() -> None:
-    try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
-
-
 @command("clean", "清除模板网站夹带的广告行和广告片段", _args)
 def run_clean(args: argparse.Namespace) -> int:
     from app.core.clean import clean_all
@@ -58,7 +51,7 @@ def run_clean(args: argparse.Namespace) -> int:
     items, change = clean_all(document, unchecked_too=args.all)
     chosen = [i for i in items if i.checked or args.all]
     removed_blanks = len(change.removed(len(document.blocks))) - sum(1 for i in chosen if i.whole_block)
-    _utf8_stdout()
+    utf8_stdout()
     if args.json:
         json.dump({"file": str(source), "items": [i.as_json() for i in items],
                    "removed": [n for n, i in enumerate(items) if i.checked or args.all]}, sys.stdout,

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from smoke import check_scan, check_screenshot, write_sample_docx  # noqa: E402
+from smoke import check_scan, check_screenshot, report, write_sample_docx  # noqa: E402
 
 PACKAGE = "tianbao"
 
@@ -110,14 +110,7 @@ def main() -> int:
     expect(not left, "nothing left after dpkg -P" + (f": {left[:10]}" if left else ""))
     expect(sh("dpkg", "-s", PACKAGE).returncode != 0, "package no longer known to dpkg")
 
-    for line in passed:
-        print("ok  ", line)
-    for line in problems:
-        print("FAIL", line)
-    for line in details:
-        print("     ", line.strip())
-    print(f"{len(passed)} passed, {len(problems)} failed")
-    return 1 if problems else 0
+    return report(passed, problems, details)
 
 
 if __name__ == "__main__":

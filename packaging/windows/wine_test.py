@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from smoke import check_scan, check_screenshot, write_sample_docx  # noqa: E402
+from smoke import check_scan, check_screenshot, report, write_sample_docx  # noqa: E402
 
 PREFIX = ROOT / "build" / "win" / "wine"
 WINE = shutil.which("wine64") or "/usr/lib/wine/wine64"
@@ -196,14 +196,7 @@ def main() -> int:
     if kept_data:
         print("user data kept, as intended:", ", ".join(kept_data[:5]))
 
-    for line in passed:
-        print("ok  ", line)
-    for line in problems:
-        print("FAIL", line)
-    for line in details:
-        print("     ", line.strip())
-    print(f"{len(passed)} passed, {len(problems)} failed")
-    return 1 if problems else 0
+    return report(passed, problems, details)
 
 
 if __name__ == "__main__":
