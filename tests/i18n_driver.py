@@ -4,6 +4,9 @@ window shows (tests/test_ui_i18n.py).
 
     i18n_driver.py FILE [--screenshot PNG]
 
+Pieces of text that come from the document (a heading beside its count, the sentence a hint or
+a clean-up item points into) are listed under "content" so the test can tell them apart.
+
 A process of its own because the test session's QApplication has the Chinese translation
 installed for good (tests/conftest.py); here the translators are exactly the ones the app
 would install.
@@ -68,15 +71,34 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
             if child.accessibleName():
                 texts.append({"where": "panel accessible", "name": name, "text": child.accessibleName()})
     # The outline's rows: the document's headings, and beside them whatever the window adds.
+    from PySide6.QtCore import Qt
+
     model = window.outline.model()
     pending = [model.index(row, 0) for row in range(model.rowCount())]
     while pending:
         index = pending.pop()
+        heading = str(index.data() or "")
         for column in range(model.columnCount(index.parent())):
             cell = index.siblingAtColumn(column)
             texts.append({"where": "outline heading" if column == 0 else "outline column",
                           "name": "" if column == 0 else "outlineCounts", "text": str(cell.data() or "")})
+            tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+            if column and tip:
+                texts.append({"where": "outline column tooltip", "name": "outlineCounts", "text": str(tip),
+                              "content": [heading]})
         pending += [model.index(row, 0, index) for row in range(model.rowCount(index))]
+    # The hints' rows: the window's label for each, around the document's words it points to.
+    from app.ui.hints_panel import CONTEXT_CHARS
+
+    panel = window.beyond.hints_panel
+    lines = [b.text() for b in _export_blocks(window)]
+    for row, hint in enumerate(panel.hints):
+        item = panel.list.item(row)
+        text = lines[hint.block] if 0 <= hint.block < len(lines) else ""
+        near = text[max(0, hint.start - CONTEXT_CHARS):hint.end + CONTEXT_CHARS]
+        texts.append({"where": "hint row", "name": "hintList", "text": item.text(), "content": [near, hint.text]})
+        texts.append({"where": "hint row tooltip", "name": "hintList", "text": item.toolTip(),
+                      "content": [text, hint.text]})
     status = window.statusBar()
     for label in status.findChildren(QLabel):
         name = label.objectName() or next((n for n in ("status_section", "status_chars", "status_left",
@@ -85,7 +107,7 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
     texts.append({"where": "status message", "name": "", "text": status.currentMessage()})
     texts.append({"where": "window title", "name": "", "text": window.windowTitle()})
     # Dialogs and messages the window can show (built, not run).
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QMessageBox, QPushButton
 
     from app.ui.history_dialog import HistoryDialog
     from app.ui.safety import kept_safe
@@ -95,12 +117,59 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
     for child in history.findChildren(QLabel) + history.findChildren(QPushButton):
         texts.append({"where": "dialog", "name": "historyDialog", "text": child.text()})
     history.deleteLater()
+    texts += _clean_dialog(window)
+    # 编辑 → 清理模板广告… on a report without ads says so; 格式 → 套用公文格式… asks first.
+    for ask, name in ((window.beyond.ask_clean, "noJunkMessage"), (window.beyond.ask_official, "officialFormat")):
+        ask()
+        box = window.beyond.dialog
+        assert isinstance(box, QMessageBox), name
+        texts.append({"where": "dialog", "name": name, "text": box.windowTitle()})
+        # The official format names the heading markers it styles (一、 （一）), as written in Chinese.
+        markers = ["（一）", "一、", "（1）"]
+        texts.append({"where": "dialog", "name": name, "text": box.text(), "content": markers})
+        texts += [{"where": "dialog button", "name": name, "text": b.text()} for b in box.buttons()]
+        box.reject()
+        window.beyond.dialog = None
     texts.append({"where": "message", "name": "kept_safe", "text": kept_safe()})
     return {
         "texts": [t for t in texts if t["text"]],
         "document": window.editor.toPlainText(),
         "kind_labels": window.kind_labels,
     }
+
+
+def _export_blocks(window) -> list:  # noqa: ANN001 - MainWindow
+    from app.ui.changes import core_blocks
+
+    return core_blocks(window.editor.document())
+
+
+def _clean_dialog(window) -> list[dict]:  # noqa: ANN001 - MainWindow
+    """编辑 → 清理模板广告…'s review list on two items of a made-up template site (a whole line
+    and a fragment), as the dialog would list them."""
+    from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
+
+    from app.core.clean import CleanItem
+    from app.ui.clean_dialog import CleanDialog
+
+    line = "某某文库网整理 仅供学习参考"
+    sentence = "全年开展活动X次，详情请加QQ：87654321"
+    items = [CleanItem(0, 0, len(line), line, True, "site-name", line, 0, len(line)),
+             CleanItem(3, 12, 24, sentence[12:24], False, "qq", sentence, 12, 24)]
+    dialog = CleanDialog(items, window)
+    content = [line, sentence, sentence[:12], sentence[12:24]]  # the tooltip bolds the fragment
+    out = [{"where": "dialog", "name": "cleanDialog", "text": dialog.windowTitle()}]
+    for child in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton):
+        out.append({"where": "dialog", "name": "cleanDialog", "text": child.text()})
+    for view in dialog.findChildren(QListWidget):
+        out.append({"where": "dialog", "name": "cleanDialog", "text": view.accessibleName()})
+        for row in range(view.count()):
+            out.append({"where": "dialog row", "name": "cleanDialog", "text": view.item(row).text(),
+                        "content": content})
+            out.append({"where": "dialog row tooltip", "name": "cleanDialog", "text": view.item(row).toolTip(),
+                        "content": content})
+    dialog.deleteLater()
+    return out
 
 
 def main() -> int:
@@ -124,6 +193,8 @@ def main() -> int:
         return 2
     for _ in range(5):
         app.processEvents()
+    # A length target, so the status bar shows its progress too.
+    window.beyond.set_target(3000)
     window.refresh_now()
     app.processEvents()
     if args.screenshot:

@@ -7,6 +7,7 @@ Chinese one for the other window tests.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -30,16 +31,9 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # names, recent files by their paths; the font box lists fonts by the names documents store
 # (仿宋_GB2312 is what a .docx says; the Font menu shows the English names).
 CONTENT = {"fontFamilyBox", "templateMenu", "recentMenu"}
-# The issue-7 features (app/ui/beyond.py, hints_panel.py) were still being written with Chinese
-# text when the rest of the window moved to tr(); each entry is one of their widgets or actions.
-# Remove entries as those modules move to tr() (the test then checks them too).
-NOT_YET_TRANSLATED = {
-    "actionPrint", "actionExportPdf", "actionCleanJunk", "outlineMenu", "actionSectionUp",
-    "actionSectionDown", "actionPromote", "actionDemote", "actionRenumber", "actionAutoRenumber",
-    "actionFixPunctuation", "actionOfficialFormat", "actionCountTarget", "actionCountNoPunctuation",
-    "hintsPanel", "hintCount", "fixPunctuationButton", "hintList",
-    "status_chars", "outlineCounts",  # beyond.py writes character counts ("1,234 字") into them
-}
+# Widgets or actions still speaking Chinese whatever the locale (none: every part of the window
+# goes through tr(); add a name here only while its module is being moved to tr()).
+NOT_YET_TRANSLATED: set[str] = set()
 
 
 def shown(tmp_path: Path, language: str, screenshot: Path | None = None) -> dict:
@@ -69,8 +63,13 @@ def window_text(found: dict) -> list[dict]:
             assert name == f"{REPORT_STEM}.docx"
             texts.append({**item, "text": app_name})
             continue
-        # Dialogs name the file (and the folder of its earlier versions, named after it).
-        texts.append({**item, "text": item["text"].replace(REPORT_STEM, "FILE")})
+        # Dialogs name the file (and the folder of its earlier versions, named after it); rows
+        # and tooltips quote the document's words around what they point to.
+        text = item["text"]
+        for piece in sorted(item.get("content", []), key=len, reverse=True):
+            if piece:
+                text = text.replace(html.escape(piece), "DOC").replace(piece, "DOC")
+        texts.append({**item, "text": text.replace(REPORT_STEM, "FILE")})
     return texts
 
 
@@ -106,6 +105,17 @@ def test_english_desktop_sees_no_chinese_in_menus_panels_or_status_bar(tmp_path:
     dialog = [t["text"] for t in texts if t["name"] == "historyDialog"]
     assert dialog[0] == "Version History" and "Restore This Version" in dialog
     assert by_name["kept_safe"].startswith("The document is still in the window")
+    # Issue 7's parts: the outline submenu, counts, length target, hints, clean-up, official format.
+    assert by_name["outlineMenu"] == "Outli&ne" and by_name["actionCleanJunk"] == "Clean Up Template Ads…"
+    assert by_name["status_chars"].endswith(" characters") and by_name["outlineCounts"].endswith(" chars")
+    assert by_name["countProgressLabel"].startswith("Target ") and by_name["hintCount"].startswith("Hints  ")
+    # The report's title says 2025年, a year before this one: a stale-year hint.
+    assert [t["text"] for t in texts if t["where"] == "hint row"][0] == "[old year] DOC · DOC"
+    rows = [t["text"] for t in texts if t["where"] == "dialog row"]
+    assert rows == ["[site name · whole line] DOC", "[QQ number · fragment] “DOC”  in: DOC"]
+    assert [t["text"] for t in texts if t["name"] == "cleanDialog"][0] == "Clean Up Template Ads"
+    official = [t["text"] for t in texts if t["name"] == "officialFormat"]
+    assert official[1].startswith("The whole document will be reformatted to GB/T 9704-2012") and "Apply" in official
 
 
 def test_chinese_desktop_sees_chinese_menus(tmp_path: Path) -> None:
@@ -123,6 +133,16 @@ def test_chinese_desktop_sees_chinese_menus(tmp_path: Path) -> None:
     assert [t["text"] for t in texts if t["name"] == "historyDialog"][0] == "历史版本"
     assert by_name["kept_safe"] == "文档仍在窗口中，修改没有丢失。"
     assert found["kind_labels"] == {"figure": "数字", "name": "名称", "date": "日期", "year": "年份"}
+    # Issue 7's parts, in the words they had before they went through tr().
+    assert by_name["outlineMenu"] == "大纲(&N)" and by_name["actionCleanJunk"] == "清理模板广告…"
+    assert by_name["status_chars"].endswith(" 字") and by_name["outlineCounts"].endswith(" 字")
+    assert by_name["countProgressLabel"].startswith("目标 ") and by_name["hintCount"].startswith("提示  ")
+    assert [t["text"] for t in texts if t["where"] == "hint row"][0] == "［旧年份］ DOC · DOC"
+    rows = [t["text"] for t in texts if t["where"] == "dialog row"]
+    assert rows == ["［网站名 · 整行］ DOC", "［QQ号 · 片段］ “DOC”　所在句：DOC"]
+    official = [t["text"] for t in texts if t["name"] == "officialFormat"]
+    assert official[0] == "套用公文格式" and official[1].startswith("将按 GB/T 9704-2012《党政机关公文格式》")
+    assert sorted(official[2:]) == sorted(["套用", "取消"])  # buttons in the platform's order
 
 
 def test_translation_file_is_complete_and_current(tmp_path: Path) -> None:

@@ -356,7 +356,7 @@ class Beyond(QObject):
             return False
         done = self.apply(clean_change(document, chosen))
         if done:
-            self._message(arg(self.tr("Removed %1 template ads (can be undone)"), len(chosen)))
+            self._message(arg(self.tr("Template ads removed in %1 places (can be undone)"), len(chosen)))
         return done
 
     # -- 2. move and renumber ------------------------------------------------------------------
@@ -426,7 +426,7 @@ class Beyond(QObject):
             return False
         done = self.apply(change)
         if done:
-            self._message(arg(self.tr("Renumbered (%1 places, can be undone)"), len(change.edits)))
+            self._message(arg(self.tr("Renumbered in %1 places (can be undone)"), len(change.edits)))
         return done
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
@@ -473,7 +473,7 @@ class Beyond(QObject):
             return False
         done = self.apply(change)
         if done:
-            self._message(arg(self.tr("Changed %1 half-width punctuation marks to full width (can be undone)"),
+            self._message(arg(self.tr("Half-width punctuation changed to full width in %1 places (can be undone)"),
                               len(change.edits)))
         return done
 

@@ -67,7 +67,7 @@ class CleanDialog(QDialog):
         layout = QVBoxLayout(self)
         whole = sum(1 for i in self.items if i.whole_block)
         intro = QLabel(arg(self.tr(
-            "Found %1 pieces of text added by a template site (%2 whole lines, %3 fragments inside sentences). "
+            "Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). "
             "What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step."),
             len(self.items), whole, len(self.items) - whole), self)
         intro.setWordWrap(True)

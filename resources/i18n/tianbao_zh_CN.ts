@@ -209,8 +209,18 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="359"/>
-        <source>Removed %1 template ads (can be undone)</source>
+        <source>Template ads removed in %1 places (can be undone)</source>
         <translation>已清理 %1 处模板广告（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="429"/>
+        <source>Renumbered in %1 places (can be undone)</source>
+        <translation>已重新编号（%1 处，可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="476"/>
+        <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
+        <translation>已把 %1 个半角标点改为全角（可撤销）</translation>
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="387"/>
@@ -228,19 +238,9 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>编号已经连续，无需重新编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="429"/>
-        <source>Renumbered (%1 places, can be undone)</source>
-        <translation>已重新编号（%1 处，可撤销）</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/beyond.py" line="472"/>
         <source>No half-width punctuation to change to full width.</source>
         <translation>没有需要改为全角的半角标点。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="476"/>
-        <source>Changed %1 half-width punctuation marks to full width (can be undone)</source>
-        <translation>已把 %1 个半角标点改为全角（可撤销）</translation>
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="510"/>
@@ -448,7 +448,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
     <message>
         <location filename="../../app/ui/clean_dialog.py" line="70"/>
-        <source>Found %1 pieces of text added by a template site (%2 whole lines, %3 fragments inside sentences). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
+        <source>Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
         <translation>发现 %1 处模板网站添加的内容（整行 %2 处，句中片段 %3 处）。勾选的内容将被删除，占位符不会被删除；删除后可用“撤销”（Ctrl+Z）一次恢复。</translation>
     </message>
     <message>
