@@ -162,3 +162,28 @@ def test_translation_file_is_complete_and_current(tmp_path: Path) -> None:
                   for message in context.iter("message")
                   if message.find("translation").get("type") == "unfinished"]
     assert unfinished == []
+
+
+def _engine_labels(call_names: dict[str, int]) -> set[str]:
+    """Every string the engine passes as a label or message to the calls named (argument index)."""
+    import ast
+
+    found: set[str] = set()
+    for path in sorted((ROOT / "app" / "core").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in call_names:
+                index = call_names[node.func.id]
+                if len(node.args) > index:
+                    found |= {c.value for c in ast.walk(node.args[index])
+                              if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    return found
+
+
+def test_engine_labels_and_outline_refusals_all_have_window_wording() -> None:
+    """The window shows the engine's Change labels and outline refusals (Chinese data) through its
+    own translatable table: a label or refusal added to the engine must be added there too."""
+    from app.ui.beyond import CHANGE_LABELS, OUTLINE_ERRORS
+
+    assert _engine_labels({"OutlineError": 0}) == set(OUTLINE_ERRORS)
+    labels = _engine_labels({"Change": 0, "_finish": 1})
+    assert labels and labels <= set(CHANGE_LABELS)
