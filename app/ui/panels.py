@@ -191,6 +191,16 @@ def _leaf_html(p: Placeholder, kind_label: str) -> str:
             f"<b>{html.escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
 
 
+def _row_key(p: Placeholder) -> tuple:
+    """What makes a row the same row: its block, token and unit (offsets and context may move)."""
+    return (p.block, p.token, p.unit, p.kind)
+
+
+def _shown(p: Placeholder) -> tuple:
+    """Everything a row shows or hands out (data() reads nothing else)."""
+    return (p.block, p.start, p.end, p.token, p.unit, p.kind, p.context, p.context_offset)
+
+
 class PlaceholderModel(QAbstractItemModel):
     """Placeholders grouped by section; rows are made only when the view asks for them, so a
     report with ten thousand placeholders resets in a moment."""
@@ -200,10 +210,24 @@ class PlaceholderModel(QAbstractItemModel):
         self.groups: list[tuple[str, list[Placeholder]]] = []
         self.kind_labels: dict[str, str] = {}
         self._where: dict[tuple[int, int], tuple[int, int]] = {}
+        # A leaf's index carries its group's id, not its row: groups come and go above it while
+        # the view holds on to it (patch), and the id still finds the group.
+        self._gids: list[int] = []
+        self._rows: dict[int, int] = {}
+        self._next_gid = 1
+
+    def _new_gids(self, n: int) -> list[int]:
+        self._next_gid += n
+        return list(range(self._next_gid - n, self._next_gid))
+
+    def _renumber(self) -> None:
+        self._rows = {gid: r for r, gid in enumerate(self._gids)}
 
     def set_groups(self, groups: list[tuple[str, list[Placeholder]]]) -> None:
         self.beginResetModel()
         self.groups = groups
+        self._gids = self._new_gids(len(groups))
+        self._renumber()
         self._where = {(p.block, p.start): (g, r) for g, (_, items) in enumerate(groups)
                        for r, p in enumerate(items)}
         self.endResetModel()
@@ -223,6 +247,64 @@ class PlaceholderModel(QAbstractItemModel):
                        for ri, p in enumerate(its)}
         return True
 
+    def patch(self, groups: list[tuple[str, list[Placeholder]]]) -> list[int] | None:
+        """Change the rows into ``groups`` by inserting and removing only what differs (typing adds
+        or fills a placeholder or two; a reset would re-expand thousands of rows). Returns the
+        rows of the groups inserted (for the view to expand), or None when most groups differ
+        and a reset is the cheaper way."""
+        old = self.groups
+        n, m = len(old), len(groups)
+        p = 0
+        while p < n and p < m and old[p][0] == groups[p][0]:
+            p += 1
+        s = 0
+        while s < n - p and s < m - p and old[n - 1 - s][0] == groups[m - 1 - s][0]:
+            s += 1
+        if not old or (n - p - s) + (m - p - s) > max(8, (n + m) // 4):
+            return None
+        for g in range(p):
+            self._patch_group(g, groups[g][1])
+        if n - p - s:
+            self.beginRemoveRows(QModelIndex(), p, n - s - 1)
+            del self.groups[p:n - s]
+            del self._gids[p:n - s]
+            self._renumber()
+            self.endRemoveRows()
+        if m - p - s:
+            self.beginInsertRows(QModelIndex(), p, m - s - 1)
+            self.groups[p:p] = [(title, list(items)) for title, items in groups[p:m - s]]
+            self._gids[p:p] = self._new_gids(m - s - p)
+            self._renumber()
+            self.endInsertRows()
+        for g in range(m - s, m):
+            self._patch_group(g, groups[g][1])
+        self._where = {(q.block, q.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
+                       for ri, q in enumerate(its)}
+        return list(range(p, m - s))
+
+    def _patch_group(self, g: int, new: list[Placeholder]) -> None:
+        items = self.groups[g][1]
+        a, b = len(items), len(new)
+        p = 0
+        while p < a and p < b and _row_key(items[p]) == _row_key(new[p]):
+            p += 1
+        s = 0
+        while s < a - p and s < b - p and _row_key(items[a - 1 - s]) == _row_key(new[b - 1 - s]):
+            s += 1
+        parent = self.createIndex(g, 0, 0)
+        if a - p - s:
+            self.beginRemoveRows(parent, p, a - s - 1)
+            del items[p:a - s]
+            self.endRemoveRows()
+        if b - p - s:
+            self.beginInsertRows(parent, p, b - s - 1)
+            items[p:p] = new[p:b - s]
+            self.endInsertRows()
+        changed = [r for r in range(b) if _shown(items[r]) != _shown(new[r])]
+        items[:] = new
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0, parent), self.index(changed[-1], 0, parent))
+
     def remove(self, block: int, start: int) -> bool:
         """Take one placeholder out at once (it was just filled), before the next full refresh."""
         where = self._where.get((block, start))
@@ -233,6 +315,8 @@ class PlaceholderModel(QAbstractItemModel):
         if len(items) == 1:
             self.beginRemoveRows(QModelIndex(), g, g)
             del self.groups[g]
+            del self._gids[g]
+            self._renumber()
             self.endRemoveRows()
         else:
             self.beginRemoveRows(self.createIndex(g, 0, 0), r, r)
@@ -246,7 +330,7 @@ class PlaceholderModel(QAbstractItemModel):
         where = self._where.get((block, start))
         if where is None:
             return QModelIndex()
-        return self.createIndex(where[1], 0, where[0] + 1)
+        return self.createIndex(where[1], 0, self._gids[where[0]])
 
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
@@ -256,12 +340,13 @@ class PlaceholderModel(QAbstractItemModel):
         if parent.internalId() != 0:
             return QModelIndex()
         items = self.groups[parent.row()][1] if parent.row() < len(self.groups) else []
-        return self.createIndex(row, 0, parent.row() + 1) if row < len(items) else QModelIndex()
+        return self.createIndex(row, 0, self._gids[parent.row()]) if row < len(items) else QModelIndex()
 
     def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        row = self._rows.get(index.internalId())
+        return self.createIndex(row, 0, 0) if row is not None else QModelIndex()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         if not parent.isValid():
@@ -283,8 +368,9 @@ class PlaceholderModel(QAbstractItemModel):
     def placeholder(self, index: QModelIndex) -> Placeholder | None:
         if not index.isValid() or index.internalId() == 0:
             return None
-        group = index.internalId() - 1
-        return self.groups[group][1][index.row()] if group < len(self.groups) else None
+        group = self._rows.get(index.internalId())
+        items = self.groups[group][1] if group is not None else []
+        return items[index.row()] if index.row() < len(items) else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
@@ -377,7 +463,7 @@ class PlaceholderPanel(QWidget):
         self.previous.clicked.connect(self.previousRequested)
         self.list.clicked.connect(self._on_clicked)
         self.list.activated.connect(self._on_clicked)
-        self._keys: list[tuple] = []
+        self._keys: list[tuple] | None = []
         self._collapsed: set[str] = set()
         self._rebuilding = False
         self.list.collapsed.connect(
@@ -424,13 +510,22 @@ class PlaceholderPanel(QWidget):
                 groups.append((p.section or self.tr("(beginning)"), []))
             groups[-1][1].append(p)
         self.list.setUpdatesEnabled(False)
-        self.model_.set_groups(groups)
+        # Leaf indexes carry their group's row: none may outlive a change of groups (the current
+        # row is set afresh below, as after a reset).
+        self.list.selectionModel().clear()
+        inserted = self.model_.patch(groups)
         self._rebuilding = True
-        self.list.expandAll()
-        if self._collapsed:
-            for r, (title, _) in enumerate(groups):
-                if title in self._collapsed:
-                    self.list.collapse(self.model_.index(r, 0))
+        if inserted is None:
+            self.model_.set_groups(groups)
+            self.list.expandAll()
+            if self._collapsed:
+                for r, (title, _) in enumerate(groups):
+                    if title in self._collapsed:
+                        self.list.collapse(self.model_.index(r, 0))
+        else:
+            for r in inserted:
+                if groups[r][0] not in self._collapsed:
+                    self.list.expand(self.model_.index(r, 0))
         self._rebuilding = False
         if selected is not None:
             index = self.model_.leaf_index(selected[0], selected[1])
@@ -441,7 +536,7 @@ class PlaceholderPanel(QWidget):
     def remove(self, block: int, start: int) -> None:
         """A placeholder was filled: it leaves the list now; the full refresh follows later."""
         if self.model_.remove(block, start):
-            self._keys = []
+            self._keys = None  # unknown: the next refresh compares with nothing
             self.set_count(self.leaf_count())
 
     def selected_span(self) -> tuple[int, int, int, str] | None:
