@@ -80,9 +80,13 @@ class OutlinePanel(QTreeView):
         shape = [(s.level, s.title) for s in sections]
         if shape == self._shape:
             # Same headings, maybe moved: update where they are without touching the tree.
-            for item, section in zip(self._items, sections):
-                item.setData(section.block, BLOCK_ROLE)
+            for item, section, start in zip(self._items, sections, self._starts):
+                if section.block != start:
+                    item.setData(section.block, BLOCK_ROLE)
             self._starts = [s.block for s in sections]
+            return
+        if (self._items and [level for level, _ in shape] == [level for level, _ in self._shape]
+                and self._retitle(sections, shape)):
             return
         self._shape = shape
         self.model_.clear()
@@ -112,6 +116,34 @@ class OutlinePanel(QTreeView):
             if item.data(KEY_ROLE) in self._collapsed:
                 self.collapse(item.index())
         self._rebuilding = False
+
+    def _retitle(self, sections: list[Section], shape: list[tuple[int, str]]) -> bool:
+        """Same tree, some headings renamed (the user is typing in one): new titles in place, so
+        the tree is not rebuilt and re-expanded. False (nothing changed) when some section would
+        have to open or close, as a rebuild leaves closed only the paths of titles the user closed:
+        then the caller rebuilds."""
+        keys: list[str] = []
+        parents: list[tuple[int, str]] = []
+        for item, section in zip(self._items, sections):
+            while parents and parents[-1][0] >= section.level:
+                parents.pop()
+            key = (parents[-1][1] if parents else "") + "/" + section.title
+            if item.hasChildren() and self.isExpanded(item.index()) != (key not in self._collapsed):
+                return False
+            keys.append(key)
+            parents.append((section.level, key))
+        for item, section, key, (_, old_title), start in zip(self._items, sections, keys, self._shape, self._starts):
+            if section.title != old_title:
+                item.setText(section.title)
+                item.setToolTip(section.title)
+                item.setData(key, KEY_ROLE)
+            elif item.data(KEY_ROLE) != key:
+                item.setData(key, KEY_ROLE)
+            if section.block != start:
+                item.setData(section.block, BLOCK_ROLE)
+        self._shape = shape
+        self._starts = [s.block for s in sections]
+        return True
 
     def mark_current(self, block: int) -> None:
         """Highlight the innermost section holding ``block``."""
