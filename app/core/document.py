@@ -51,6 +51,23 @@ class CellRef:
     table: int
     row: int
     col: int
+    # How many grid rows and columns the cell covers (w:vMerge, w:gridSpan): how it looks, not
+    # where it is, so two references to the same cell are equal whatever spans they know of.
+    row_span: int = field(default=1, compare=False)
+    col_span: int = field(default=1, compare=False)
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A picture shown inside a paragraph: it stands between characters ``offset - 1`` and
+    ``offset`` of the block's text and is no part of that text. ``key`` names the picture in
+    the reader's package (for .docx: the relationship id of the main part); the size is in EMU
+    (914,400 to the inch), 0 when the file does not say."""
+
+    offset: int
+    key: str
+    width_emu: int = 0
+    height_emu: int = 0
 
 
 @dataclass
@@ -72,6 +89,8 @@ class Block:
     cell: CellRef | None = None
     # The reader's handle on where the block came from; the engine never looks inside.
     source: Any = None
+    # Pictures in the paragraph, in order (display only: the writer keeps them in ``source``).
+    images: tuple[ImageRef, ...] = ()
 
     @property
     def text(self) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
+from app.core.document import Block, CellRef, Document, ImageRef, ParagraphFormat, Run, RunFormat
 from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
 
@@ -24,6 +24,15 @@ P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_W + n for n in ("p", "r", "t", "tbl",
 _RUN_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
                                     "customXml", "moveTo", "dir", "bdo")}
 _CUSTOM_XML = _W + "customXml"
+# Pictures in a run: DrawingML (w:drawing) and the VML of older files (w:pict, w:object).
+_DRAWING, _PICT, _OBJECT = _W + "drawing", _W + "pict", _W + "object"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_EMU_PER_PT = 12700
 # Marks the detail of a refusal that came from an unexpected exception rather than a check
 # (the fuzzer counts these apart: each is a reader bug turned into a safe refusal).
 UNEXPECTED = "unexpected "
@@ -144,6 +153,86 @@ def paragraph_runs(p: Any) -> list[Run]:
     return runs
 
 
+def paragraph_runs_and_images(p: Any) -> tuple[list[Run], tuple[ImageRef, ...]]:
+    """The runs of ``p`` (as ``paragraph_runs``) and the pictures between them."""
+    runs = []
+    images: list[ImageRef] = []
+    offset = 0
+    for r in runs_of(p):
+        text = _run_text(r)
+        for child in r:
+            if child.tag in (_DRAWING, _PICT, _OBJECT, _ALTERNATE):
+                image = _image_in(child, offset + _text_before(r, child))
+                if image is not None:
+                    images.append(image)
+        if text:
+            runs.append(Run(text, _cached_run_format(r.find(_W + "rPr"))))
+            offset += len(text)
+    return runs, tuple(images)
+
+
+def _text_before(r: Any, child: Any) -> int:
+    """How much of run ``r``'s text comes before its child ``child`` (nearly always none)."""
+    children = list(r)
+    return len(_run_text(children[:children.index(child)]))
+
+
+def _image_in(el: Any, offset: int) -> ImageRef | None:
+    """The picture a w:drawing, w:pict, w:object or mc:AlternateContent shows, if any."""
+    if el.tag == _ALTERNATE:
+        for branch in el:
+            if branch.tag in (_CHOICE, _FALLBACK):
+                for child in branch:
+                    if child.tag in (_DRAWING, _PICT, _OBJECT):
+                        image = _image_in(child, offset)
+                        if image is not None:
+                            return image
+        return None
+    if el.tag == _DRAWING:
+        blip = next(el.iter(_BLIP), None)
+        key = blip.get(_REL + "embed") if blip is not None else None
+        if not key:
+            return None
+        frame = next((c for c in el if c.tag in (_WP + "inline", _WP + "anchor")), None)
+        extent = frame.find(_WP + "extent") if frame is not None else None
+        return ImageRef(offset, key, _int(extent, "cx"), _int(extent, "cy"))
+    data = next(el.iter(_IMAGEDATA), None)
+    key = data.get(_REL + "id") if data is not None else None
+    if not key:
+        return None
+    shape = data.getparent()
+    style = dict(_style_pairs(shape.get("style") or "")) if shape is not None else {}
+    return ImageRef(offset, key, _length_emu(style.get("width")), _length_emu(style.get("height")))
+
+
+def _int(el: Any, name: str) -> int:
+    try:
+        return max(0, int(el.get(name))) if el is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _style_pairs(style: str) -> Iterator[tuple[str, str]]:
+    for item in style.split(";"):
+        name, _, value = item.partition(":")
+        yield name.strip().lower(), value.strip().lower()
+
+
+_UNIT_EMU = {"pt": _EMU_PER_PT, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
+
+
+def _length_emu(value: str | None) -> int:
+    """A VML length ("72pt", "2.5in") in EMU, 0 when it is missing or not understood."""
+    if not value:
+        return 0
+    unit = value[-2:] if value[-2:] in _UNIT_EMU else "px"
+    number = value[:-2] if value[-2:] in _UNIT_EMU else value
+    try:
+        return max(0, int(float(number) * _UNIT_EMU[unit]))
+    except ValueError:
+        return 0
+
+
 # Long documents repeat a handful of run and paragraph properties thousands of times: their
 # formats are read once per distinct XML (RunFormat and ParagraphFormat are immutable).
 _FORMAT_CACHE_SIZE = 4096
@@ -246,16 +335,19 @@ def paragraph_elements_with_cells(body: Any) -> Iterator[tuple[Any, CellRef | No
     def table(tbl: Any) -> Iterator[tuple[Any, CellRef | None]]:
         index = table_counter[0]
         table_counter[0] += 1
-        for row_no, tr in enumerate(tbl.iterfind(TR)):
-            col = 0
-            for tc in _cells(tr):
-                tcpr = tc.find(_W + "tcPr")
-                vmerge = tcpr.find(_W + "vMerge") if tcpr is not None else None
-                span = _attr(tcpr.find(_W + "gridSpan"), "val") if tcpr is not None else None
+        rows = [list(_grid_cells(tr)) for tr in tbl.iterfind(TR)]
+        for row_no, row in enumerate(rows):
+            for col, span, vmerge, tc in row:
                 # A vertically merged cell shows once: its continuation cells are skipped.
-                if vmerge is None or _attr(vmerge, "val") == "restart":
-                    yield from content(tc, CellRef(index, row_no, col))
-                col += int(span) if span and span.isdigit() else 1
+                if vmerge == "continue":
+                    continue
+                row_span = 1
+                if vmerge == "restart":
+                    for below in rows[row_no + 1:]:
+                        if not any(c == col and v == "continue" for c, _, v, _ in below):
+                            break
+                        row_span += 1
+                yield from content(tc, CellRef(index, row_no, col, row_span, span))
 
     def content(parent: Any, cell: CellRef | None) -> Iterator[tuple[Any, CellRef | None]]:
         for child in parent:
@@ -283,7 +375,8 @@ def block_of(p: Any, cell: CellRef | None, styles: _Styles) -> Block:
     own_level = _attr(ppr.find(_W + "outlineLvl"), "val") if ppr is not None else None
     if own_level is not None and own_level.isdigit():
         level = int(own_level) + 1 if int(own_level) < 9 else None
-    return Block(paragraph_runs(p), name, level, is_title, _cached_paragraph_format(ppr), cell, p)
+    runs, images = paragraph_runs_and_images(p)
+    return Block(runs, name, level, is_title, _cached_paragraph_format(ppr), cell, p, images)
 
 
 def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
@@ -297,6 +390,23 @@ def styles_of(package: Any) -> _Styles:
     except Exception:  # noqa: BLE001 - a missing or broken styles part just means no heading styles
         styles_el = None
     return _Styles(styles_el)
+
+
+def _grid_cells(tr: Any) -> Iterator[tuple[int, int, str | None, Any]]:
+    """(grid column, columns spanned, "restart" | "continue" | None, w:tc) for a row's cells."""
+    col = 0
+    trpr = tr.find(_W + "trPr")
+    before = _attr(trpr.find(_W + "gridBefore"), "val") if trpr is not None else None
+    if before and before.isdigit():
+        col = int(before)  # the row starts right of some empty grid columns
+    for tc in _cells(tr):
+        tcpr = tc.find(_W + "tcPr")
+        vmerge = tcpr.find(_W + "vMerge") if tcpr is not None else None
+        span = _attr(tcpr.find(_W + "gridSpan"), "val") if tcpr is not None else None
+        width = max(1, int(span)) if span and span.isdigit() else 1
+        state = None if vmerge is None else ("restart" if _attr(vmerge, "val") == "restart" else "continue")
+        yield col, width, state, tc
+        col += width
 
 
 def _cells(tr: Any) -> Iterator[Any]:

@@ -11,11 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPen,
     QTextBlock,
     QTextBlockFormat,
     QTextBlockUserData,
@@ -23,11 +27,12 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextImageFormat,
     QTextLength,
     QTextTableFormat,
 )
 
-from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
+from app.core.document import Block, CellRef, Document, ImageRef, ParagraphFormat, Run, RunFormat
 from app.core.outline import Heading
 from app.core.placeholders import Found
 
@@ -40,6 +45,14 @@ DEFAULT_SIZE_PT = 16.0
 
 LINE_GAP_PX = 10  # about half a line of 三号 text
 RUN_INDEX = QTextFormat.Property.UserProperty + 1
+# Marks a picture the bridge put in (its value: the picture's key in the package).
+IMAGE_KEY = QTextFormat.Property.UserProperty + 2
+# A picture stands in Qt's text as this one character; it is never part of the Document's text.
+OBJECT = "\ufffc"
+IMAGE_SCHEME = "tianbao-image"
+# The width of the text on the editor's page (A4 less 27 mm margins each side) at 96 dpi.
+PAGE_TEXT_PX = (210 - 2 * 27) / 25.4 * 96
+EMU_PER_PX = 914400 / 96
 
 _ALIGN_TO_QT = {
     "left": Qt.AlignmentFlag.AlignLeft,
@@ -234,7 +247,7 @@ def build(document: Document, qdoc: QTextDocument) -> None:
     qdoc.setDefaultFont(default_font())
     cursor = QTextCursor(qdoc)
     cursor.beginEditBlock()
-    if document.origin == "text" and all(b.cell is None for b in document.blocks):
+    if document.origin == "text" and all(b.cell is None and not b.images for b in document.blocks):
         _build_plain(document, cursor)
     else:
         _build_rich(document, cursor)
@@ -275,6 +288,7 @@ def _scan(data: BlockData, text: str) -> None:
 
 def _build_rich(document: Document, cursor: QTextCursor) -> None:
     blocks = document.blocks
+    _add_image_resources(document, cursor.document())
     first = True
     i = 0
     while i < len(blocks):
@@ -303,19 +317,140 @@ def _build_rich(document: Document, cursor: QTextCursor) -> None:
         attach(cursor.block(), BlockData(None, phantom=True))
 
 
-def _fill_block(cursor: QTextCursor, core: Block) -> None:
+def shown_text(core: Block) -> str:
+    """The block's text as Qt holds it: line breaks as U+2028, a U+FFFC per picture."""
+    text = core.text
+    if core.images:
+        chars = list(text)
+        for image in sorted(core.images, key=lambda i: i.offset, reverse=True):
+            chars.insert(min(max(image.offset, 0), len(chars)), OBJECT)
+        text = "".join(chars)
+    return text.replace("\n", "\u2028")
+
+
+def _fill_block(cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX) -> None:
     cursor.setBlockFormat(block_format(core.format, block_font_pt(core)))
-    _scan(attach(cursor.block(), BlockData(core)), core.text.replace("\n", "\u2028"))
+    _scan(attach(cursor.block(), BlockData(core)), shown_text(core))
     first_format = char_format(core.runs[0].format, 0) if core.runs else QTextCharFormat()
-    cursor.setBlockCharFormat(first_format)
+    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format))
+    images = sorted(core.images, key=lambda i: i.offset)
+    next_image = 0
+    offset = 0
+    fmt = first_format
     for n, run in enumerate(core.runs):
+        before = fmt
+        fmt = char_format(run.format, n)
+        text = run.text
+        # The pictures standing inside or before this run split it where they stand.
+        while next_image < len(images) and images[next_image].offset < offset + len(text):
+            cut = max(images[next_image].offset - offset, 0)
+            if cut:
+                cursor.insertText(text[:cut].replace("\n", "\u2028"), fmt)
+            _insert_image(cursor, images[next_image], max_width, fmt if cut or n == 0 else before)
+            next_image += 1
+            text = text[cut:]
+            offset += cut
         # A line break inside a paragraph (w:br) is Qt's line separator, not a new block.
-        cursor.insertText(run.text.replace("\n", "\u2028"), char_format(run.format, n))
+        if text:
+            cursor.insertText(text.replace("\n", "\u2028"), fmt)
+        offset += len(text)
+    for image in images[next_image:]:
+        _insert_image(cursor, image, max_width, fmt)
+
+
+def _keeping_cell(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` for the block at ``cursor``; the first block of a table cell holds the cell's own
+    format (its row and column span) in its block character format, which must stay."""
+    kept = cursor.blockCharFormat()
+    # (Asked of the format, not of the table: inside an edit block Qt's cell lookup lags.)
+    if not kept.isTableCellFormat():
+        return fmt
+    for key, value in fmt.properties().items():
+        kept.setProperty(key, value)
+    return kept
+
+
+# --- pictures ----------------------------------------------------------------------------
+
+def image_url(key: str) -> QUrl:
+    return QUrl(f"{IMAGE_SCHEME}:{key}")
+
+
+def _add_image_resources(document: Document, qdoc: QTextDocument) -> None:
+    """Hand ``qdoc`` the bytes of every picture the blocks show (Qt decodes them when painting;
+    a picture Qt cannot read, such as a Windows metafile, shows as a framed box)."""
+    keys = {image.key for block in document.blocks for image in block.images}
+    if not keys:
+        return
+    try:
+        related = document.source.part.related_parts
+    except AttributeError:
+        related = {}
+    for key in keys:
+        url = image_url(key)
+        if qdoc.resource(QTextDocument.ResourceType.ImageResource, url) is not None:
+            continue
+        part = related.get(key)
+        data = None
+        try:
+            data = part.blob if part is not None else None
+        except Exception:  # noqa: BLE001 - a broken media part only loses its picture
+            data = None
+        if data and _readable(data):
+            qdoc.addResource(QTextDocument.ResourceType.ImageResource, url, QByteArray(data))
+        else:
+            qdoc.addResource(QTextDocument.ResourceType.ImageResource, url, _stand_in())
+
+
+def _readable(data: bytes) -> bool:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return QImageReader(buffer).canRead()
+
+
+def _stand_in() -> QImage:
+    """What a picture Qt cannot decode looks like: a light framed box, scaled to its size."""
+    image = QImage(64, 48, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#f1f2f4"))
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("#9aa0a6"), 1))
+    painter.drawRect(QRectF(0.5, 0.5, 63, 47))
+    painter.drawLine(0, 0, 63, 47)
+    painter.drawLine(0, 47, 63, 0)
+    painter.end()
+    return image
+
+
+def image_size_px(image: ImageRef, max_width: float = PAGE_TEXT_PX) -> tuple[float, float]:
+    """The picture's size on screen: its size in the file at 96 dpi, no wider than ``max_width``."""
+    width = image.width_emu / EMU_PER_PX if image.width_emu else 0.0
+    height = image.height_emu / EMU_PER_PX if image.height_emu else 0.0
+    if not width or not height:
+        width, height = 64.0, 48.0
+    if width > max_width > 0:
+        height *= max_width / width
+        width = max_width
+    return width, height
+
+
+def _insert_image(cursor: QTextCursor, image: ImageRef, max_width: float, text_format: QTextCharFormat) -> None:
+    """Put the picture at the cursor. Its format carries the text format beside it (and its run
+    index): Qt gives text typed right after a picture the picture's format."""
+    fmt = QTextImageFormat()
+    for key, value in text_format.properties().items():
+        fmt.setProperty(key, value)
+    fmt.setName(image_url(image.key).toString())
+    width, height = image_size_px(image, max_width)
+    fmt.setWidth(width)
+    fmt.setHeight(height)
+    fmt.setProperty(IMAGE_KEY, image.key)
+    cursor.insertText(OBJECT, fmt)
 
 
 def _insert_table(cursor: QTextCursor, cells: list[Block]) -> None:
-    rows = max(b.cell.row for b in cells) + 1
-    cols = max(b.cell.col for b in cells) + 1
+    rows = max(b.cell.row + max(b.cell.row_span, 1) for b in cells)
+    cols = max(b.cell.col + max(b.cell.col_span, 1) for b in cells)
     fmt = QTextTableFormat()
     fmt.setCellPadding(4)
     fmt.setCellSpacing(0)
@@ -323,6 +458,7 @@ def _insert_table(cursor: QTextCursor, cells: list[Block]) -> None:
     fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
     fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     table = cursor.insertTable(rows, cols, fmt)
+    _merge_cells(table, cells)
     filled: set[tuple[int, int]] = set()
     for core in cells:
         ref = core.cell
@@ -331,13 +467,27 @@ def _insert_table(cursor: QTextCursor, cells: list[Block]) -> None:
         if (ref.row, ref.col) in filled:
             c.insertBlock()
         filled.add((ref.row, ref.col))
-        _fill_block(c, core)
+        _fill_block(c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols)
     for r in range(rows):
         for col in range(cols):
             if (r, col) not in filled:
                 block = table.cellAt(r, col).firstCursorPosition().block()
                 if data_of(block) is None:
                     attach(block, BlockData(None, phantom=True))
+
+
+def _merge_cells(table, cells: list[Block]) -> None:  # noqa: ANN001 - QTextTable
+    """Merge the cells Word shows merged (w:gridSpan, w:vMerge), while the table is empty."""
+    taken: set[tuple[int, int]] = set()
+    for ref in dict.fromkeys(b.cell for b in cells):
+        row_span, col_span = max(ref.row_span, 1), max(ref.col_span, 1)
+        if row_span == 1 and col_span == 1:
+            continue
+        covered = {(r, c) for r in range(ref.row, ref.row + row_span) for c in range(ref.col, ref.col + col_span)}
+        if covered & taken:
+            continue  # overlapping merges (a damaged table): leave these cells apart
+        taken |= covered
+        table.mergeCells(ref.row, ref.col, row_span, col_span)
 
 
 # --- QTextDocument -> Document -------------------------------------------------------------
@@ -357,7 +507,10 @@ def _runs_of(block: QTextBlock, base_runs: list[Run], fallback: RunFormat) -> li
         it += 1
         if not fragment.isValid():
             continue
-        text = fragment.text().replace("\u2028", "\n")
+        # Pictures are display only: the writer keeps them where the file has them.
+        text = fragment.text().replace("\u2028", "\n").replace(OBJECT, "")
+        if not text:
+            continue
         cf = fragment.charFormat()
         index = cf.property(RUN_INDEX)
         base = base_runs[index].format if isinstance(index, int) and 0 <= index < len(base_runs) else fallback

@@ -10,6 +10,7 @@ and the cost follows the screen, not the length of the report.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QTextBlock
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 from app.core.junk import fragments_in_line, junk_of
 from app.core.outline import heading_of
 from app.core.placeholders import find_in_text
-from app.ui.bridge import BlockData, data_of
+from app.ui.bridge import OBJECT, BlockData, data_of
 
 AMBER = QColor(255, 214, 120)
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -39,11 +40,39 @@ def rescan(data: BlockData, text: str) -> None:
     """Run the engine on one block's (Qt) text and keep what it found on ``data``."""
     data.text = text
     plain = text.replace("\u2028", "\n")
+    pictures: list[int] = []
+    if OBJECT in plain:
+        # Pictures are not text: the engine reads the text without them, as the core's scan
+        # reads the saved Document; what it finds is placed back at Qt's offsets.
+        pictures = [i for i, ch in enumerate(plain) if ch == OBJECT]
+        plain = plain.replace(OBJECT, "")
     data.found = find_in_text(plain)
+    if pictures:
+        data.found = [replace(f, start=_past_pictures(pictures, f.start, True),
+                              end=_past_pictures(pictures, f.end, False)) for f in data.found]
     level = data.block.outline_level if data.block is not None else None
     data.heading = heading_of(plain, level)
     data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
     data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
+
+
+def _past_pictures(pictures: list[int], index: int, start: bool) -> int:
+    """The offset in the text with pictures (at ``pictures``, ascending) of ``index`` in the text
+    without them; a span starting at a picture starts after it, one ending there ends before."""
+    for n, at in enumerate(pictures):
+        if at - n > index or (at - n == index and not start):
+            return index + n
+    return index + len(pictures)
+
+
+def core_to_qt(text: str, index: int, start: bool = True) -> int:
+    """Qt's offset in block text ``text`` (with its pictures, UTF-16) of ``index`` in the block's
+    Document text (without pictures, code points); ``start``: a span's start (after a picture
+    standing there) rather than its end (before it)."""
+    if OBJECT in text:
+        pictures = [i for i, ch in enumerate(text) if ch == OBJECT]
+        index = _past_pictures(pictures, index, start)
+    return utf16_index(text, index) if has_astral(text) else index
 
 
 def _x(line, pos: int) -> float:  # noqa: ANN001 - QTextLine
