@@ -306,3 +306,21 @@ def test_merged_cells_in_a_zip_roundtrip_untouched(window, tmp_path: Path) -> No
     save.save_document(exported, out)
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
         assert parts(out) == {name: zin.read(name) for name in zin.namelist()}
+
+
+def test_engine_edits_land_beside_pictures(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """Clean-up, renumbering and the 全角 fix count offsets in the Document's text (no picture
+    characters): the window puts them where that text is."""
+    from app.core.edits import Change, TextEdit
+
+    report = picture_report(tmp_path / "图.docx")
+    assert window.open_path(report)
+    text = window.current_document().blocks[1].text
+    start = text.index("XX")
+    change = Change("测试", edits=[TextEdit(1, start, start + 2, "7"), TextEdit(1, 0, 0, "◆")])
+    assert window.beyond.changes.apply(change)
+    qblock = window.editor.document().findBlockByNumber(1)
+    assert qblock.text() == "◆本年走访X户\ufffc，发放7万元。"
+    assert window.current_document().blocks[1].text == "◆本年走访X户，发放7万元。"
+    window.editor.undo()
+    assert window.editor.document().findBlockByNumber(1).text() == "本年走访X户\ufffc，发放XX万元。"

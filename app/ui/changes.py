@@ -19,7 +19,7 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCu
 from app.core.document import Block, Document, Run
 from app.core.edits import Change, TextEdit
 from app.ui import bridge
-from app.ui.highlight import has_astral, rescan, utf16_index
+from app.ui.highlight import core_to_qt, rescan
 from app.ui.i18n import translate
 
 
@@ -102,8 +102,9 @@ def _in_table(qblock: QTextBlock) -> bool:
     return QTextCursor(qblock).currentTable() is not None
 
 
-def _qt_offset(text: str, index: int) -> int:
-    return utf16_index(text, index) if has_astral(text) else index
+def _qt_offset(text: str, index: int, start: bool = True) -> int:
+    # Edits count in the Document's text, which has no character for a picture; Qt's has one.
+    return core_to_qt(text, index, start)
 
 
 @dataclass
@@ -250,7 +251,7 @@ class ChangeApplier(QObject):
             base = qblock.position()
             for edit in sorted(block_edits, key=lambda e: (e.start, e.end), reverse=True):
                 start = base + _qt_offset(text, edit.start)
-                end = base + _qt_offset(text, edit.end)
+                end = max(start, base + _qt_offset(text, edit.end, start=False))
                 cursor = QTextCursor(qdoc)
                 # Inserted text looks like the first character it replaces (or the one before).
                 cursor.setPosition(start + 1 if end > start else start)
