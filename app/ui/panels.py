@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -223,6 +224,26 @@ def _leaf_html(p: Placeholder, kind_label: str) -> str:
             f"<b>{html.escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
 
 
+_LEAF_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+# What a row of the list is made of: when these are the same, the list is (set_placeholders).
+_LIST_KEY = attrgetter("block", "start", "token", "unit", "context", "section")
+
+
+def _changed_range(old: list[tuple] | None, new: list[tuple]) -> tuple[int, int]:
+    """[lo, hi): the rows of ``new`` outside which it equals ``old`` (same rows before lo, same
+    number of same rows after hi); all of it when ``old`` is unknown."""
+    if old is None:
+        return 0, len(new)
+    limit = min(len(old), len(new))
+    lo = 0
+    while lo < limit and old[lo] == new[lo]:
+        lo += 1
+    tail = 0
+    while tail < limit - lo and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return lo, len(new) - tail
+
+
 def _row_key(p: Placeholder) -> tuple:
     """What makes a row the same row: its block, token and unit (offsets and context may move)."""
     return (p.block, p.token, p.unit, p.kind)
@@ -264,26 +285,31 @@ class PlaceholderModel(QAbstractItemModel):
                        for r, p in enumerate(items)}
         self.endResetModel()
 
-    def update_rows(self, placeholders: list[Placeholder]) -> bool:
-        """Same rows, new offsets or context: replace them in place. False when the rows differ."""
+    def update_rows(self, placeholders: list[Placeholder], changed: tuple[int, int] | None = None) -> bool:
+        """Same rows, new offsets or context: replace them in place. False when the rows differ.
+        ``changed``: the rows (in list order) that may differ; the others are only swapped."""
         if sum(len(items) for _, items in self.groups) != len(placeholders):
             return False
-        it = iter(placeholders)
+        lo, hi = changed if changed is not None else (0, len(placeholders))
+        offset = 0
         for g, (_, items) in enumerate(self.groups):
-            for r in range(len(items)):
-                items[r] = next(it)
-            if items:
+            end = offset + len(items)
+            items[:] = placeholders[offset:end]
+            if items and offset < hi and lo < end:
                 parent = self.createIndex(g, 0, 0)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(items) - 1, 0, parent))
+            offset = end
         self._where = {(p.block, p.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
                        for ri, p in enumerate(its)}
         return True
 
-    def patch(self, groups: list[tuple[str, list[Placeholder]]]) -> list[int] | None:
+    def patch(self, groups: list[tuple[str, list[Placeholder]]],
+              changed: tuple[int, int] | None = None) -> list[int] | None:
         """Change the rows into ``groups`` by inserting and removing only what differs (typing adds
         or fills a placeholder or two; a reset would re-expand thousands of rows). Returns the
         rows of the groups inserted (for the view to expand), or None when most groups differ
-        and a reset is the cheaper way."""
+        and a reset is the cheaper way. ``changed``: the rows (in list order) that may differ; a
+        group wholly outside them has its rows swapped for the new ones, without a signal."""
         old = self.groups
         n, m = len(old), len(groups)
         p = 0
@@ -294,8 +320,22 @@ class PlaceholderModel(QAbstractItemModel):
             s += 1
         if not old or (n - p - s) + (m - p - s) > max(8, (n + m) // 4):
             return None
+        lo, hi = changed if changed is not None else (0, sum(len(items) for _, items in groups))
+        starts = []
+        offset = 0
+        for _, items in groups:
+            starts.append(offset)
+            offset += len(items)
+
+        def patch_group(g: int) -> None:
+            new = groups[g][1]
+            if starts[g] < hi and lo < starts[g] + len(new):
+                self._patch_group(g, new)
+            else:
+                self.groups[g][1][:] = new
+
         for g in range(p):
-            self._patch_group(g, groups[g][1])
+            patch_group(g)
         if n - p - s:
             self.beginRemoveRows(QModelIndex(), p, n - s - 1)
             del self.groups[p:n - s]
@@ -309,7 +349,7 @@ class PlaceholderModel(QAbstractItemModel):
             self._renumber()
             self.endInsertRows()
         for g in range(m - s, m):
-            self._patch_group(g, groups[g][1])
+            patch_group(g)
         self._where = {(q.block, q.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
                        for ri, q in enumerate(its)}
         return list(range(p, m - s))
@@ -375,9 +415,11 @@ class PlaceholderModel(QAbstractItemModel):
         return self.createIndex(row, 0, self._gids[parent.row()]) if row < len(items) else QModelIndex()
 
     def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
+        # Qt asks this of every held index on each row change: an invalid index's id is 0 too.
+        gid = index.internalId()
+        if not gid:
             return QModelIndex()
-        row = self._rows.get(index.internalId())
+        row = self._rows.get(gid)
         return self.createIndex(row, 0, 0) if row is not None else QModelIndex()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
@@ -395,7 +437,9 @@ class PlaceholderModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == 0:
             return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # NeverHasChildren: else expandAll marks every leaf expanded, and Qt then walks 10,000 held
+        # indexes on each row inserted or removed.
+        return _LEAF_FLAGS
 
     def placeholder(self, index: QModelIndex) -> Placeholder | None:
         if not index.isValid() or index.internalId() == 0:
@@ -523,13 +567,15 @@ class PlaceholderPanel(QWidget):
 
     def set_placeholders(self, placeholders: list[Placeholder]) -> None:
         self.set_count(len(placeholders))
-        keys = [(p.block, p.start, p.token, p.unit, p.context, p.section) for p in placeholders]
+        keys = list(map(_LIST_KEY, placeholders))
         if keys == self._keys:
             return
-        shape = [(k[0], k[2], k[3], k[5]) for k in keys]
-        same_rows = bool(self._keys) and shape == [(k[0], k[2], k[3], k[5]) for k in self._keys]
+        changed = _changed_range(self._keys, keys)
+        shape = [(k[0], k[2], k[3], k[5]) for k in keys[changed[0]:changed[1]]]
+        same_rows = (bool(self._keys) and len(keys) == len(self._keys)
+                     and shape == [(k[0], k[2], k[3], k[5]) for k in self._keys[changed[0]:changed[1]]])
         self._keys = keys
-        if same_rows and self.model_.update_rows(placeholders):
+        if same_rows and self.model_.update_rows(placeholders, changed):
             # Only offsets or context moved (typing beside a placeholder): no reset, no
             # re-expanding, the view keeps its scroll position and selection.
             return
@@ -545,7 +591,7 @@ class PlaceholderPanel(QWidget):
         # Leaf indexes carry their group's row: none may outlive a change of groups (the current
         # row is set afresh below, as after a reset).
         self.list.selectionModel().clear()
-        inserted = self.model_.patch(groups)
+        inserted = self.model_.patch(groups, changed)
         self._rebuilding = True
         if inserted is None:
             self.model_.set_groups(groups)
