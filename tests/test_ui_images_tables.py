@@ -126,6 +126,9 @@ def test_pictures_show_in_place_and_are_never_saved_as_text(window, tmp_path: Pa
     block = qdoc.findBlockByNumber(1)
     assert block.text() == "本年走访X户\ufffc，发放XX万元。"
     assert window.sidebar.leaf_count() == 3
+    contexts = [p.context for p in window.snapshot.placeholders]
+    assert all("\ufffc" not in c for c in contexts)
+    assert any("发放XX万元" in c for c in contexts)
 
     # Fill the placeholder after the picture from the sidebar, at its Qt position.
     window.editor.moveCursor(QTextCursor.MoveOperation.Start)

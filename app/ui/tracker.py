@@ -14,7 +14,7 @@ from app.core.junk import junk_of
 from app.core.outline import Heading, Section, build_sections, title_of
 from app.core.placeholders import Found, Placeholder
 from app.core.scan import number_placeholders
-from app.ui.bridge import BlockData, attach, data_of
+from app.ui.bridge import OBJECT, BlockData, attach, data_of
 from app.ui.highlight import has_astral, rescan, utf16_index
 
 
@@ -39,8 +39,9 @@ class _Texts(Sequence[str]):
 
     def __getitem__(self, i):  # noqa: ANN001, ANN204 - Sequence protocol
         if isinstance(i, slice):
-            return [d.text or "" for d in self._datas[i]]
-        return (self._datas[i].text or "").replace("\u2028", "\n")
+            return [(d.text or "").replace(OBJECT, " ") for d in self._datas[i]]
+        # A picture reads as a space (same length, so the engine's offsets stay Qt's).
+        return (self._datas[i].text or "").replace("\u2028", "\n").replace(OBJECT, " ")
 
 
 def _data(block: QTextBlock) -> BlockData:
