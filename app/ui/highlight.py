@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.junk import fragments_in_line, junk_of
@@ -103,17 +103,22 @@ def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
     seen = 0
     while block.isValid():
         box = layout.blockBoundingRect(block).translated(offset)
-        if box.top() > bottom and seen > 40:
-            break
         if box.top() > bottom:
+            # Outside a table, blocks run down the page in order: everything from here on is
+            # below the screen. Only a table's cells may still reach up into view.
+            if seen > 40 or QTextCursor(block).currentTable() is None:
+                break
             seen += 1
         spans = _spans(block)
         text_layout = block.layout()
         if spans and text_layout is not None and text_layout.lineCount():
+            lines = []
+            for n in range(text_layout.lineCount()):
+                line = text_layout.lineAt(n)
+                line_start = line.textStart()
+                lines.append((line, line_start, line_start + line.textLength()))
             for start, end in spans:
-                for n in range(text_layout.lineCount()):
-                    line = text_layout.lineAt(n)
-                    line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+                for line, line_start, line_end in lines:
                     if end <= line_start or start >= line_end:
                         continue
                     x1 = _x(line, max(start, line_start))
