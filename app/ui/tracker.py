@@ -33,6 +33,7 @@ class _Texts(Sequence[str]):
 
     def __init__(self, datas: list[BlockData]) -> None:
         self._datas = datas
+        self._plain: dict[int, str] = {}  # a block with several placeholders is asked for several times
 
     def __len__(self) -> int:
         return len(self._datas)
@@ -40,8 +41,16 @@ class _Texts(Sequence[str]):
     def __getitem__(self, i):  # noqa: ANN001, ANN204 - Sequence protocol
         if isinstance(i, slice):
             return [(d.text or "").replace(OBJECT, " ") for d in self._datas[i]]
-        # A picture reads as a space (same length, so the engine's offsets stay Qt's).
-        return (self._datas[i].text or "").replace("\u2028", "\n").replace(OBJECT, " ")
+        plain = self._plain.get(i)
+        if plain is None:
+            plain = self._datas[i].text or ""
+            if "\u2028" in plain:
+                plain = plain.replace("\u2028", "\n")
+            if OBJECT in plain:
+                # A picture reads as a space (same length, so the engine's offsets stay Qt's).
+                plain = plain.replace(OBJECT, " ")
+            self._plain[i] = plain
+        return plain
 
 
 def _data(block: QTextBlock) -> BlockData:
@@ -63,7 +72,10 @@ def collect(qdoc: QTextDocument) -> Snapshot:
     block = qdoc.begin()
     n = 0
     while block.isValid():
-        data = _data(block)
+        # _data, inlined for the common case: this loop visits every block after each pause in typing.
+        data = block.userData()
+        if not isinstance(data, BlockData) or data.text is None:
+            data = _data(block)
         datas.append(data)
         chars += data.chars
         if data.junk:
