@@ -327,3 +327,19 @@ def test_engine_edits_land_beside_pictures(window, tmp_path: Path) -> None:  # n
     assert window.current_document().blocks[1].text == "◆本年走访X户，发放7万元。"
     window.editor.undo()
     assert window.editor.document().findBlockByNumber(1).text() == "本年走访X户\ufffc，发放XX万元。"
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
+
+
+def test_grouped_pictures_each_show_at_their_own_size() -> None:
+    path = CORPUS / "docling__docx_grouped_images.docx"
+    if not path.exists():
+        pytest.skip("the shared corpus is not beside the clone")
+    document = load(path)
+    grouped = next(b for b in document.blocks if "grouped together" in b.text)
+    assert len(grouped.images) == 2  # both pictures of the group, not the first stretched over it
+    assert len({i.key for i in grouped.images}) == 2
+    assert all(i.width_emu == i.height_emu > 0 for i in grouped.images)  # square, as in the group
+    related = document.source.part.related_parts
+    assert all(related[i.key].blob for b in document.blocks for i in b.images)

@@ -29,7 +29,8 @@ _DRAWING, _PICT, _OBJECT = _W + "drawing", _W + "pict", _W + "object"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_BLIP = _A + "blip"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _EMU_PER_PT = 12700
@@ -162,9 +163,7 @@ def paragraph_runs_and_images(p: Any) -> tuple[list[Run], tuple[ImageRef, ...]]:
         text = _run_text(r)
         for child in r:
             if child.tag in (_DRAWING, _PICT, _OBJECT, _ALTERNATE):
-                image = _image_in(child, offset + _text_before(r, child))
-                if image is not None:
-                    images.append(image)
+                images += _images_in(child, offset + _text_before(r, child))
         if text:
             runs.append(Run(text, _cached_run_format(r.find(_W + "rPr"))))
             offset += len(text)
@@ -177,32 +176,47 @@ def _text_before(r: Any, child: Any) -> int:
     return len(_run_text(children[:children.index(child)]))
 
 
-def _image_in(el: Any, offset: int) -> ImageRef | None:
-    """The picture a w:drawing, w:pict, w:object or mc:AlternateContent shows, if any."""
+def _images_in(el: Any, offset: int) -> list[ImageRef]:
+    """The pictures a w:drawing, w:pict, w:object or mc:AlternateContent shows."""
     if el.tag == _ALTERNATE:
         for branch in el:
             if branch.tag in (_CHOICE, _FALLBACK):
                 for child in branch:
                     if child.tag in (_DRAWING, _PICT, _OBJECT):
-                        image = _image_in(child, offset)
-                        if image is not None:
-                            return image
-        return None
+                        images = _images_in(child, offset)
+                        if images:
+                            return images
+        return []
     if el.tag == _DRAWING:
-        blip = next(el.iter(_BLIP), None)
-        key = blip.get(_REL + "embed") if blip is not None else None
-        if not key:
-            return None
-        frame = next((c for c in el if c.tag in (_WP + "inline", _WP + "anchor")), None)
-        extent = frame.find(_WP + "extent") if frame is not None else None
-        return ImageRef(offset, key, _int(extent, "cx"), _int(extent, "cy"))
+        return _drawing_images(el, offset)
     data = next(el.iter(_IMAGEDATA), None)
     key = data.get(_REL + "id") if data is not None else None
     if not key:
-        return None
+        return []
     shape = data.getparent()
     style = dict(_style_pairs(shape.get("style") or "")) if shape is not None else {}
-    return ImageRef(offset, key, _length_emu(style.get("width")), _length_emu(style.get("height")))
+    return [ImageRef(offset, key, _length_emu(style.get("width")), _length_emu(style.get("height")))]
+
+
+def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
+    frame = next((c for c in drawing if c.tag in (_WP + "inline", _WP + "anchor")), None)
+    extent = frame.find(_WP + "extent") if frame is not None else None
+    width, height = _int(extent, "cx"), _int(extent, "cy")
+    blips = [b for b in drawing.iter(_BLIP) if b.get(_REL + "embed")]
+    if len(blips) <= 1:
+        return [ImageRef(offset, b.get(_REL + "embed"), width, height) for b in blips]
+    # A group of pictures: each at its own size in the group, scaled as the group is.
+    group = next(drawing.iter(_A + "chExt"), None)
+    scale_x = width / _int(group, "cx") if group is not None and _int(group, "cx") else 1.0
+    scale_y = height / _int(group, "cy") if group is not None and _int(group, "cy") else 1.0
+    images = []
+    for blip in blips:
+        holder = blip.getparent().getparent() if blip.getparent() is not None else None
+        xfrm = next(holder.iter(_A + "xfrm"), None) if holder is not None else None
+        ext = xfrm.find(_A + "ext") if xfrm is not None else None
+        images.append(ImageRef(offset, blip.get(_REL + "embed"),
+                               int(_int(ext, "cx") * scale_x), int(_int(ext, "cy") * scale_y)))
+    return images
 
 
 def _int(el: Any, name: str) -> int:

@@ -329,7 +329,11 @@ def shown_text(core: Block) -> str:
 
 
 def _fill_block(cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX) -> None:
-    cursor.setBlockFormat(block_format(core.format, block_font_pt(core)))
+    bf = block_format(core.format, block_font_pt(core))
+    cursor.setBlockFormat(bf)
+    if core.images:
+        # A picture fits the line it stands on: the page less the paragraph's indents.
+        max_width = max(max_width - bf.leftMargin() - bf.rightMargin() - max(bf.textIndent(), 0.0), 48.0)
     _scan(attach(cursor.block(), BlockData(core)), shown_text(core))
     first_format = char_format(core.runs[0].format, 0) if core.runs else QTextCharFormat()
     cursor.setBlockCharFormat(_keeping_cell(cursor, first_format))
@@ -454,8 +458,11 @@ def _insert_table(cursor: QTextCursor, cells: list[Block]) -> None:
     fmt = QTextTableFormat()
     fmt.setCellPadding(4)
     fmt.setCellSpacing(0)
-    fmt.setBorder(0.8)
+    fmt.setBorder(1)
     fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setBorderBrush(QBrush(QColor("#5f6368")))
+    # One line between cells, as Word draws a grid (not a box round every cell).
+    fmt.setBorderCollapse(True)
     fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     table = cursor.insertTable(rows, cols, fmt)
     _merge_cells(table, cells)

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextCursor
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.junk import fragments_in_line, junk_of
@@ -80,6 +80,14 @@ def _x(line, pos: int) -> float:  # noqa: ANN001 - QTextLine
     return x[0] if isinstance(x, tuple) else x
 
 
+def _text_band(block: QTextBlock, start: int, line) -> tuple[float, float]:  # noqa: ANN001 - QTextLine
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + start + 1)
+    metrics = QFontMetricsF(cursor.charFormat().font())
+    baseline = line.y() + line.ascent()
+    return baseline - metrics.ascent(), metrics.ascent() + metrics.descent()
+
+
 def _spans(block: QTextBlock) -> list[tuple[int, int]]:
     data = data_of(block)
     if data is None or data.junk or not data.found:
@@ -112,6 +120,7 @@ def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
         spans = _spans(block)
         text_layout = block.layout()
         if spans and text_layout is not None and text_layout.lineCount():
+            pictures = OBJECT in (data_of(block).text or "")
             lines = []
             for n in range(text_layout.lineCount()):
                 line = text_layout.lineAt(n)
@@ -123,6 +132,10 @@ def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
                         continue
                     x1 = _x(line, max(start, line_start))
                     x2 = _x(line, min(end, line_end))
-                    rect = QRectF(min(x1, x2), line.y(), abs(x2 - x1), line.height())
+                    top, height = line.y(), line.height()
+                    if pictures:
+                        # A picture makes its line tall: mark the text only, on its baseline.
+                        top, height = _text_band(block, start, line)
+                    rect = QRectF(min(x1, x2), top, abs(x2 - x1), height)
                     painter.fillRect(rect.translated(box.topLeft()), AMBER)
         block = block.next()
