@@ -112,6 +112,11 @@ def _waiting() -> Iterator[None]:
 
 
 def _menu(window, key: str) -> QMenu | None:  # noqa: ANN001
+    # The window keeps its menus by key: PySide6 6.9 (the older-glibc .deb) loses a reference to
+    # the menu on every QAction.menu() call, and a few calls delete the menu.
+    menus = getattr(window, "menus", None)
+    if menus:
+        return menus.get(key)
     for action in window.menuBar().actions():
         menu = action.menu()
         title = action.text().replace("&", "")
@@ -144,6 +149,7 @@ class Beyond(QObject):
         self.hints: list[Hint] = []
         self._hint_cache: dict[tuple[str, int | None, bool], tuple[Hint, ...]] = {}
         self._hint_year = 0
+        self._counts_shown: list[tuple] = []  # see _show_section_counts
         self.dialog = None  # the review or confirmation open right now (tests drive it)
         self._make_actions()
         self._make_menus()
@@ -575,9 +581,18 @@ class Beyond(QObject):
             return
         figures = core_counts.section_counts(sections, counts)
         grey = QBrush(tree.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
-        for item, figure in zip(items, figures):
+        chars, chars_tip = self.tr("%1 chars"), self.tr("%1: %2 characters (%3 in the section's own text)")
+        # What each row showed last time: a row whose item, figures, title and place are the same
+        # needs nothing (typing changes one section's count, not 3,000).
+        shown = [(item, figure.total, figure.own, section.title, section.block, chars, chars_tip)
+                 for item, figure, section in zip(items, figures, sections)]
+        last = self._counts_shown if len(self._counts_shown) == len(shown) else [None] * len(shown)
+        self._counts_shown = shown
+        for item, figure, now, before in zip(items, figures, shown, last):
+            if before is not None and before[0] is now[0] and before[1:] == now[1:]:
+                continue
             parent = item.parent() or model.invisibleRootItem()
-            text = arg(self.tr("%1 chars"), f"{figure.total:,}")
+            text = arg(chars, f"{figure.total:,}")
             cell = parent.child(item.row(), SECTION_COUNT_COLUMN)
             if cell is None:
                 cell = QStandardItem(text)
@@ -591,8 +606,7 @@ class Beyond(QObject):
             # A click on the count goes to the section, like a click on its title.
             if cell.data(BLOCK_ROLE) != item.data(BLOCK_ROLE):
                 cell.setData(item.data(BLOCK_ROLE), BLOCK_ROLE)
-            tip = arg(self.tr("%1: %2 characters (%3 in the section's own text)"), item.text(), f"{figure.total:,}",
-                      f"{figure.own:,}")
+            tip = arg(chars_tip, item.text(), f"{figure.total:,}", f"{figure.own:,}")
             if cell.toolTip() != tip:
                 cell.setToolTip(tip)
         header = tree.header()
