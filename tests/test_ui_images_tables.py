@@ -343,3 +343,16 @@ def test_grouped_pictures_each_show_at_their_own_size() -> None:
     assert all(i.width_emu == i.height_emu > 0 for i in grouped.images)  # square, as in the group
     related = document.source.part.related_parts
     assert all(related[i.key].blob for b in document.blocks for i in b.images)
+
+
+def test_recovery_copy_brings_pictures_and_merges_back(chinese_app, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.io.recovery_payload import recovery_bytes, restore
+
+    for document in (load(picture_report(tmp_path / "图.docx")), load(merged_table_report(tmp_path / "表.docx"))):
+        copy = restore(recovery_bytes(document)).document
+        assert [b.images for b in copy.blocks] == [b.images for b in document.blocks]
+        assert [(b.cell.row_span, b.cell.col_span) if b.cell else None for b in copy.blocks] == \
+               [(b.cell.row_span, b.cell.col_span) if b.cell else None for b in document.blocks]
+        qdoc = QTextDocument()
+        bridge.build(copy, qdoc)
+        assert len(image_fragments(qdoc)) == sum(len(b.images) for b in document.blocks)

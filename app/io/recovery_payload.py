@@ -112,16 +112,21 @@ def _paragraph_format(data: Any) -> ParagraphFormat:
     return ParagraphFormat(**data)
 
 
-def _block(item: Any, sources: list[Any]) -> Block:
+def _block(item: Any, read: list[Block]) -> Block:
     runs = [Run(str(text), _run_format(fmt)) for text, fmt in item["runs"]]
     cell = item.get("cell")
     p = item.get("p")
-    source = sources[p] if isinstance(p, int) and 0 <= p < len(sources) else None
+    base = read[p] if isinstance(p, int) and 0 <= p < len(read) else None
+    ref = CellRef(*map(int, cell)) if cell is not None else None
+    if ref is not None and base is not None and base.cell == ref:
+        ref = base.cell  # with the spans the package gives its cell
     level = item.get("level")
     return Block(runs=runs, style=item.get("style"), outline_level=level if isinstance(level, int) else None,
                  is_title_style=bool(item.get("title_style")),
                  format=_paragraph_format(item.get("format", {})),
-                 cell=CellRef(*map(int, cell)) if cell is not None else None, source=source)
+                 cell=ref, source=base.source if base is not None else None,
+                 # Pictures are the paragraph's, in the package: shown again where they were.
+                 images=base.images if base is not None else ())
 
 
 def _read_package(data: bytes) -> Document:
@@ -158,13 +163,13 @@ def restore(payload: bytes | str) -> RecoveredCopy:
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise DocumentError(_DAMAGED, f"header: {exc}") from None
     package = None
-    sources: list[Any] = []
+    read: list[Block] = []
     if origin == "docx":
         base = _read_package(payload[end + 1:])
         package = base.source
-        sources = [b.source for b in base.blocks]
+        read = base.blocks
     try:
-        blocks = [_block(item, sources) for item in items]
+        blocks = [_block(item, read) for item in items]
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise DocumentError(_DAMAGED, f"blocks: {exc}") from None
     mtime = header.get("opened_mtime")

@@ -485,9 +485,13 @@ def _insert_table(cursor: QTextCursor, cells: list[Block]) -> None:
 
 def _merge_cells(table, cells: list[Block]) -> None:  # noqa: ANN001 - QTextTable
     """Merge the cells Word shows merged (w:gridSpan, w:vMerge), while the table is empty."""
+    spans: dict[CellRef, tuple[int, int]] = {}
+    for b in cells:
+        # A paragraph the user added in a merged cell knows no spans: its neighbours do.
+        known = spans.get(b.cell, (1, 1))
+        spans[b.cell] = (max(known[0], b.cell.row_span), max(known[1], b.cell.col_span))
     taken: set[tuple[int, int]] = set()
-    for ref in dict.fromkeys(b.cell for b in cells):
-        row_span, col_span = max(ref.row_span, 1), max(ref.col_span, 1)
+    for ref, (row_span, col_span) in spans.items():
         if row_span == 1 and col_span == 1:
             continue
         covered = {(r, c) for r in range(ref.row, ref.row + row_span) for c in range(ref.col, ref.col + col_span)}
