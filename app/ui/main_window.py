@@ -271,8 +271,9 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
-        # PySide6 6.9 deletes a QMenu made by addMenu(title) once no Python name refers to it, and
-        # the later menuBar().actions()[i].menu() then fails: keep every menu referenced.
+        # Code that adds to a menu takes it from here, never from menuBar().actions()[i].menu():
+        # PySide6 6.9 (the older-glibc .deb) loses a reference to the menu on every QAction.menu()
+        # call, and a few calls delete the menu.
         self.menus = {"file": file_menu, "edit": edit, "format": fmt, "view": view, "help": help_menu,
                       "font": font_menu, "size": size_menu, "align": align_menu}
 

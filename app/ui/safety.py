@@ -123,9 +123,12 @@ class SafetyController(QObject):
         self._add_to_file_menu()
 
     def _add_to_file_menu(self) -> None:
-        # The 文件 menu is the first; the history sits just above 退出.
-        actions = self.window.menuBar().actions()
-        menu = actions[0].menu() if actions else None
+        # The 文件 menu is the first; the history sits just above 退出. The window's own reference
+        # first: PySide6 6.9's QAction.menu() drops a reference to the menu on each call.
+        menu = getattr(self.window, "menus", {}).get("file")
+        if menu is None:
+            actions = self.window.menuBar().actions()
+            menu = actions[0].menu() if actions else None
         if menu is None:
             return
         quit_action = getattr(self.window, "act_quit", None)
