@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import (
@@ -46,12 +47,14 @@ from app.io.errors import DocumentError
 from app.ui import bridge
 from app.ui.beyond import install as install_beyond
 from app.ui.editor import Editor, local_document
-from app.ui.findreplace import FindReplaceDialog
 from app.ui.highlight import has_astral, rescan
 from app.ui.panels import OutlinePanel, PlaceholderPanel
 from app.ui.safety import SafetyController
 from app.ui.settings import Settings
 from app.ui.tracker import Snapshot, collect, next_span, qt_span, span_at
+
+if TYPE_CHECKING:  # imported when first used (start-up time)
+    from app.ui.findreplace import FindReplaceDialog
 
 try:  # the lossless writer (app/io/save.py) may land after the window
     from app.io.save import save_document
@@ -676,6 +679,8 @@ class MainWindow(QMainWindow):
 
     def find_dialog(self, replace: bool) -> FindReplaceDialog:
         if not hasattr(self, "_find"):
+            from app.ui.findreplace import FindReplaceDialog
+
             self._find = FindReplaceDialog(self.editor, self)
         self._find.show_for(replace)
         return self._find
