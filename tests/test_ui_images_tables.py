@@ -356,3 +356,28 @@ def test_recovery_copy_brings_pictures_and_merges_back(chinese_app, tmp_path: Pa
         qdoc = QTextDocument()
         bridge.build(copy, qdoc)
         assert len(image_fragments(qdoc)) == sum(len(b.images) for b in document.blocks)
+
+
+def test_punctuation_hints_and_fix_beside_a_picture(window, tmp_path: Path) -> None:  # noqa: ANN001
+    import docx
+    from docx.shared import Cm
+
+    path = tmp_path / "标点.docx"
+    d = docx.Document()
+    p = d.add_paragraph("本年走访困难家庭")
+    p.add_run().add_picture(io.BytesIO(tiny_png()), width=Cm(1), height=Cm(1))
+    p.add_run("共计三十户,发放慰问金十万元.")
+    d.save(str(path))
+    assert window.open_path(path)
+    window.refresh_now()
+    hints = [h for h in window.beyond.hints if h.kind == "punctuation"]
+    assert hints
+    window.beyond.go_to_span(hints[0].block, hints[0].start, hints[0].end)
+    assert window.editor.textCursor().selectedText() == ","
+    assert window.beyond.fix_punctuation()
+    qblock = window.editor.document().findBlockByNumber(0)
+    assert qblock.text() == "本年走访困难家庭\ufffc共计三十户，发放慰问金十万元."
+    window.save()
+    saved = load(path)
+    assert saved.blocks[0].text == "本年走访困难家庭共计三十户，发放慰问金十万元."
+    assert len(saved.blocks[0].images) == 1

@@ -40,7 +40,7 @@ from app.io.page import page_setup
 from app.ui import bridge
 from app.ui.changes import ApplyError, ChangeApplier, core_blocks
 from app.ui.clean_dialog import CleanDialog
-from app.ui.highlight import has_astral, utf16_index
+from app.ui.highlight import core_to_qt
 from app.ui.hints_panel import HintsPanel
 from app.ui.i18n import arg, translate
 from app.ui.panels import BLOCK_ROLE
@@ -132,7 +132,8 @@ def _light_document(qblocks) -> tuple[Document, list[str]]:  # noqa: ANN001
     for qblock in qblocks:
         data = bridge.data_of(qblock)
         core = data.block if data is not None else None
-        text = qblock.text().replace("\u2028", "\n")
+        # The Document's text: a picture is not in it (edits count offsets without one).
+        text = qblock.text().replace("\u2028", "\n").replace(bridge.OBJECT, "")
         texts.append(text)
         blocks.append(Block.plain(text, outline_level=core.outline_level if core else None,
                                   is_title_style=core.is_title_style if core else False,
@@ -322,8 +323,7 @@ class Beyond(QObject):
             return
         qblock = qblocks[block]
         text = qblock.text()
-        if has_astral(text):
-            start, end = utf16_index(text, start), utf16_index(text, end)
+        start, end = core_to_qt(text, start), max(core_to_qt(text, start), core_to_qt(text, end, start=False))
         self.window.select_span(qblock.position() + start, qblock.position() + end)
         self.window.editor.setFocus()
 
@@ -503,13 +503,15 @@ class Beyond(QObject):
             if punctuation and data is not None and data.text == text:
                 all_counts.append(data.chars)
             else:
-                all_counts.append(core_counts.count_chars(text.replace("\u2028", "\n"), punctuation))
+                all_counts.append(core_counts.count_chars(text.replace("\u2028", "\n").replace(bridge.OBJECT, ""),
+                                                          punctuation))
             if data is not None and data.phantom and qblock.length() <= 1:
                 continue
             core = data.block if data is not None else None
             if data is not None and data.junk:
                 junk_lines.add(len(lines))
-            lines.append((text.replace("\u2028", "\n"), core.outline_level if core is not None else None,
+            lines.append((text.replace("\u2028", "\n").replace(bridge.OBJECT, ""),
+                          core.outline_level if core is not None else None,
                           core is not None and core.cell is not None))
         self._show_section_counts(window.snapshot.sections, all_counts)
         total = sum(c for n, c in enumerate(all_counts) if n not in junk_numbers)
