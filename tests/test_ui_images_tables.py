@@ -381,3 +381,16 @@ def test_punctuation_hints_and_fix_beside_a_picture(window, tmp_path: Path) -> N
     saved = load(path)
     assert saved.blocks[0].text == "本年走访困难家庭共计三十户，发放慰问金十万元."
     assert len(saved.blocks[0].images) == 1
+
+
+def test_official_format_keeps_pictures_shown_and_saved(window, tmp_path: Path) -> None:  # noqa: ANN001
+    report = picture_report(tmp_path / "图.docx")
+    before_media = media(report)
+    assert window.open_path(report)
+    assert window.beyond.official_format()
+    assert [n for n, _ in image_fragments(window.editor.document())] == [1, 2, 3]
+    assert all("\ufffc" not in b.text for b in window.current_document().blocks)
+    window.save()
+    saved = load(report)
+    assert [len(b.images) for b in saved.blocks] == [0, 1, 1, 1]
+    assert sorted(media(report).values()) == sorted(before_media.values())

@@ -507,6 +507,7 @@ def _reread(document: Document) -> None:
         if new is not None:
             block.runs, block.format, block.style = new.runs, new.format, new.style
             block.outline_level, block.is_title_style = new.outline_level, new.is_title_style
+            block.images = new.images
     package_state(document.source).baseline = {
         b.source: (runs_key(b.runs), b.format) for b in document.blocks if b.source is not None
     }
