@@ -14,7 +14,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette, QStandardItem, QTextCursor
@@ -29,21 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import counts as core_counts
-from app.core.clean import clean_change, clean_plan
 from app.core.document import Block, CellRef, Document
 from app.core.edits import Change
 from app.core.hints import Hint, fix_punctuation, hints_of, writes_arabic_counts
-from app.core.renumber import OutlineError, demote, move_down, move_section, move_up, promote, renumber
 from app.core.scan import scan
 from app.io.errors import DocumentError
-from app.io.page import page_setup
 from app.ui import bridge
 from app.ui.changes import ApplyError, ChangeApplier, core_blocks
-from app.ui.clean_dialog import CleanDialog
 from app.ui.highlight import core_to_qt
 from app.ui.hints_panel import HintsPanel
 from app.ui.i18n import arg, translate
 from app.ui.panels import BLOCK_ROLE
+
+if TYPE_CHECKING:  # the clean-up, outline moves and page set-up load when first used (start-up time)
+    from app.ui.clean_dialog import CleanDialog
 
 # Menu titles as the window spells them, in English (source) and Chinese (translation).
 MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
@@ -339,6 +338,9 @@ class Beyond(QObject):
     # -- 1. clean up ---------------------------------------------------------------------------
 
     def ask_clean(self) -> CleanDialog | None:
+        from app.core.clean import clean_plan
+        from app.ui.clean_dialog import CleanDialog
+
         document = self.window.current_document()
         items = clean_plan(document)
         if not items:
@@ -360,6 +362,8 @@ class Beyond(QObject):
                        self.tr("The document changed during the review: "
                                "please open “Clean Up Template Ads” again."))
             return False
+        from app.core.clean import clean_change
+
         done = self.apply(clean_change(document, chosen))
         if done:
             self._message(arg(self.tr("Template ads removed in %1 places (can be undone)"), len(chosen)))
@@ -393,6 +397,8 @@ class Beyond(QObject):
             self._message(self.tr("The cursor is not in any section: first put it in the heading to move, or in "
                                   "its text."))
             return False
+        from app.core.renumber import OutlineError, demote, move_down, move_up, promote
+
         ops = {"up": move_up, "down": move_down, "promote": promote, "demote": demote}
         heading = sections[section].block
         try:
@@ -405,6 +411,8 @@ class Beyond(QObject):
     def move_to(self, section: int, before_block: int) -> bool:
         """Move section ``section`` in front of block ``before_block`` (export indices)."""
         document = self.window.current_document()
+        from app.core.renumber import OutlineError, move_section
+
         heading = scan(document).outline[section].block
         try:
             change = move_section(document, section, before_block, auto_renumber=self.auto_renumber)
@@ -426,6 +434,8 @@ class Beyond(QObject):
         return True
 
     def renumber(self) -> bool:
+        from app.core.renumber import renumber
+
         change = renumber(self.window.current_document())
         if change.empty:
             self._message(self.tr("The numbering already runs in order; nothing to renumber."))
@@ -696,6 +706,8 @@ class Beyond(QObject):
 
         from app.ui.printing import make_printer, render
 
+        from app.io.page import page_setup
+
         setup = page_setup(self.window.document)
         printer = make_printer(setup, self._title())
         dialog = QPrintPreviewDialog(printer, self.window)
@@ -722,6 +734,7 @@ class Beyond(QObject):
             self.export_pdf(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
 
     def export_pdf(self, path: Path) -> bool:
+        from app.io.page import page_setup
         from app.ui.printing import export_pdf
 
         try:
