@@ -336,7 +336,7 @@ def _fill_block(cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_P
         max_width = max(max_width - bf.leftMargin() - bf.rightMargin() - max(bf.textIndent(), 0.0), 48.0)
     _scan(attach(cursor.block(), BlockData(core)), shown_text(core))
     first_format = char_format(core.runs[0].format, 0) if core.runs else QTextCharFormat()
-    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format))
+    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format) if core.cell is not None else first_format)
     images = sorted(core.images, key=lambda i: i.offset)
     next_image = 0
     offset = 0
