@@ -382,15 +382,18 @@ def image_url(key: str) -> QUrl:
 
 def _add_image_resources(document: Document, qdoc: QTextDocument) -> None:
     """Hand ``qdoc`` the bytes of every picture the blocks show (Qt decodes them when painting;
-    a picture Qt cannot read, such as a Windows metafile, shows as a framed box)."""
-    keys = {image.key for block in document.blocks for image in block.images}
-    if not keys:
+    a picture Qt cannot read, such as a Windows metafile, shows as a framed, labelled box)."""
+    first: dict[str, ImageRef] = {}
+    for block in document.blocks:
+        for image in block.images:
+            first.setdefault(image.key, image)
+    if not first:
         return
     try:
         related = document.source.part.related_parts
     except AttributeError:
         related = {}
-    for key in keys:
+    for key, image in first.items():
         url = image_url(key)
         if qdoc.resource(QTextDocument.ResourceType.ImageResource, url) is not None:
             continue
@@ -403,7 +406,7 @@ def _add_image_resources(document: Document, qdoc: QTextDocument) -> None:
         if data and _readable(data):
             qdoc.addResource(QTextDocument.ResourceType.ImageResource, url, QByteArray(data))
         else:
-            qdoc.addResource(QTextDocument.ResourceType.ImageResource, url, _stand_in())
+            qdoc.addResource(QTextDocument.ResourceType.ImageResource, url, _stand_in(*image_size_px(image)))
 
 
 def _readable(data: bytes) -> bool:
@@ -413,15 +416,21 @@ def _readable(data: bytes) -> bool:
     return QImageReader(buffer).canRead()
 
 
-def _stand_in() -> QImage:
-    """What a picture Qt cannot decode looks like: a light framed box, scaled to its size."""
-    image = QImage(64, 48, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#f1f2f4"))
+def _stand_in(width: float, height: float) -> QImage:
+    """What a picture Qt cannot decode looks like: a light framed box of the picture's size,
+    drawn at that size (a small one scaled up would look coarse)."""
+    from app.ui.i18n import translate
+
+    w, h = max(int(round(width)), 8), max(int(round(height)), 8)
+    image = QImage(w, h, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#f4f5f7"))
     painter = QPainter(image)
-    painter.setPen(QPen(QColor("#9aa0a6"), 1))
-    painter.drawRect(QRectF(0.5, 0.5, 63, 47))
-    painter.drawLine(0, 0, 63, 47)
-    painter.drawLine(0, 47, 63, 0)
+    painter.setPen(QPen(QColor("#b0b4ba"), 1, Qt.PenStyle.DashLine))
+    painter.drawRect(QRectF(0.5, 0.5, w - 1, h - 1))
+    if w >= 80 and h >= 24:
+        painter.setPen(QColor("#70757a"))
+        painter.drawText(QRectF(4, 4, w - 8, h - 8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         translate("Bridge", "Picture (this format cannot be previewed; it is kept in the file)"))
     painter.end()
     return image
 

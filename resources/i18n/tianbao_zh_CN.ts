@@ -327,6 +327,14 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
 </context>
 <context>
+    <name>Bridge</name>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="433"/>
+        <source>Picture (this format cannot be previewed; it is kept in the file)</source>
+        <translation>图片（此格式无法预览，文件中原样保留）</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <location filename="../../app/ui/changes.py" line="298"/>
