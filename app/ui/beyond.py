@@ -76,6 +76,21 @@ OUTLINE_ERRORS = {
 }
 
 
+def _paragraph_hints(keys: list[tuple[str, int | None, bool]], year: int) -> dict[tuple, tuple[Hint, ...]]:
+    """The hints of each paragraph ``keys`` (text, outline level, in a cell) as if read alone
+    beside a line writing a count in Arabic numerals (see Beyond._hints_of), from one
+    ``hints_of`` call: that line first, then the paragraphs, whose hints depend on nothing else
+    (one call per paragraph cost seconds when a long report opened). Hints say block 0."""
+    blocks = [Block.plain(ARABIC_COUNT_PROBE)]
+    blocks += [Block.plain(text, outline_level=level, cell=CellRef(0, 0, 0) if in_cell else None)
+               for text, level, in_cell in keys]
+    found: dict[tuple, list[Hint]] = {key: [] for key in keys}
+    for h in hints_of(Document(blocks, None, "text"), year):
+        if h.block > 0:
+            found[keys[h.block - 1]].append(replace(h, block=0))
+    return {key: tuple(hints) for key, hints in found.items()}
+
+
 def engine_text(table: dict[str, str], text: str) -> str:
     """``text`` from the engine (Chinese) in the window's language, where the table knows it."""
     source = table.get(text)
@@ -545,6 +560,10 @@ class Beyond(QObject):
         arabic = writes_arabic_counts([line[0] for line in lines])
         cache: dict[tuple[str, int | None, bool], tuple[Hint, ...]] = {}
         found: list[Hint] = []
+        # The paragraphs not in the cache (all of them when a report opens) are read in one call.
+        missing = list(dict.fromkeys(key for i, key in enumerate(lines)
+                                     if i not in skip and key[0].strip() and key not in self._hint_cache))
+        fresh = _paragraph_hints(missing, year) if missing else {}
         for i, key in enumerate(lines):
             if i in skip or not key[0].strip():
                 continue
@@ -552,10 +571,7 @@ class Beyond(QObject):
             if hints is None:
                 hints = self._hint_cache.get(key)
             if hints is None:
-                text, level, in_cell = key
-                block = Block.plain(text, outline_level=level, cell=CellRef(0, 0, 0) if in_cell else None)
-                probe = Document([block, Block.plain(ARABIC_COUNT_PROBE)], None, "text")
-                hints = tuple(h for h in hints_of(probe, year) if h.block == 0)
+                hints = fresh[key]
             cache[key] = hints
             found.extend(replace(h, block=i) for h in hints if arabic or h.kind != "number-style")
         self._hint_cache = cache
