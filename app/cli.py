@@ -43,6 +43,17 @@ def fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def check_output(path: Path, suffixes: tuple[str, ...] = (".docx",)) -> str | None:
+    """Why a command cannot write ``path`` (a Chinese message), or None; checked before any work."""
+    if path.suffix.lower() not in suffixes:
+        return f"输出文件必须是 {' 或 '.join(suffixes)}：{path}"
+    if path.is_dir():
+        return f"输出路径是一个文件夹：{path}"
+    if not path.parent.is_dir():
+        return f"输出文件夹不存在：{path.parent}"
+    return None
+
+
 def utf8_stdout() -> None:
     try:
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]

@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, command, fail, utf8_stdout
+from app.cli import EXIT_OK, check_output, command, fail, utf8_stdout
 
-OUTPUT_SUFFIXES = (".docx", ".txt")
+OUTPUT_SUFFIXES = (".docx", ".txt")  # what clean and renumber write (through the window's own save)
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -19,32 +19,15 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 列出清除的内容（UTF-8）")
 
 
-def check_output(path: Path) -> str | None:
-    """A Chinese message when ``path`` is no file we can write, else None."""
-    if path.suffix.lower() not in OUTPUT_SUFFIXES:
-        return f"输出文件须为 .docx 或 .txt：{path}"
-    if path.is_dir():
-        return f"输出路径是一个文件夹：{path}"
-    if not path.parent.exists():
-        return f"输出文件夹不存在：{path.parent}"
-    return None
-
-
-def write_output(document, path: Path) -> None:
-    """Save through exactly the path the window's Save uses (.docx lossless or official; .txt as text)."""
-    from app.io.save import save_document
-
-    save_document(document, path)
-
-
 @command("clean", "清除模板网站夹带的广告行和广告片段", _args)
 def run_clean(args: argparse.Namespace) -> int:
     from app.core.clean import clean_all
     from app.core.edits import apply_change
     from app.io.load import load
+    from app.io.save import save_document
 
     source, target = Path(args.input), Path(args.output)
-    problem = check_output(target)
+    problem = check_output(target, OUTPUT_SUFFIXES)
     if problem:
         return fail(problem)
     document = load(source)
@@ -72,5 +55,5 @@ def run_clean(args: argparse.Namespace) -> int:
     if args.dry_run:
         return EXIT_OK
     apply_change(document, change)
-    write_output(document, target)
+    save_document(document, target)
     return EXIT_OK

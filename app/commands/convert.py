@@ -5,24 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_OK, command, fail
+from app.cli import EXIT_OK, check_output, command, fail
 
 
 def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", metavar="IN", help="报告文件（.docx 或 .txt）")
     p.add_argument("output", metavar="OUT.docx", help="输出的 Word 文档")
     p.add_argument("--official", action="store_true", help="按党政机关公文格式（GB/T 9704）重新排版 .docx")
-
-
-def check_output(input_path: Path, output: Path) -> str | None:
-    """Why ``output`` cannot be written for ``input_path``, or None."""
-    if output.suffix.lower() != ".docx":
-        return f"输出文件必须是 .docx：{output}"
-    if output.is_dir():
-        return f"输出路径是一个文件夹：{output}"
-    if not output.parent.is_dir():
-        return f"输出文件夹不存在：{output.parent}"
-    return None
 
 
 @command("convert", "把 .txt 转成公文格式的 .docx，或重新保存/排版 .docx", _args)
@@ -32,7 +21,7 @@ def run_convert(args: argparse.Namespace) -> int:
     from app.io.save import save_document
 
     source, output = Path(args.input), Path(args.output)
-    problem = check_output(source, output)
+    problem = check_output(output)
     if problem:
         return fail(problem)
     document = load(source)

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, command, fail
+from app.cli import EXIT_OK, command, fail, utf8_stdout
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -32,10 +32,7 @@ def run_count(args: argparse.Namespace) -> int:
               for i, c in enumerate(block_counts(document.texts, not args.no_punctuation))]
     total = sum(counts)
     per_section = section_counts(report.outline, counts)
-    try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
+    utf8_stdout()
     target = progress(total, args.target) if args.target else None
     if args.json:
         data = {"file": str(path), "punctuation": not args.no_punctuation, "total": total,

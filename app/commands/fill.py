@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_OK, command, fail
-from app.commands.convert import check_output
+from app.cli import EXIT_OK, check_output, command, fail
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -45,7 +44,7 @@ def run_fill(args: argparse.Namespace) -> int:
     from app.io.save import save_document
 
     source, output = Path(args.input), Path(args.output)
-    problem = check_output(source, output)
+    problem = check_output(output)
     if problem:
         return fail(problem)
     values = parse_values(args.values)

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, command, fail
-from app.commands.clean import check_output, write_output
+from app.cli import EXIT_OK, check_output, command, fail, utf8_stdout
+from app.commands.clean import OUTPUT_SUFFIXES
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -20,17 +19,15 @@ def run_renumber(args: argparse.Namespace) -> int:
     from app.core.edits import apply_change, texts_after
     from app.core.renumber import renumber
     from app.io.load import load
+    from app.io.save import save_document
 
     source, target = Path(args.input), Path(args.output)
-    problem = check_output(target)
+    problem = check_output(target, OUTPUT_SUFFIXES)
     if problem:
         return fail(problem)
     document = load(source)
     change = renumber(document)
-    try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
+    utf8_stdout()
     before = document.texts
     after = texts_after(before, change)
     changed = sorted({e.block for e in change.edits})
@@ -40,7 +37,7 @@ def run_renumber(args: argparse.Namespace) -> int:
     if args.dry_run:
         return EXIT_OK
     apply_change(document, change)
-    write_output(document, target)
+    save_document(document, target)
     return EXIT_OK
 
 
