@@ -10,9 +10,9 @@ SAMPLE := resources/samples/述职报告示例.docx
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-cursor0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 fonts-wqy-microhei poppler-utils
 
-.PHONY: run test bench system-deps venv i18n clean screenshot
+.PHONY: run test bench system-deps venv i18n clean
 
-run: venv i18n
+run: system-deps venv i18n
 	$(PY) -m app "$(SAMPLE)"
 
 test: system-deps venv i18n
