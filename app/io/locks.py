@@ -9,6 +9,10 @@ Two kinds of answer:
   folder, named after the document's full path, holding pid, host and an optional name the
   owning window listens on. The lock is an operating-system lock on that file, so it dies with
   the process, even after ``kill -9`` or a power cut; the file's text only says who held it.
+* A second Tianbao asked to open a document another one holds brings that window forward by
+  dropping a request file into the holder's ``endpoint``, a folder beside the lock file
+  ("<key>.requests"); the holder watches it, raises its window and answers with an ``.ack``
+  file. Files, not sockets: the app never opens a network connection, not even a local one.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import os
 import socket
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +138,7 @@ class LockHolder:
     host: str | None
     document: str | None
     since: float | None
-    endpoint: str | None  # a name the owning window listens on, to be brought forward
+    endpoint: str | None  # the requests folder the owning window watches, to be brought forward
 
     def describe(self) -> str:
         return "此文档已在另一个“填报”窗口中打开。"
@@ -273,6 +278,11 @@ class DocumentLock:
         return (Path(root) if root is not None else _default_lock_root()) / f"{lock_key(Path(document))}.lock"
 
     @classmethod
+    def requests_folder(cls, document: Path | str, root: Path | str | None = None) -> Path:
+        """Where other processes ask the holder of ``document`` to bring its window forward."""
+        return cls.requests_folder_of_lock(cls.lock_path(document, root))
+
+    @classmethod
     def holder(cls, document: Path | str, *, root: Path | str | None = None) -> LockHolder | None:
         """Who holds the lock on ``document``; None when no live process does."""
         lock_path = cls.lock_path(document, root)
@@ -290,6 +300,10 @@ class DocumentLock:
             os.close(fd)
         return _read_holder(lock_path)
 
+    @staticmethod
+    def requests_folder_of_lock(lock_path: Path) -> Path:
+        return lock_path.with_suffix(".requests")
+
     @property
     def held(self) -> bool:
         return self._fd is not None
@@ -299,6 +313,7 @@ class DocumentLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
+        remove_requests_folder(self.requests_folder_of_lock(self.path))
         if sys.platform != "win32":
             # Remove while still locked, so nobody can lock the file we are about to drop.
             _unlink_quietly(self.path)
@@ -322,6 +337,92 @@ class DocumentLock:
                 os.close(fd)
             except OSError:
                 pass
+
+
+# --- bringing the holder's window forward ---------------------------------------------------------
+
+REQUEST_SUFFIX = ".request"
+ACK_SUFFIX = ".ack"
+
+
+def send_raise_request(endpoint: Path | str, document: Path | str) -> Path:
+    """Ask the process watching ``endpoint`` to bring ``document``'s window forward; the request
+    file's path (its answer will be ``ack_path`` of it). Raises OSError when it cannot be written."""
+    from app.io.errors import DocumentError
+    from app.io.save import atomic_write_bytes
+
+    folder = Path(endpoint)
+    request = folder / f"{os.getpid()}-{uuid.uuid4().hex}{REQUEST_SUFFIX}"
+    info = {"action": "raise", "document": str(document), "pid": os.getpid(), "since": time.time()}
+    try:
+        atomic_write_bytes(request, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+    except DocumentError as exc:
+        raise OSError(exc.message) from None
+    return request
+
+
+def ack_path(request: Path) -> Path:
+    return request.with_suffix(ACK_SUFFIX)
+
+
+def pending_requests(endpoint: Path | str) -> list[tuple[Path, str | None]]:
+    """The raise requests waiting in ``endpoint``, oldest first: (request file, document named)."""
+    try:
+        files = [p for p in Path(endpoint).iterdir() if p.name.endswith(REQUEST_SUFFIX)
+                 and not p.name.startswith(".")]  # ".name.tmp": a request still being written
+    except OSError:
+        return []
+    found = []
+    for path in files:
+        try:
+            info = json.loads(path.read_text(encoding="utf-8"))
+            mtime = path.stat().st_mtime
+        except (OSError, ValueError):
+            continue
+        document = info.get("document") if isinstance(info, dict) else None
+        found.append((mtime, path, document if isinstance(document, str) else None))
+    return [(path, document) for _, path, document in sorted(found)]
+
+
+def acknowledge(request: Path) -> None:
+    """Answer ``request``: remove it and leave its ``.ack`` file for the asker."""
+    from app.io.save import atomic_write_bytes
+
+    _unlink_quietly(request)
+    try:
+        atomic_write_bytes(ack_path(request), json.dumps({"pid": os.getpid()}).encode("utf-8"))
+    except Exception:  # noqa: BLE001 - the asker then falls back to its message, nothing is lost
+        pass
+
+
+def wait_for_ack(request: Path, timeout_s: float, poll_s: float = 0.05) -> bool:
+    """True when the holder answered ``request`` within ``timeout_s``; either way no file of the
+    exchange is left behind (an unanswered request is withdrawn)."""
+    answer = ack_path(request)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if answer.exists():
+            _unlink_quietly(answer)
+            return True
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(poll_s)
+    _unlink_quietly(request)
+    if answer.exists():  # answered just as it was withdrawn
+        _unlink_quietly(answer)
+        return True
+    return False
+
+
+def remove_requests_folder(endpoint: Path | str) -> None:
+    """Clear away a holder's requests folder when it lets the document go."""
+    folder = Path(endpoint)
+    try:
+        for path in folder.iterdir():
+            _unlink_quietly(path)
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _unlink_quietly(path: Path) -> None:

@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.io.errors import DocumentError
-from app.io.locks import DocumentLock, foreign_owner
+from app.io.locks import (DocumentLock, acknowledge, foreign_owner, pending_requests, remove_requests_folder,
+                          send_raise_request, wait_for_ack)
 from app.io.recovery import AutosaveClock, RecoveryStore
 from app.io.save import FileChangedOnDisk
 from app.ui.i18n import arg, translate
@@ -36,6 +37,11 @@ AUTOSAVE_PAUSE_S = 3.0
 AUTOSAVE_MAX_S = 60.0
 # After a copy could not be written (disk full), try again this much later, not on every key.
 RETRY_S = 60.0
+# How long a second window waits for the holder of a document to answer "bring yourself forward"
+# before it decides the holder is hung and just says where the document is open; and how often
+# the holder looks for such requests when the file-system watcher missed one.
+RAISE_WAIT_S = 2.0
+REQUEST_POLL_MS = 2000
 
 
 def kept_safe() -> str:
@@ -99,9 +105,19 @@ def _same_file(a: Path | None, b: Path | None) -> bool:
 
 
 class SafetyController(QObject):
+    brought_forward = Signal()  # another process asked for this window's document (drivers listen)
+
     def __init__(self, window: MainWindow, store: RecoveryStore | None = None) -> None:
         super().__init__(window)
         self.window = window
+        # Requests from other processes to bring this window forward: files in the lock's
+        # endpoint folder, watched (the watcher can miss events, hence also a slow poll).
+        self.requests: Path | None = None
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._serve_requests)
+        self.request_poll = QTimer(self)
+        self.request_poll.setInterval(REQUEST_POLL_MS)
+        self.request_poll.timeout.connect(self._serve_requests)
         self.store = store or RecoveryStore()
         self.doc_id = self.store.new_id()
         self.copy_written = False
@@ -247,6 +263,7 @@ class SafetyController(QObject):
     # -- one document, one owner -----------------------------------------------------------
 
     def _release(self) -> None:
+        self._stop_listening()
         lock, self.lock = self.lock, None
         if lock is not None:
             try:
@@ -261,12 +278,15 @@ class SafetyController(QObject):
         self._release()
         if path is None:
             return
+        requests = DocumentLock.requests_folder(path)
         try:
-            self.lock = DocumentLock.acquire(path)
+            self.lock = DocumentLock.acquire(path, endpoint=str(requests))
         except OSError:
             self.lock = None  # no lock folder (read-only home): the document still opens
         else:
-            if self.lock is None:
+            if self.lock is not None:
+                self._listen(requests)
+            else:
                 self._warn(translate("Safety", "This file is already open in another Tianbao window. If both are "
                                                "changed, the later save overwrites the earlier one."),
                            self._holder_detail(path))
@@ -274,6 +294,60 @@ class SafetyController(QObject):
         owner = foreign_owner(path)
         if owner is not None:
             self._warn(owner.describe(), str(owner.path))
+
+    def _listen(self, folder: Path) -> None:
+        remove_requests_folder(folder)  # requests left for a process that died are not ours
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # nobody can bring this window forward; the others fall back to their message
+        self.requests = folder
+        self.watcher.addPath(str(folder))
+        self.request_poll.start()
+
+    def _stop_listening(self) -> None:
+        self.request_poll.stop()
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        self.requests = None
+
+    def _serve_requests(self, *_: object) -> None:
+        """Bring this window forward for each request naming its document, and answer it."""
+        if self.requests is None or self.lock is None:
+            return
+        raised = False
+        for request, document in pending_requests(self.requests):
+            if document is None or not _same_file(Path(document), self.lock.document):
+                continue
+            if not raised:
+                self.bring_forward()
+                raised = True
+            acknowledge(request)
+        if raised:
+            self.brought_forward.emit()
+
+    def bring_forward(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        elif not window.isVisible():
+            window.show()
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized | Qt.WindowState.WindowActive)
+        window.raise_()
+        window.activateWindow()
+
+    def _ask_holder_to_come_forward(self, endpoint: str | None, path: Path) -> bool:
+        """True when the process holding ``path`` answered our request to raise its window."""
+        if not endpoint:
+            return False
+        try:
+            request = send_raise_request(endpoint, path)
+        except OSError:
+            return False
+        try:
+            return wait_for_ack(request, RAISE_WAIT_S)
+        except OSError:
+            return False
 
     def _warn(self, text: str, detail: str | None = None) -> None:
         self.window.statusBar().showMessage(text, 15000)
@@ -291,7 +365,9 @@ class SafetyController(QObject):
 
     def may_open(self, path: str | os.PathLike) -> bool:
         """False (after telling the user) when ``path`` is open in another window already: one
-        document, one owner. A window of this process is brought forward instead."""
+        document, one owner. A window of this process is brought forward instead; so is one of
+        another process, through a request file it answers (waiting at most RAISE_WAIT_S: a hung
+        holder gets the plain "open elsewhere" message)."""
         path = Path(path)
         if _same_file(self.window.path, path):
             return True
@@ -310,6 +386,11 @@ class SafetyController(QObject):
             holder = None
         if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
             return True
+        if holder.host in (None, socket.gethostname()) and self._ask_holder_to_come_forward(holder.endpoint, path):
+            self.window.statusBar().showMessage(
+                translate("Safety", "This file is already open in another Tianbao window, which has been brought "
+                                    "to the front. It is not opened here a second time."), 15000)
+            return False
         where = ""
         if holder.pid:
             where = arg(translate("Safety", " (process %1, computer %2)"), holder.pid, holder.host)

@@ -4,98 +4,98 @@
 <context>
     <name>Beyond</name>
     <message>
-        <location filename="../../app/ui/beyond.py" line="58"/>
+        <location filename="../../app/ui/beyond.py" line="57"/>
         <source>Move section</source>
         <translation>移动章节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="59"/>
-        <location filename="../../app/ui/beyond.py" line="178"/>
+        <location filename="../../app/ui/beyond.py" line="58"/>
+        <location filename="../../app/ui/beyond.py" line="199"/>
         <source>Promote</source>
         <translation>提升级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="60"/>
-        <location filename="../../app/ui/beyond.py" line="179"/>
+        <location filename="../../app/ui/beyond.py" line="59"/>
+        <location filename="../../app/ui/beyond.py" line="200"/>
         <source>Demote</source>
         <translation>降低级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="61"/>
-        <location filename="../../app/ui/beyond.py" line="170"/>
+        <location filename="../../app/ui/beyond.py" line="60"/>
+        <location filename="../../app/ui/beyond.py" line="191"/>
         <source>Renumber</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="62"/>
+        <location filename="../../app/ui/beyond.py" line="61"/>
         <source>Half-width punctuation to full width</source>
         <translation>半角标点改为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="63"/>
+        <location filename="../../app/ui/beyond.py" line="62"/>
         <source>Remove template ads</source>
         <translation>清除模板广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="64"/>
-        <location filename="../../app/ui/beyond.py" line="623"/>
-        <location filename="../../app/ui/beyond.py" line="654"/>
-        <location filename="../../app/ui/beyond.py" line="657"/>
+        <location filename="../../app/ui/beyond.py" line="63"/>
+        <location filename="../../app/ui/beyond.py" line="671"/>
+        <location filename="../../app/ui/beyond.py" line="702"/>
+        <location filename="../../app/ui/beyond.py" line="705"/>
         <source>Apply Official Format</source>
         <translation>套用公文格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="67"/>
+        <location filename="../../app/ui/beyond.py" line="66"/>
         <source>There is no such section.</source>
         <translation>没有这一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="68"/>
+        <location filename="../../app/ui/beyond.py" line="67"/>
         <source>The title cannot be moved.</source>
         <translation>标题不能移动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="69"/>
+        <location filename="../../app/ui/beyond.py" line="68"/>
         <source>The target position is outside the document.</source>
         <translation>目标位置不在文档内。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="70"/>
+        <location filename="../../app/ui/beyond.py" line="69"/>
         <source>A section cannot be moved into itself.</source>
         <translation>不能把一节移到它自己里面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="71"/>
+        <location filename="../../app/ui/beyond.py" line="70"/>
         <source>Nothing can be moved above the title.</source>
         <translation>不能移到标题前面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="72"/>
+        <location filename="../../app/ui/beyond.py" line="71"/>
         <source>This is already the first section at its level.</source>
         <translation>已经是同级的第一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="73"/>
+        <location filename="../../app/ui/beyond.py" line="72"/>
         <source>This is already the last section at its level.</source>
         <translation>已经是同级的最后一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="74"/>
+        <location filename="../../app/ui/beyond.py" line="73"/>
         <source>Already at the top level.</source>
         <translation>已经是最高一级，不能再升级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="75"/>
+        <location filename="../../app/ui/beyond.py" line="74"/>
         <source>Already at the lowest level.</source>
         <translation>已经是最低一级，不能再降级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="76"/>
+        <location filename="../../app/ui/beyond.py" line="75"/>
         <source>This section&apos;s number cannot change level.</source>
         <translation>这一节的编号不能升降级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="87"/>
+        <location filename="../../app/ui/beyond.py" line="101"/>
         <source>The whole document will be reformatted to GB/T 9704-2012, Layout Key for Official Documents of Party and Government Organs:
 
 • Paper: A4 (210×297 mm), portrait
@@ -122,206 +122,206 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="169"/>
+        <location filename="../../app/ui/beyond.py" line="190"/>
         <source>Clean Up Template Ads…</source>
         <translation>清理模板广告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="171"/>
+        <location filename="../../app/ui/beyond.py" line="192"/>
         <source>Renumber Automatically After Moves</source>
         <translation>移动后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="174"/>
+        <location filename="../../app/ui/beyond.py" line="195"/>
         <source>Move Section Up</source>
         <translation>上移本节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="176"/>
+        <location filename="../../app/ui/beyond.py" line="197"/>
         <source>Move Section Down</source>
         <translation>下移本节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="180"/>
+        <location filename="../../app/ui/beyond.py" line="201"/>
         <source>Half-width Punctuation to Full Width</source>
         <translation>半角标点改为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="182"/>
+        <location filename="../../app/ui/beyond.py" line="203"/>
         <source>Apply Official Format…</source>
         <translation>套用公文格式…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="183"/>
+        <location filename="../../app/ui/beyond.py" line="204"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="184"/>
+        <location filename="../../app/ui/beyond.py" line="205"/>
         <source>Export as PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="185"/>
+        <location filename="../../app/ui/beyond.py" line="206"/>
         <source>Set Length Target…</source>
         <translation>设置字数目标…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="186"/>
+        <location filename="../../app/ui/beyond.py" line="207"/>
         <source>Count Without Punctuation</source>
         <translation>字数不计标点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="206"/>
+        <location filename="../../app/ui/beyond.py" line="227"/>
         <source>Outli&amp;ne</source>
         <translation>大纲(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="286"/>
+        <location filename="../../app/ui/beyond.py" line="307"/>
         <source>Length Target</source>
         <translation>字数目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="287"/>
+        <location filename="../../app/ui/beyond.py" line="308"/>
         <source>Target length in characters (0 for none):</source>
         <translation>目标字数（0 表示不设目标）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="309"/>
+        <location filename="../../app/ui/beyond.py" line="330"/>
         <source>Cannot Do That</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="339"/>
-        <location filename="../../app/ui/beyond.py" line="353"/>
+        <location filename="../../app/ui/beyond.py" line="362"/>
+        <location filename="../../app/ui/beyond.py" line="376"/>
         <source>Clean Up Template Ads</source>
         <translation>清理模板广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="340"/>
+        <location filename="../../app/ui/beyond.py" line="363"/>
         <source>No ads or watermarks added by a template site were found.</source>
         <translation>没有发现模板网站添加的广告或水印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="354"/>
+        <location filename="../../app/ui/beyond.py" line="377"/>
         <source>The document changed during the review: please open “Clean Up Template Ads” again.</source>
         <translation>文档在审阅时已修改，请重新打开“清理模板广告”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="359"/>
+        <location filename="../../app/ui/beyond.py" line="384"/>
         <source>Template ads removed in %1 places (can be undone)</source>
         <translation>已清理 %1 处模板广告（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="429"/>
+        <location filename="../../app/ui/beyond.py" line="460"/>
         <source>Renumbered in %1 places (can be undone)</source>
         <translation>已重新编号（%1 处，可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="476"/>
+        <location filename="../../app/ui/beyond.py" line="507"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
         <translation>已把 %1 个半角标点改为全角（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="387"/>
+        <location filename="../../app/ui/beyond.py" line="412"/>
         <source>The cursor is not in any section: first put it in the heading to move, or in its text.</source>
         <translation>光标不在任何一节中：请先把光标放在要移动的标题或其正文里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="419"/>
+        <location filename="../../app/ui/beyond.py" line="448"/>
         <source>%1 (can be undone)</source>
         <translation>%1（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="425"/>
+        <location filename="../../app/ui/beyond.py" line="456"/>
         <source>The numbering already runs in order; nothing to renumber.</source>
         <translation>编号已经连续，无需重新编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="472"/>
+        <location filename="../../app/ui/beyond.py" line="503"/>
         <source>No half-width punctuation to change to full width.</source>
         <translation>没有需要改为全角的半角标点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="510"/>
+        <location filename="../../app/ui/beyond.py" line="543"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="510"/>
+        <location filename="../../app/ui/beyond.py" line="543"/>
         <source>%1 characters (punctuation not counted)</source>
         <translation>%1 字（不计标点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="551"/>
+        <location filename="../../app/ui/beyond.py" line="585"/>
         <source>Target %1 / %2 characters (%3%)</source>
         <translation>目标 %1 / %2 字（%3%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="554"/>
+        <location filename="../../app/ui/beyond.py" line="588"/>
         <source>, %1 over</source>
         <translation>，超出 %1 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="580"/>
+        <location filename="../../app/ui/beyond.py" line="612"/>
         <source>%1 chars</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="594"/>
+        <location filename="../../app/ui/beyond.py" line="612"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
         <translation>%1：%2 字（本节正文 %3 字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="626"/>
+        <location filename="../../app/ui/beyond.py" line="674"/>
         <source>Apply</source>
         <translation>套用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="627"/>
+        <location filename="../../app/ui/beyond.py" line="675"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="658"/>
+        <location filename="../../app/ui/beyond.py" line="706"/>
         <source>Applying the official format failed; the document is unchanged.
 %1</source>
         <translation>套用公文格式时出错，文档没有改动。
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="664"/>
+        <location filename="../../app/ui/beyond.py" line="712"/>
         <source>Official format applied (can be undone); saving makes the file official format.</source>
         <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="670"/>
+        <location filename="../../app/ui/beyond.py" line="718"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="681"/>
+        <location filename="../../app/ui/beyond.py" line="731"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="690"/>
+        <location filename="../../app/ui/beyond.py" line="740"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="696"/>
-        <location filename="../../app/ui/beyond.py" line="708"/>
+        <location filename="../../app/ui/beyond.py" line="746"/>
+        <location filename="../../app/ui/beyond.py" line="759"/>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="697"/>
+        <location filename="../../app/ui/beyond.py" line="747"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="710"/>
+        <location filename="../../app/ui/beyond.py" line="761"/>
         <source>Exported PDF: %1</source>
         <translation>已导出 PDF：%1</translation>
     </message>
@@ -337,12 +337,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../../app/ui/changes.py" line="298"/>
+        <location filename="../../app/ui/changes.py" line="299"/>
         <source>Paragraphs cannot be moved and deleted at the same time.</source>
         <translation>不能同时移动和删除段落。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes.py" line="303"/>
+        <location filename="../../app/ui/changes.py" line="304"/>
         <source>The text to move runs across a table, which the window cannot move yet; use the command line (renumber) and open the result.</source>
         <translation>要移动的内容跨过表格，暂时不能在窗口中移动；可用命令行 renumber/移动后再打开。</translation>
     </message>
@@ -706,521 +706,521 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="67"/>
+        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>No. 0</source>
         <translation>初号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="67"/>
+        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>Small 0</source>
         <translation>小初</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>No. 1</source>
         <translation>一号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>Small 1</source>
         <translation>小一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>No. 2</source>
         <translation>二号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Small 2</source>
         <translation>小二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>No. 3</source>
         <translation>三号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>Small 3</source>
         <translation>小三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>No. 4</source>
         <translation>四号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Small 4</source>
         <translation>小四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>No. 5</source>
         <translation>五号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Small 5</source>
         <translation>小五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>FangSong_GB2312</source>
         <translation>仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>FangSong</source>
         <translation>仿宋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>KaiTi_GB2312</source>
         <translation>楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>KaiTi</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>SimHei</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>SimSun</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>FZXiaoBiaoSong-B05S</source>
         <translation>方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Microsoft YaHei</source>
         <translation>微软雅黑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>Document</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Save &amp;As...</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Paste as Plain &amp;Text</source>
         <translation>粘贴为纯文本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>&amp;Find...</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;Replace...</source>
         <translation>替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Next Placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Previous Placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Go to Fill Box</source>
         <translation>转到填写框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Bold</source>
         <translation>加粗(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Italic</source>
         <translation>倾斜(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>First-Line &amp;Indent (2 characters)</source>
         <translation>首行缩进两字(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Center</source>
         <translation>居中(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Justify</source>
         <translation>两端对齐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>&amp;Outline</source>
         <translation>大纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>&amp;Placeholders</source>
         <translation>待填写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;About Tianbao</source>
         <translation>关于填报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>&amp;Font</source>
         <translation>字体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Font &amp;Size</source>
         <translation>字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>%1 (%2 pt)</source>
         <translation>%1（%2 磅）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Main</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>%1 (%2)</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Center</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Justify</source>
         <translation>两端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Indent</source>
         <translation>缩进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>◀ Previous</source>
         <translation>◀ 上一处</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Next ▶ (F11)</source>
         <translation>下一处 ▶ (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="433"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="446"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>This version cannot write Word documents yet.</source>
         <translation>此版本尚未包含 Word 文档写入功能。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="498"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="508"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
         <location filename="../../app/ui/main_window.py" line="582"/>
+        <location filename="../../app/ui/main_window.py" line="591"/>
         <source>No placeholders left</source>
         <translation>没有待填写的地方了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="654"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="656"/>
+        <location filename="../../app/ui/main_window.py" line="665"/>
         <source>%1 left to fill</source>
         <translation>还有 %1 处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="656"/>
+        <location filename="../../app/ui/main_window.py" line="665"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="660"/>
+        <location filename="../../app/ui/main_window.py" line="669"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="660"/>
+        <location filename="../../app/ui/main_window.py" line="669"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="664"/>
-        <location filename="../../app/ui/main_window.py" line="741"/>
+        <location filename="../../app/ui/main_window.py" line="673"/>
+        <location filename="../../app/ui/main_window.py" line="752"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="735"/>
+        <location filename="../../app/ui/main_window.py" line="746"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="742"/>
+        <location filename="../../app/ui/main_window.py" line="753"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="743"/>
+        <location filename="../../app/ui/main_window.py" line="754"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -1228,7 +1228,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="47"/>
+        <location filename="../../app/ui/panels.py" line="48"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
@@ -1236,62 +1236,62 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>PlaceholderPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="325"/>
+        <location filename="../../app/ui/panels.py" line="487"/>
         <source>Placeholders to fill</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="339"/>
+        <location filename="../../app/ui/panels.py" line="501"/>
         <source>Fill:</source>
         <translation>填写：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="342"/>
+        <location filename="../../app/ui/panels.py" line="504"/>
         <source>Fill in the selected placeholder</source>
         <translation>填写选中的占位符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="343"/>
+        <location filename="../../app/ui/panels.py" line="505"/>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="348"/>
+        <location filename="../../app/ui/panels.py" line="510"/>
         <source>Previous placeholder (Shift+F11)</source>
         <translation>上一处 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="349"/>
+        <location filename="../../app/ui/panels.py" line="511"/>
         <source>Previous placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="352"/>
+        <location filename="../../app/ui/panels.py" line="514"/>
         <source>Next placeholder (F11)</source>
         <translation>下一处 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="353"/>
+        <location filename="../../app/ui/panels.py" line="515"/>
         <source>Next placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="362"/>
+        <location filename="../../app/ui/panels.py" line="524"/>
         <source>Placeholder list</source>
         <translation>待填写列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="395"/>
+        <location filename="../../app/ui/panels.py" line="557"/>
         <source>%1 left to fill</source>
         <translation>还有 %1 处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="395"/>
+        <location filename="../../app/ui/panels.py" line="557"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="424"/>
+        <location filename="../../app/ui/panels.py" line="588"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
     </message>
@@ -1398,62 +1398,67 @@ The copy is still kept in: %2</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../app/ui/safety.py" line="43"/>
+        <location filename="../../app/ui/safety.py" line="49"/>
         <source>The document is still in the window; none of your changes were lost.</source>
         <translation>文档仍在窗口中，修改没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="120"/>
+        <location filename="../../app/ui/safety.py" line="136"/>
         <source>&amp;Version History…</source>
         <translation>历史版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="191"/>
+        <location filename="../../app/ui/safety.py" line="210"/>
         <source>Cannot write the recovery copy: %1</source>
         <translation>无法写入恢复副本：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="267"/>
+        <location filename="../../app/ui/safety.py" line="290"/>
         <source>This file is already open in another Tianbao window. If both are changed, the later save overwrites the earlier one.</source>
         <translation>该文件已在另一个填报窗口中打开。两处同时修改，后保存的会覆盖先保存的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="277"/>
+        <location filename="../../app/ui/safety.py" line="354"/>
         <source>Document in use</source>
         <translation>文档正被使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="287"/>
+        <location filename="../../app/ui/safety.py" line="364"/>
         <source>Process %1, computer %2</source>
         <translation>进程 %1，计算机 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="312"/>
+        <location filename="../../app/ui/safety.py" line="391"/>
+        <source>This file is already open in another Tianbao window, which has been brought to the front. It is not opened here a second time.</source>
+        <translation>该文件已在另一个填报窗口中打开，已将该窗口切换到前台。此处不会再次打开该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/safety.py" line="396"/>
         <source> (process %1, computer %2)</source>
         <translation>（进程 %1，计算机 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="313"/>
+        <location filename="../../app/ui/safety.py" line="397"/>
         <source>File already open</source>
         <translation>文件已打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="314"/>
+        <location filename="../../app/ui/safety.py" line="398"/>
         <source>This file is already open in another Tianbao window%1. Please switch to that window to go on editing. It is not opened here a second time, so that the two cannot overwrite each other&apos;s changes.</source>
         <translation>该文件已在另一个填报窗口中打开%1，请切换到那个窗口继续编辑。为避免两处修改互相覆盖，这里不再重复打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="325"/>
+        <location filename="../../app/ui/safety.py" line="409"/>
         <source>Cannot save to “%1”: the file is read-only. Save it in another folder or under another name.</source>
         <translation>无法保存到“%1”：文件是只读的。请另存到其他位置或其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="334"/>
+        <location filename="../../app/ui/safety.py" line="418"/>
         <source>File changed on disk</source>
         <translation>文件已被修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="335"/>
+        <location filename="../../app/ui/safety.py" line="419"/>
         <source>“%1” has been changed by another program since it was opened.
 Overwrite: replace it with the window&apos;s content (its current version stays in the version history).
 Save As: save to a new file and keep both.</source>
@@ -1462,29 +1467,29 @@ Save As: save to a new file and keep both.</source>
 另存为：保存为新文件，两份都保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="339"/>
+        <location filename="../../app/ui/safety.py" line="423"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="340"/>
-        <location filename="../../app/ui/safety.py" line="348"/>
+        <location filename="../../app/ui/safety.py" line="424"/>
+        <location filename="../../app/ui/safety.py" line="432"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="340"/>
-        <location filename="../../app/ui/safety.py" line="348"/>
+        <location filename="../../app/ui/safety.py" line="424"/>
+        <location filename="../../app/ui/safety.py" line="432"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="347"/>
+        <location filename="../../app/ui/safety.py" line="431"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="351"/>
+        <location filename="../../app/ui/safety.py" line="435"/>
         <source>Not saved. %1</source>
         <translation>没有保存。%1</translation>
     </message>
