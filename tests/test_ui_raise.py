@@ -126,3 +126,18 @@ def test_requests_for_another_document_are_ignored(window, report: Path, tmp_pat
     assert stray.exists() and not ack_path(stray).exists()
     window.safety.closed()
     assert not folder.exists()
+
+
+def test_a_second_app_started_for_a_held_file_hands_over_and_exits(report: Path) -> None:  # noqa: F811
+    """A double-click in the file manager starts a new process: it brings the holder forward and
+    goes away instead of leaving an empty window behind."""
+    holder = _start(APP_HOLDER, report)
+    try:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIANBAO_RECOVERY_ANSWER="later")
+        second = subprocess.run([sys.executable, "-m", "app", str(report)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert second.returncode == 0, second.stderr
+        answer = json.loads(holder.stdout.readline())
+        assert answer["raised"] is True and Path(answer["path"]) == report
+    finally:
+        _stop(holder)

@@ -880,8 +880,12 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
     from app.ui.recovery_ui import offer_recovery
 
     path = offer_recovery(window, path)
-    if path is not None:
-        window.open_path(path)
+    if path is not None and not window.open_path(path) and window.safety.handed_over \
+            and not window.isWindowModified():
+        # Started only to open a file another Tianbao process has open (a double-click in the file
+        # manager): that window came forward, so this empty one goes away.
+        window.close()
+        return 0
     code = app.exec()
     del translators
     return code

@@ -110,6 +110,8 @@ class SafetyController(QObject):
     def __init__(self, window: MainWindow, store: RecoveryStore | None = None) -> None:
         super().__init__(window)
         self.window = window
+        # Set when a document this window was asked to open came forward in another process's window.
+        self.handed_over = False
         # Requests from other processes to bring this window forward: files in the lock's
         # endpoint folder, watched (the watcher can miss events, hence also a slow poll).
         self.requests: Path | None = None
@@ -387,6 +389,7 @@ class SafetyController(QObject):
         if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
             return True
         if holder.host in (None, socket.gethostname()) and self._ask_holder_to_come_forward(holder.endpoint, path):
+            self.handed_over = True
             self.window.statusBar().showMessage(
                 translate("Safety", "This file is already open in another Tianbao window, which has been brought "
                                     "to the front. It is not opened here a second time."), 15000)
