@@ -241,6 +241,23 @@ def _read_holder(path: Path) -> LockHolder:
                       get("since", (int, float)), get("endpoint", str))  # type: ignore[arg-type]
 
 
+
+def locked_by_live_process(path: Path) -> bool:
+    """Whether a running process holds the OS lock on ``path``. The lock dies with its process
+    (even after kill -9), so a lock file left behind by a dead one reads as free."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        if OsLock.try_lock(fd):
+            OsLock.unlock(fd)
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
 class DocumentLock:
     """Tianbao's claim on one document: ``acquire`` it on open, ``release`` it on close.
 
@@ -286,18 +303,8 @@ class DocumentLock:
     def holder(cls, document: Path | str, *, root: Path | str | None = None) -> LockHolder | None:
         """Who holds the lock on ``document``; None when no live process does."""
         lock_path = cls.lock_path(document, root)
-        if not lock_path.exists():
+        if not locked_by_live_process(lock_path):
             return None
-        try:
-            fd = os.open(lock_path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        except OSError:
-            return None
-        try:
-            if OsLock.try_lock(fd):
-                OsLock.unlock(fd)
-                return None
-        finally:
-            os.close(fd)
         return _read_holder(lock_path)
 
     @staticmethod

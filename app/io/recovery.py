@@ -39,7 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.io.errors import DocumentError
-from app.io.locks import OsLock, open_locked
+from app.io.locks import OsLock, locked_by_live_process, open_locked
 from app.io.save import atomic_write_bytes
 
 SIGNATURE = b"TIANBAO-RECOVERY 1\n"
@@ -241,18 +241,7 @@ class RecoveryStore:
     def _session_alive(self, session: str) -> bool:
         if not _ID.match(session):
             return False
-        path = self._session_file(session)
-        try:
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        except OSError:
-            return False
-        try:
-            if OsLock.try_lock(fd):
-                OsLock.unlock(fd)
-                return False
-            return True
-        finally:
-            os.close(fd)
+        return locked_by_live_process(self._session_file(session))
 
     def _entries(self) -> list[RecoveryEntry]:
         try:
