@@ -259,16 +259,6 @@ def _run_format_of_xml(xml: bytes) -> RunFormat:
     return run_format(etree.fromstring(xml))
 
 
-def _cached_run_format(rpr: Any) -> RunFormat:
-    if rpr is None:
-        return _NO_RUN_FORMAT
-    from lxml import etree
-
-    # UTF-8, not the default ASCII: ASCII output turns non-ASCII element names into character
-    # references, which do not parse back; and no tail, text after the element is not part of it.
-    return _run_format_of_xml(etree.tostring(rpr, encoding="utf-8", with_tail=False))
-
-
 @lru_cache(maxsize=_FORMAT_CACHE_SIZE)
 def _paragraph_format_of_xml(xml: bytes) -> ParagraphFormat:
     from lxml import etree
@@ -276,12 +266,20 @@ def _paragraph_format_of_xml(xml: bytes) -> ParagraphFormat:
     return paragraph_format(etree.fromstring(xml))
 
 
-def _cached_paragraph_format(ppr: Any) -> ParagraphFormat:
-    if ppr is None:
-        return _NO_PARAGRAPH_FORMAT
+def _xml_key(element: Any) -> bytes:
     from lxml import etree
 
-    return _paragraph_format_of_xml(etree.tostring(ppr, encoding="utf-8", with_tail=False))
+    # UTF-8, not the default ASCII: ASCII output turns non-ASCII element names into character
+    # references, which do not parse back; and no tail, text after the element is not part of it.
+    return etree.tostring(element, encoding="utf-8", with_tail=False)
+
+
+def _cached_run_format(rpr: Any) -> RunFormat:
+    return _NO_RUN_FORMAT if rpr is None else _run_format_of_xml(_xml_key(rpr))
+
+
+def _cached_paragraph_format(ppr: Any) -> ParagraphFormat:
+    return _NO_PARAGRAPH_FORMAT if ppr is None else _paragraph_format_of_xml(_xml_key(ppr))
 
 
 _NO_RUN_FORMAT = RunFormat()
