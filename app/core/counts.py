@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Sequence
 
 from app.core import rules
@@ -37,15 +38,11 @@ class SectionCount:
     total: int  # with its subsections
 
 
-def section_counts(sections: Sequence[Section], counts: Sequence[int]) -> list[SectionCount]:
-    """Each section's count (own text and with subsections) from the block counts."""
-    prefix = [0]
-    for c in counts:
-        prefix.append(prefix[-1] + c)
-    result = []
+def own_ends(sections: Sequence[Section], blocks: int) -> list[int]:
+    """Where each section's own text ends: at its first subsection, else at its end."""
+    ends = []
     for i, s in enumerate(sections):
-        end = min(s.end, len(counts))
-        total = prefix[end] - prefix[s.block]
+        end = min(s.end, blocks)
         first_child = end
         for t in sections[i + 1:]:
             if t.block >= end:
@@ -55,8 +52,15 @@ def section_counts(sections: Sequence[Section], counts: Sequence[int]) -> list[S
             if s.contains(t.block) and t.level > s.level:
                 first_child = t.block
                 break
-        result.append(SectionCount(i, prefix[first_child] - prefix[s.block], total))
-    return result
+        ends.append(first_child)
+    return ends
+
+
+def section_counts(sections: Sequence[Section], counts: Sequence[int]) -> list[SectionCount]:
+    """Each section's count (own text and with subsections) from the block counts."""
+    prefix = [0, *accumulate(counts)]
+    return [SectionCount(i, prefix[own_end] - prefix[s.block], prefix[min(s.end, len(counts))] - prefix[s.block])
+            for i, (s, own_end) in enumerate(zip(sections, own_ends(sections, len(counts))))]
 
 
 def total_count(document: Document, punctuation: bool = True, skip_blocks: set[int] | None = None) -> int:

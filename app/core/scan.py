@@ -50,10 +50,23 @@ class SectionLocator:
             stack.append(i)
 
     def at(self, block: int) -> Section | None:
+        i = self._innermost(block)
+        return self._sections[i] if i >= 0 else None
+
+    def holding(self, block: int) -> list[int]:
+        """The indices of the sections holding ``block``, innermost first."""
+        chain = []
+        i = self._innermost(block)
+        while i >= 0:
+            chain.append(i)
+            i = self._parent[i]
+        return chain
+
+    def _innermost(self, block: int) -> int:
         i = bisect.bisect_right(self._starts, block) - 1
         while i >= 0 and not self._sections[i].contains(block):
             i = self._parent[i]
-        return self._sections[i] if i >= 0 else None
+        return i
 
 
 def headings_in(document: Document, skip: set[int] | None = None) -> dict[int, Heading]:

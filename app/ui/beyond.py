@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 from app.core import counts as core_counts
 from app.core.document import Block, CellRef, Document
 from app.core.edits import Change
-from app.core.hints import Hint, fix_punctuation, hints_of, writes_arabic_counts
+from app.core.hints import Hint, fix_punctuation, hints_of
 from app.core.scan import scan
 from app.io.errors import DocumentError
 from app.ui import bridge
 from app.ui.changes import ApplyError, ChangeApplier, core_blocks
+from app.ui.figures import FigureKeeper
 from app.ui.highlight import core_to_qt
 from app.ui.hints_panel import HintsPanel
 from app.ui.i18n import arg, translate
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # the clean-up, outline moves and page set-up load when first
 MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
               "view": ("View", "视图")}
 SECTION_COUNT_COLUMN = 1
-# A line writing a count in Arabic numerals, read beside each paragraph (see Beyond._hints_of).
+# A line writing a count in Arabic numerals, read beside each paragraph (see _paragraph_hints).
 ARABIC_COUNT_PROBE = "1次"
 
 # The engine names its Changes and outline refusals in Chinese (they are its data); the window
@@ -78,7 +79,8 @@ OUTLINE_ERRORS = {
 
 def _paragraph_hints(keys: list[tuple[str, int | None, bool]], year: int) -> dict[tuple, tuple[Hint, ...]]:
     """The hints of each paragraph ``keys`` (text, outline level, in a cell) as if read alone
-    beside a line writing a count in Arabic numerals (see Beyond._hints_of), from one
+    beside a line writing a count in Arabic numerals (kept only where the document writes such
+    counts: see app/ui/figures.py), from one
     ``hints_of`` call: that line first, then the paragraphs, whose hints depend on nothing else
     (one call per paragraph cost seconds when a long report opened). Hints say block 0."""
     blocks = [Block.plain(ARABIC_COUNT_PROBE)]
@@ -156,14 +158,13 @@ def _light_document(qblocks) -> tuple[Document, list[str]]:  # noqa: ANN001
 
 
 class Beyond(QObject):
+    _figures: FigureKeeper | None = None  # made at the first refresh
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
         self.window = window
         self.changes = ChangeApplier(window)
         self.settings = window.settings
         self.hints: list[Hint] = []
-        self._hint_cache: dict[tuple[str, int | None, bool], tuple[Hint, ...]] = {}
-        self._hint_year = 0
         self._counts_shown: list[tuple] = []  # see _show_section_counts
         self.dialog = None  # the review or confirmation open right now (tests drive it)
         self._make_actions()
@@ -511,71 +512,20 @@ class Beyond(QObject):
     # -- 4. counts -------------------------------------------------------------------------------
 
     def refreshed(self) -> None:
-        """After the window's refresh: section counts, total, progress, hints (one pass over
-        the paragraphs; hints come from a per-paragraph cache, so typing pays for one line)."""
+        """After the window's refresh: section counts, total, progress, hints (worked out again
+        only for the paragraphs the refresh says changed: see app/ui/figures.py)."""
         window = self.window
-        qdoc = window.editor.document()
         punctuation = not self.act_no_punct.isChecked()
-        all_counts: list[int] = []
-        junk_numbers: set[int] = set()
-        lines: list[tuple[str, int | None, bool]] = []  # export order: (text, outline level, in a cell)
-        junk_lines: set[int] = set()
-        for n, qblock in enumerate(bridge.blocks_in(qdoc)):
-            data = bridge.data_of(qblock)
-            text = qblock.text()
-            if data is not None and data.junk:
-                junk_numbers.add(n)
-            if punctuation and data is not None and data.text == text:
-                all_counts.append(data.chars)
-            else:
-                all_counts.append(core_counts.count_chars(text.replace("\u2028", "\n").replace(bridge.OBJECT, ""),
-                                                          punctuation))
-            if data is not None and data.phantom and qblock.length() <= 1:
-                continue
-            core = data.block if data is not None else None
-            if data is not None and data.junk:
-                junk_lines.add(len(lines))
-            lines.append((text.replace("\u2028", "\n").replace(bridge.OBJECT, ""),
-                          core.outline_level if core is not None else None,
-                          core is not None and core.cell is not None))
-        self._show_section_counts(window.snapshot.sections, all_counts)
-        total = sum(c for n, c in enumerate(all_counts) if n not in junk_numbers)
+        if self._figures is None:
+            self._figures = FigureKeeper(_paragraph_hints)
+        figures = self._figures.update(window.snapshot, punctuation, datetime.date.today().year)
+        self._show_section_counts(window.snapshot.sections, figures.sections)
         label = arg(self.tr("%1 characters") if punctuation else self.tr("%1 characters (punctuation not counted)"),
-                    f"{total:,}")
+                    f"{figures.total:,}")
         window.status_chars.setText(label)
-        self._show_progress(core_counts.progress(total, self.target) if self.target else None)
-        self.hints = self._hints_of(lines, junk_lines)
-        self.hints_panel.set_hints(self.hints, [line[0] for line in lines])
-
-    def _hints_of(self, lines: list[tuple[str, int | None, bool]], skip: set[int]) -> list[Hint]:
-        """``hints_of`` over the document, one paragraph at a time from a cache keyed by its text.
-
-        Only one hint looks beyond its paragraph: counts in Chinese numerals are flagged where the
-        document writes other counts in Arabic. Each paragraph is therefore read beside a line
-        that does ("1次"), and those hints are kept only when the document really does.
-        """
-        year = datetime.date.today().year
-        if year != self._hint_year:
-            self._hint_cache, self._hint_year = {}, year
-        arabic = writes_arabic_counts([line[0] for line in lines])
-        cache: dict[tuple[str, int | None, bool], tuple[Hint, ...]] = {}
-        found: list[Hint] = []
-        # The paragraphs not in the cache (all of them when a report opens) are read in one call.
-        missing = list(dict.fromkeys(key for i, key in enumerate(lines)
-                                     if i not in skip and key[0].strip() and key not in self._hint_cache))
-        fresh = _paragraph_hints(missing, year) if missing else {}
-        for i, key in enumerate(lines):
-            if i in skip or not key[0].strip():
-                continue
-            hints = cache.get(key)
-            if hints is None:
-                hints = self._hint_cache.get(key)
-            if hints is None:
-                hints = fresh[key]
-            cache[key] = hints
-            found.extend(replace(h, block=i) for h in hints if arabic or h.kind != "number-style")
-        self._hint_cache = cache
-        return found
+        self._show_progress(core_counts.progress(figures.total, self.target) if self.target else None)
+        self.hints = figures.hints
+        self.hints_panel.set_hints(self.hints, [line[0] for line in figures.lines])
 
     def _show_progress(self, progress: core_counts.Progress | None) -> None:
         if progress is None:
@@ -592,7 +542,7 @@ class Beyond(QObject):
         self.progress_label.show()
         self.progress.show()
 
-    def _show_section_counts(self, sections, counts: list[int]) -> None:  # noqa: ANN001
+    def _show_section_counts(self, sections, figures: list[core_counts.SectionCount]) -> None:  # noqa: ANN001
         tree = self.window.outline
         model = tree.model()
         items: list[QStandardItem] = []
@@ -605,9 +555,8 @@ class Beyond(QObject):
                     walk(child)
 
         walk(model.invisibleRootItem())
-        if len(items) != len(sections):
+        if len(items) != len(sections) or len(figures) != len(sections):
             return
-        figures = core_counts.section_counts(sections, counts)
         grey = QBrush(tree.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
         chars, chars_tip = self.tr("%1 chars"), self.tr("%1: %2 characters (%3 in the section's own text)")
         # What each row showed last time: a row whose item, figures, title and place are the same

@@ -92,9 +92,20 @@ def data_of(block: QTextBlock) -> BlockData | None:
 
 
 def attach(block: QTextBlock, data: BlockData) -> BlockData:
+    global _ATTACHES
     block.setUserData(data)
     _KEEP.setdefault(id(block.document()), []).append(data)
+    _ATTACHES += 1
     return data
+
+
+# How many BlockData were ever attached: a block given new data may stand for another core Block
+# (undo of a move, a rebuild), which the tracker then reads afresh rather than trust its tables.
+_ATTACHES = 0
+
+
+def attach_count() -> int:
+    return _ATTACHES
 
 
 def forget(document: QTextDocument) -> None:

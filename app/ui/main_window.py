@@ -51,7 +51,7 @@ from app.ui.highlight import has_astral, rescan
 from app.ui.panels import OutlinePanel, PlaceholderPanel
 from app.ui.safety import SafetyController
 from app.ui.settings import Settings
-from app.ui.tracker import Snapshot, collect, next_span, qt_span, span_at
+from app.ui.tracker import Snapshot, Tracker, next_span, qt_span, span_at
 
 if TYPE_CHECKING:  # imported when first used (start-up time)
     from app.ui.findreplace import FindReplaceDialog
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.document = Document()
         self.opened_mtime: float | None = None
         self.snapshot = Snapshot()
+        self.tracker = Tracker()
         self._loading = False
         self.kind_labels = {"figure": self.tr("figure"), "name": self.tr("name"), "date": self.tr("date"),
                             "year": self.tr("year")}
@@ -491,6 +492,8 @@ class MainWindow(QMainWindow):
                 data.block = block
                 data.phantom = False
                 data.dirty = False
+            # The blocks stand for other core Blocks now (title styles, levels): read them afresh.
+            self.tracker.reset()
         self.document = replace(saved, blocks=list(blocks)) if blocks is saved.blocks else written
         self.path = path
         self.title = path.name
@@ -534,7 +537,9 @@ class MainWindow(QMainWindow):
         doc = self.editor.document()
         block = doc.findBlock(position)
         last = doc.findBlock(position + added)
+        first = number = block.blockNumber()
         while block.isValid():
+            number = block.blockNumber()
             data = bridge.data_of(block) or bridge.attach(block, bridge.BlockData(None))
             data.dirty = True
             text = block.text()
@@ -543,12 +548,14 @@ class MainWindow(QMainWindow):
             if block == last:
                 break
             block = block.next()
+        if first >= 0:
+            self.tracker.touched(first, number)
         self.refresh_timer.start()
 
     def refresh_now(self) -> None:
         """Bring the outline, the sidebar and the status bar up to date."""
         self.refresh_timer.stop()
-        self.snapshot = collect(self.editor.document())
+        self.snapshot = self.tracker.collect(self.editor.document())
         self.outline.set_sections(self.snapshot.sections)
         self.sidebar.set_placeholders(self.snapshot.placeholders)
         self._on_cursor_moved()

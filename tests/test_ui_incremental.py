@@ -1,0 +1,176 @@
+"""After typing, the window works out the outline, the placeholder list, the counts and the hints
+from the paragraphs that changed alone (app/ui/tracker.py, app/ui/figures.py). Whatever the
+user types, that must agree with working everything out from scratch: these tests type into
+the real window (pytest-qt, offscreen) and compare after every pause."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.core import counts as core_counts
+from app.ui.beyond import _paragraph_hints
+from app.ui.figures import FigureKeeper
+from app.ui.tracker import collect
+
+# Our own report: ad lines at the top, a title, headings at three levels, placeholders of every
+# kind, a count in Chinese numerals beside Arabic ones, half-width punctuation, a stale year.
+REPORT = """更多范文请关注公众号：优选文档
+2019年度社区卫生服务中心工作总结
+一、基本医疗服务
+全年门诊X人次，比上年增长X%，住院XX人。
+（一）家庭医生签约
+签约居民X户,重点人群签约率达到X%。
+1.老年人健康管理
+为X名老人建立健康档案，体检覆盖三次。
+（二）慢病随访
+随访高血压患者X人次(含上门随访)。
+二、公共卫生
+于X月X日前完成疫苗接种统计，共接种X剂。
+三、下一步打算
+深入实施“X工程”，20XX年力争新增签约X户。
+仅供参考，用后删除
+"""
+
+
+@pytest.fixture
+def report_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
+    path = tmp_path / "总结.txt"
+    path.write_text(REPORT, "utf-8")
+    assert window.open_path(path)
+    return window
+
+
+def from_scratch(window) -> tuple:  # noqa: ANN001
+    """What a refresh from scratch shows: outline, placeholders, total, hints, section counts."""
+    snapshot = collect(window.editor.document())
+    punctuation = not window.beyond.act_no_punct.isChecked()
+    year = window.beyond._figures._key[1]
+    figures = FigureKeeper(_paragraph_hints).update(snapshot, punctuation, year)
+    return (snapshot.sections, snapshot.placeholders, snapshot.chars, figures.total, figures.hints,
+            figures.sections, figures.lines)
+
+
+def shown(window) -> tuple:  # noqa: ANN001
+    snapshot = window.snapshot
+    figures = window.beyond._figures.figures
+    return (snapshot.sections, snapshot.placeholders, snapshot.chars, figures.total, figures.hints,
+            figures.sections, figures.lines)
+
+
+def pause(window) -> None:  # noqa: ANN001
+    """Typing pauses: the debounced refresh runs (the timer, not a direct call)."""
+    assert window.refresh_timer.isActive()
+    window.refresh_timer.timeout.emit()
+
+
+def type_text(qtbot, window, text: str) -> None:  # noqa: ANN001
+    """ASCII as key presses; Chinese as an input method commits it (QTest only types ASCII)."""
+    for run in _runs(text):
+        if run.isascii():
+            qtbot.keyClicks(window.editor, run)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(window.editor, event)
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for ch in text:
+        if runs and runs[-1].isascii() == ch.isascii():
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return runs
+
+
+def cursor_at(window, block: int, offset: int) -> None:  # noqa: ANN001
+    qblock = window.editor.document().findBlockByNumber(block)
+    cursor = QTextCursor(qblock)
+    cursor.setPosition(qblock.position() + min(offset, qblock.length() - 1))
+    window.editor.setTextCursor(cursor)
+    window.editor.setFocus()
+
+
+def test_typing_a_placeholder_patches_the_list_and_counts(report_window, qtbot) -> None:  # noqa: ANN001
+    w = report_window
+    before = len(w.snapshot.placeholders)
+    total = w.beyond._figures.figures.total
+    cursor_at(w, 3, 0)
+    type_text(qtbot, w, "共X次")
+    pause(w)
+    # Only the typed paragraph was read again (Qt may report the next one's start as touched).
+    assert w.snapshot.changed is not None and 3 in w.snapshot.changed and len(w.snapshot.changed) <= 2
+    assert len(w.snapshot.placeholders) == before + 1
+    assert [p.index for p in w.snapshot.placeholders] == list(range(1, before + 2))
+    assert w.beyond._figures.figures.total == total + 3
+    assert shown(w) == from_scratch(w)
+    # The sidebar shows the new one in its section.
+    assert w.sidebar.leaf_count() == before + 1
+
+
+def test_renaming_a_heading_updates_outline_and_sections_of_placeholders(report_window, qtbot) -> None:  # noqa: ANN001
+    w = report_window
+    cursor_at(w, 4, len("（一）"))
+    type_text(qtbot, w, "甲乙")
+    pause(w)
+    titles = [s.title for s in w.snapshot.sections]
+    assert "（一）甲乙家庭医生签约" in titles
+    assert any(p.section == "（一）甲乙家庭医生签约" for p in w.snapshot.placeholders)
+    assert shown(w) == from_scratch(w)
+    # The outline's count column follows the renamed section's own text.
+    assert w.beyond.section_count_texts() == [core_counts_text(f.total) for f in w.beyond._figures.figures.sections]
+
+
+def core_counts_text(total: int) -> str:
+    return f"{total:,} 字"
+
+
+def test_random_typing_always_agrees_with_a_refresh_from_scratch(report_window, qtbot) -> None:  # noqa: ANN001
+    w = report_window
+    rng = random.Random(20261128)
+    pieces = ["X", "共X次", "一、", "（三）", "2018年", ",", "(", "甲", "20XX年", "优选文档网整理", "三次", " "]
+    for step in range(60):
+        count = w.editor.document().blockCount()
+        block = rng.randrange(count)
+        cursor_at(w, block, rng.randrange(0, 12))
+        action = rng.random()
+        if action < 0.55:
+            type_text(qtbot, w, rng.choice(pieces))
+        elif action < 0.8:
+            for _ in range(rng.randint(1, 4)):
+                qtbot.keyClick(w.editor, Qt.Key.Key_Backspace)
+        elif action < 0.9:
+            qtbot.keyClick(w.editor, Qt.Key.Key_Return)
+            type_text(qtbot, w, rng.choice(pieces))
+        else:
+            qtbot.keyClick(w.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        if w.refresh_timer.isActive():
+            pause(w)
+        assert shown(w) == from_scratch(w), f"step {step}"
+        if step % 20 == 19:
+            # A setting change counts again from scratch, and back.
+            w.beyond.act_no_punct.trigger()
+            assert shown(w) == from_scratch(w)
+            w.beyond.act_no_punct.trigger()
+
+
+def test_section_counts_follow_typing_in_nested_sections(report_window, qtbot) -> None:  # noqa: ANN001
+    w = report_window
+    figures = w.beyond._figures.figures
+    before = list(figures.sections)
+    cursor_at(w, 7, 0)  # the paragraph under 1.老年人健康管理
+    type_text(qtbot, w, "新增")
+    pause(w)
+    after = w.beyond._figures.figures.sections
+    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    sections = w.snapshot.sections
+    # Every section holding the paragraph grew by two; the others stayed as they were.
+    assert changed and all(sections[i].contains(7) for i in changed)
+    assert all(after[i].total == before[i].total + 2 for i in changed)
+    assert after == core_counts.section_counts(sections, w.beyond._figures.figures.counts)
