@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+    QTextTableFormat,
+)
 
 from app.core.document import Block, Document, Run
 from app.core.edits import Change, TextEdit
@@ -134,6 +142,96 @@ def _write(cursor: QTextCursor, content: _Content) -> None:
         cursor.insertText(text, fmt)
 
 
+@dataclass
+class _Paragraph:
+    """A paragraph of a stretch being rewritten: its look and text, the BlockData it held and
+    its export index (None: Qt's scaffolding, an empty phantom block or cell)."""
+
+    index: int | None
+    content: _Content
+    kept: _Kept | None
+
+
+@dataclass
+class _Cell:
+    """A table cell (the top-left one of merged cells) and its paragraphs, to write it again."""
+
+    row: int
+    column: int
+    row_span: int
+    column_span: int
+    paragraphs: list[_Paragraph]
+
+
+@dataclass
+class _Table:
+    """A whole top-level table, to write it again elsewhere: it moves as one piece."""
+
+    format: QTextTableFormat
+    rows: int
+    columns: int
+    cells: list[_Cell]
+    indices: list[int]  # export indices of its paragraphs, in the order they stand
+
+
+@dataclass
+class _Rewrite:
+    """A reordering across tables: the QTextBlocks ``first`` to ``last`` (numbers; neither is in a
+    table) are removed and written again as ``units``, paragraphs and whole tables in the new order."""
+
+    first: int
+    last: int
+    units: list[_Paragraph | _Table]
+
+
+def _top_table(qblock: QTextBlock) -> QTextTable | None:
+    """The table ``qblock`` stands in; only tables in the body itself (the bridge builds no others)."""
+    table = QTextCursor(qblock).currentTable()
+    if table is None:
+        return None
+    if table.parentFrame() is not qblock.document().rootFrame():
+        raise ApplyError(_across_table())
+    return table
+
+
+def _capture_table(table: QTextTable, indices: dict[int, int]) -> _Table:
+    """``table`` as it stands; ``indices`` maps QTextBlock numbers to export indices."""
+    cells = []
+    found = []
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            if cell.row() != row or cell.column() != column:
+                continue  # covered by a merged cell: written with its top-left one
+            paragraphs = []
+            qblock = cell.firstCursorPosition().block()
+            end = cell.lastCursorPosition().block().blockNumber()
+            while qblock.isValid() and qblock.blockNumber() <= end:
+                if QTextCursor(qblock).currentTable() is not table:
+                    raise ApplyError(_across_table())  # a table inside a cell
+                index = indices.get(qblock.blockNumber())
+                if index is not None:
+                    found.append(index)
+                paragraphs.append(_Paragraph(index, _capture(qblock), _kept(qblock)))
+                qblock = qblock.next()
+            cells.append(_Cell(row, column, cell.rowSpan(), cell.columnSpan(), paragraphs))
+    return _Table(table.format(), table.rows(), table.columns(), cells, found)
+
+
+def _spaced() -> QTextBlockFormat:
+    """The block format of Qt's scaffolding around a table, as bridge.build leaves it."""
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(bridge.LINE_GAP_PX, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+    return fmt
+
+
+def _across_table() -> str:
+    """What the window says of a reordering that would tear a table apart (or move a table
+    inside a cell): the engine's section moves never ask for one."""
+    return translate("Changes", "The text to move runs across a table, which the window cannot move yet; use the "
+                                "command line (renumber) and open the result.")
+
+
 class ChangeApplier(QObject):
     """Applies Changes to one window's editor and keeps undo and redo honest about them."""
 
@@ -235,9 +333,9 @@ class ChangeApplier(QObject):
         """Raise ApplyError when the editor could not apply ``change`` (before asking the user)."""
         if change.order is None:
             return
-        blocks = core_blocks(self.window.editor.document())
+        qdoc = self.window.editor.document()
         if not _monotonic(change.order):
-            self._move_range(blocks, change.order)
+            self._plan(qdoc, core_blocks(qdoc), change.order)
 
     def _edit(self, qdoc: QTextDocument, blocks: Sequence[QTextBlock], edits: Sequence[TextEdit]) -> None:
         by_block: dict[int, list[TextEdit]] = {}
@@ -271,7 +369,11 @@ class ChangeApplier(QObject):
             for number in reversed(numbers):
                 self._remove(qdoc, qdoc.findBlockByNumber(number))
             return
-        lo, hi, new = self._move_range(blocks, order)
+        plan = self._plan(qdoc, blocks, order)
+        if isinstance(plan, _Rewrite):
+            self._rewrite(qdoc, plan)
+            return
+        lo, hi, new = plan
         contents = {i: _capture(blocks[i]) for i in range(lo, hi + 1)}
         kepts = {i: _kept(blocks[i]) for i in range(lo, hi + 1)}
         number = blocks[lo].blockNumber()
@@ -289,21 +391,132 @@ class ChangeApplier(QObject):
             kept = kepts[old]
             if kept is not None:
                 _give(qblock, kept)
+            else:
+                qblock.setUserData(None)  # the leftover block still holds a removed paragraph's data
             qblock = qblock.next()
 
-    @staticmethod
-    def _move_range(blocks: Sequence[QTextBlock], order: Sequence[int]) -> tuple[int, int, list[int]]:
-        """The stretch of paragraphs a reordering rewrites: (first, last, old indices in order)."""
+    def _plan(self, qdoc: QTextDocument, blocks: Sequence[QTextBlock],
+              order: Sequence[int]) -> tuple[int, int, list[int]] | _Rewrite:
+        """How to rewrite a reordering: (first, last, old indices in order) for a stretch of plain
+        paragraphs one after another (rewritten paragraph by paragraph), else a _Rewrite that
+        moves whole tables. ApplyError for what would tear a table apart."""
         n = len(blocks)
         if len(order) != n:
             raise ApplyError(translate("Changes", "Paragraphs cannot be moved and deleted at the same time."))
         lo = next(i for i in range(n) if order[i] != i)
         hi = next(i for i in reversed(range(n)) if order[i] != i)
-        for i in range(lo, hi + 1):
-            if _in_table(blocks[i]) or (i > lo and blocks[i].blockNumber() != blocks[i - 1].blockNumber() + 1):
-                raise ApplyError(translate("Changes", "The text to move runs across a table, which the window cannot "
-                                                      "move yet; use the command line (renumber) and open the result."))
-        return lo, hi, list(order[lo:hi + 1])
+        plain = all(not _in_table(blocks[i]) and (i == lo or blocks[i].blockNumber() == blocks[i - 1].blockNumber() + 1)
+                    for i in range(lo, hi + 1))
+        if plain:
+            return lo, hi, list(order[lo:hi + 1])
+        return self._plan_rewrite(qdoc, blocks, order, lo, hi)
+
+    @staticmethod
+    def _plan_rewrite(qdoc: QTextDocument, blocks: Sequence[QTextBlock], order: Sequence[int], lo: int,
+                      hi: int) -> _Rewrite:
+        # The rewritten stretch starts and ends outside any table: a table at either end takes
+        # the paragraph (or Qt's empty scaffolding block) beside it along, unmoved.
+        table = _top_table(blocks[lo])
+        first = qdoc.findBlock(table.firstPosition()).previous() if table is not None else blocks[lo]
+        table = _top_table(blocks[hi])
+        last = qdoc.findBlock(table.lastPosition() + 1) if table is not None else blocks[hi]
+        if not first.isValid() or not last.isValid() or _top_table(first) or _top_table(last):
+            raise ApplyError(_across_table())
+        # And one more paragraph either side, unmoved, when it is no table's: a table that lands
+        # first or last then stands right beside it, with no empty block between, as at load.
+        if first.previous().isValid() and _top_table(first.previous()) is None:
+            first = first.previous()
+        if last.next().isValid() and _top_table(last.next()) is None:
+            last = last.next()
+        indices = {qblock.blockNumber(): i for i, qblock in enumerate(blocks)}  # export index by block number
+        units: list[_Paragraph | _Table] = []
+        number = first.blockNumber()
+        while number <= last.blockNumber():
+            qblock = qdoc.findBlockByNumber(number)
+            table = _top_table(qblock)
+            if table is not None:
+                if qdoc.findBlock(table.firstPosition()).blockNumber() != number:
+                    raise ApplyError(_across_table())
+                units.append(_capture_table(table, indices))
+                number = qdoc.findBlock(table.lastPosition() + 1).blockNumber()
+                continue
+            index = indices.get(number)
+            if index is not None:
+                units.append(_Paragraph(index, _capture(qblock), _kept(qblock)))
+            number += 1  # else an empty phantom: scaffolding, written again where needed
+        unit_of: dict[int, int] = {}
+        for u, unit in enumerate(units):
+            own = unit.indices if isinstance(unit, _Table) else [unit.index]
+            if not own:
+                raise ApplyError(_across_table())  # a table no export index reaches would be left behind
+            for index in own:
+                unit_of[index] = u
+        a, b = min(unit_of), max(unit_of)
+        sequence = list(order[a:b + 1])
+        if sorted(sequence) != sorted(unit_of):
+            raise ApplyError(_across_table())
+        moved: list[_Paragraph | _Table] = []
+        k = 0
+        while k < len(sequence):
+            unit = units[unit_of[sequence[k]]]
+            own = unit.indices if isinstance(unit, _Table) else [unit.index]
+            # A table moves whole, its paragraphs in their order: anything else would tear it.
+            if sequence[k:k + len(own)] != own:
+                raise ApplyError(_across_table())
+            moved.append(unit)
+            k += len(own)
+        return _Rewrite(first.blockNumber(), last.blockNumber(), moved)
+
+    def _rewrite(self, qdoc: QTextDocument, plan: _Rewrite) -> None:
+        """Remove the stretch (its tables with it) and write it again in the new order, each
+        paragraph (table cells too) with the BlockData it had."""
+        first, last = qdoc.findBlockByNumber(plan.first), qdoc.findBlockByNumber(plan.last)
+        cursor = QTextCursor(qdoc)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        # Numbers, not handles: blocks are only added after those already written.
+        placed: list[tuple[int, _Kept | None]] = []
+        scaffolding: list[int] = []
+        filled = False
+        for unit in plan.units:
+            if isinstance(unit, _Paragraph):
+                if filled:
+                    cursor.insertBlock()
+                _write(cursor, unit.content)
+                placed.append((cursor.blockNumber(), unit.kept))
+                filled = True
+                continue
+            if not filled:
+                # Qt puts a table after a block: an empty one, as bridge.build leaves it.
+                cursor.setBlockFormat(_spaced())
+                cursor.setBlockCharFormat(QTextCharFormat())
+                scaffolding.append(cursor.blockNumber())
+            table = cursor.insertTable(unit.rows, unit.columns, unit.format)
+            for cell in unit.cells:
+                if cell.row_span > 1 or cell.column_span > 1:
+                    table.mergeCells(cell.row, cell.column, cell.row_span, cell.column_span)
+            for cell in unit.cells:
+                at = table.cellAt(cell.row, cell.column).firstCursorPosition()
+                for j, paragraph in enumerate(cell.paragraphs):
+                    if j:
+                        at.insertBlock()
+                    _write(at, paragraph.content)
+                    placed.append((at.blockNumber(), paragraph.kept))
+            cursor.setPosition(table.lastPosition() + 1)
+            filled = False
+        if not filled:
+            cursor.setBlockFormat(_spaced())
+            cursor.setBlockCharFormat(QTextCharFormat())
+            scaffolding.append(cursor.blockNumber())
+        for number, kept in placed:
+            qblock = qdoc.findBlockByNumber(number)
+            if kept is not None:
+                _give(qblock, kept)
+            else:
+                qblock.setUserData(None)
+        for number in scaffolding:
+            bridge.attach(qdoc.findBlockByNumber(number), bridge.BlockData(None, phantom=True))
 
     def _remove(self, qdoc: QTextDocument, qblock: QTextBlock) -> None:
         """Remove one paragraph with its paragraph mark; a table cell's paragraph is emptied."""
