@@ -5,6 +5,7 @@ and the saved .docx has the body in the new order with untouched paragraphs' XML
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from app.io import save
 from app.io.load import load
 from app.ui import bridge
 from app.ui.changes import ApplyError, core_blocks
+from tests.fixtures_docx import tiny_png
 from tests.shared import CORPUS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,6 +38,7 @@ def library_report(path: Path) -> Path:
     merged cell and whose first column merges rows 1-2 (one cell bold, one holding two
     paragraphs); 三、 plain; 四、 ends the document with a small table."""
     import docx
+    from docx.shared import Cm
 
     def heading(d, text: str) -> None:  # noqa: ANN001
         d.add_paragraph(text).paragraph_format.keep_with_next = True  # a w:pPr that must stay
@@ -53,6 +56,7 @@ def library_report(path: Path) -> Path:
     side.text = "阅览区"
     side.add_paragraph("（含少儿角）")
     table.cell(1, 1).text = "书架"
+    table.cell(1, 1).paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()), width=Cm(1), height=Cm(1))
     table.cell(1, 2).paragraphs[0].add_run("12个").bold = True
     table.cell(2, 1).text = "座椅"
     table.cell(2, 2).text = "XX把"
@@ -170,6 +174,27 @@ def report_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
     return window
 
 
+def _pictures_in(window, text: str) -> int:  # noqa: ANN001
+    """How many pictures the paragraph whose text (pictures left out) is ``text`` shows."""
+    for qblock in core_blocks(window.editor.document()):
+        if qblock.text().replace(bridge.OBJECT, "") == text:
+            count, it = 0, qblock.begin()
+            while not it.atEnd():
+                count += it.fragment().charFormat().isImageFormat()
+                it += 1
+            return count
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+def blips(path: Path) -> int:
+    """Pictures inside the body's tables."""
+    import docx
+
+    body = docx.Document(str(path)).element.body
+    return sum(1 for tbl in body.iter(W + "tbl")
+               for _ in tbl.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
+
+
 def _table_of(window, text: str):  # noqa: ANN001, ANN202 - QTextTable
     for qblock in core_blocks(window.editor.document()):
         if qblock.text() == text:
@@ -198,6 +223,7 @@ def test_alt_shift_up_on_the_outline_moves_a_section_past_a_table(report_window,
     assert _table_of(w, "（含少儿角）") is table
     bold = [b for b in core_blocks(w.editor.document()) if b.text() == "12个"][0]
     assert bold.begin().fragment().charFormat().fontWeight() >= 600
+    assert _pictures_in(w, "书架") == 1
     # The editor holds what opening the moved document afresh would show.
     assert shape(w.editor.document()) == built_shape(w)
     # Every paragraph (table cells too) still comes from its own XML.
@@ -227,6 +253,7 @@ def test_alt_shift_up_on_the_outline_moves_a_section_past_a_table(report_window,
         assert new_xml[unit] == old_xml[unit], unit
     # A renumbered heading keeps its paragraph properties: only its text changed.
     assert _ppr(new_xml["三、设施配备"]) == _ppr(old_xml["二、设施配备"]) is not None
+    assert blips(out) == blips(original) == 1
     reread = load(out)
     merged = [b for b in reread.blocks if b.text == "设施清单"][0]
     assert merged.cell is not None and merged.cell.col_span == 3
