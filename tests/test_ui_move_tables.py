@@ -330,6 +330,33 @@ def test_unsaved_edits_in_moved_cells_and_paragraphs_survive(report_window, qtbo
     assert units[units.index("经统计，现有设施见下表：") + 1].endswith("|座椅|共XX把")
 
 
+def test_undo_past_a_save_keeps_the_table_a_table(report_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Move, save, undo, save: the window re-read the file at the first save, and the paragraphs
+    coming back stand for the ones read back, so the table is saved as the table it was (not as
+    its cells' text in paragraphs beside an emptied table)."""
+    w = report_window
+    original = tmp_path / "图书角.docx"
+    before = texts(w)
+    press_on_outline(qtbot, w, "三、志愿服务", Qt.Key.Key_Up)
+    moved = texts(w)
+    first, second, third = tmp_path / "一.docx", tmp_path / "二.docx", tmp_path / "三.docx"
+    assert w._write(first, save_as=True)
+    undo(qtbot, w)
+    assert texts(w) == before and shape(w.editor.document()) == built_shape(w)
+    assert w._write(second, save_as=True)
+    assert body_units(second) == body_units(original)
+    renumbered = {"二、设施配备", "三、志愿服务"}  # their text changed twice: runs written anew
+    old_xml, new_xml = body_xml(original), body_xml(second)
+    assert {k: v for k, v in new_xml.items() if k not in renumbered} == \
+        {k: v for k, v in old_xml.items() if k not in renumbered}
+    assert all(_ppr(new_xml[k]) == _ppr(old_xml[k]) is not None for k in renumbered)
+    redo(qtbot, w)
+    assert texts(w) == moved
+    assert w._write(third, save_as=True)
+    assert body_units(third) == body_units(first)
+    assert body_xml(third) == body_xml(first)
+
+
 def test_what_would_tear_a_table_apart_is_refused(report_window) -> None:  # noqa: ANN001
     """The engine's moves never do this, but a reordering that splits a table's paragraphs is
     refused before anything changes, with the window's message."""

@@ -243,6 +243,79 @@ class ChangeApplier(QObject):
         self._steps = 0
         self._new_command = False
         self._busy = False
+        # Following the Blocks across saves (the window re-reads the file and points every
+        # paragraph's BlockData at the Block read back): the Block each BlockData held when
+        # last seen, the Block a save replaced each one with, and the window's Document then.
+        self._seen: dict[int, tuple[bridge.BlockData, Block]] = {}
+        self._successor: dict[int, tuple[Block, Block]] = {}
+        self._saved_as: dict[int, tuple[Document, Document]] = {}
+        self._document: Document | None = None
+
+    # -- following saves ---------------------------------------------------------------------
+
+    def _remember(self, qdoc: QTextDocument) -> None:
+        """Note the Block every paragraph holds now, to tell later which Block a save put in its place."""
+        self._follow_save()
+        for qblock in bridge.blocks_in(qdoc):
+            data = bridge.data_of(qblock)
+            if data is not None and data.block is not None:
+                self._seen[id(data)] = (data, data.block)
+        self._document = self.window.document
+
+    def _follow_save(self) -> None:
+        """After a save, note which new Block stands for which recorded one (only a save changes
+        the Block a BlockData holds)."""
+        now = self.window.document
+        if self._document is None or now is self._document:
+            return
+        for key, (data, block) in list(self._seen.items()):
+            if data.block is not block and data.block is not None:
+                self._successor[id(block)] = (block, data.block)
+                self._seen[key] = (data, data.block)
+        self._saved_as[id(self._document)] = (self._document, now)
+        self._document = now
+
+    def _latest(self, document: Document) -> Document:
+        while id(document) in self._saved_as and self._saved_as[id(document)][0] is document:
+            document = self._saved_as[id(document)][1]
+        return document
+
+    def _translated(self, snapshot: Sequence[_Kept | None]) -> list[_Kept | None]:
+        """``snapshot`` with each Block replaced by the one the saves since put in its place; a
+        paragraph no save wrote (one a step removed) comes back as a new paragraph with its run
+        formatting, never with a Block of a Document the window has left."""
+        result: list[_Kept | None] = []
+        for kept in snapshot:
+            if kept is None or kept.block is None:
+                result.append(kept)
+                continue
+            block = kept.block
+            while id(block) in self._successor and self._successor[id(block)][0] is block:
+                block = self._successor[id(block)][1]
+            if block is kept.block:
+                result.append(_Kept(None, kept.base_runs, False, True))
+            else:
+                result.append(_Kept(block, kept.base_runs, kept.phantom, kept.dirty))
+        return result
+
+    def _restore_record(self, qdoc: QTextDocument, record: _Record, undo: bool) -> bool:
+        """Give the paragraphs the Blocks ``record`` had before (undo) or after it (redo)."""
+        self._follow_save()
+        snapshot = record.before if undo else record.after
+        here = record.document_after if undo else record.document_before
+        there = record.document_before if undo else record.document_after
+        if self.window.document is here:
+            if not _restore(qdoc, snapshot):
+                return False
+            self.window.document = there
+        elif here is there and self._latest(here) is self.window.document:
+            # Saved since: the recorded Blocks stand for the ones read back from the file.
+            if not _restore(qdoc, self._translated(snapshot)):
+                return False
+        else:
+            return False
+        self._remember(qdoc)
+        return True
 
     # -- watching the undo stack -------------------------------------------------------------
 
@@ -275,14 +348,10 @@ class ChangeApplier(QObject):
             # A save in between gave the window a new Document (re-read from the file): the
             # recorded Blocks belong to the old one, and never get mixed with the new one.
             if steps < self._steps and undone is not None and undone.steps_before == steps:
-                if self.window.document is undone.document_after and _restore(qdoc, undone.before):
-                    self.window.document = undone.document_before
-                else:
+                if not self._restore_record(qdoc, undone, undo=True):
                     self._records = {}
             elif steps > self._steps and redone is not None and redone.steps_before == self._steps:
-                if self.window.document is redone.document_before and _restore(qdoc, redone.after):
-                    self.window.document = redone.document_after
-                else:
+                if not self._restore_record(qdoc, redone, undo=False):
                     self._records = {}
         self._steps = steps
         self._new_command = False
@@ -300,6 +369,7 @@ class ChangeApplier(QObject):
         self._watch(qdoc)
         if rebuild is None and change.empty:
             return False
+        self._follow_save()
         before = _snapshot(qdoc)
         steps_before = qdoc.availableUndoSteps()
         document_before = self.window.document
@@ -324,6 +394,7 @@ class ChangeApplier(QObject):
         self._new_command = False
         self._records[self._steps] = _Record(steps_before, self._steps, before, _snapshot(qdoc), document_before,
                                              self.window.document)
+        self._remember(qdoc)
         refresh = getattr(self.window, "refresh_now", None)
         if refresh is not None:
             refresh()
