@@ -4,6 +4,7 @@ user types, that must agree with working everything out from scratch: these test
 the real window (pytest-qt, offscreen) and compare after every pause."""
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 
@@ -174,3 +175,42 @@ def test_section_counts_follow_typing_in_nested_sections(report_window, qtbot) -
     assert changed and all(sections[i].contains(7) for i in changed)
     assert all(after[i].total == before[i].total + 2 for i in changed)
     assert after == core_counts.section_counts(sections, w.beyond._figures.figures.counts)
+
+
+def test_a_long_report_shows_first_and_its_hints_a_moment_later(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.ui.beyond import DEFER_HINTS_BLOCKS
+
+    body = [f"（{i % 9 + 1}）第{i}项工作于2019年完成,共计X件。" if i % 7 == 0 else f"推进第{i}项任务，落实到位。"
+            for i in range(DEFER_HINTS_BLOCKS + 200)]
+    path = tmp_path / "长报告.txt"
+    path.write_text("2019年度工作总结\n一、主要工作\n" + "\n".join(body) + "\n", "utf-8")
+    assert window.open_path(path)
+    # Outline, sidebar and counts are there at once; the hints follow once the report painted.
+    assert window.sidebar.leaf_count() == len(window.snapshot.placeholders) > 0
+    assert window.beyond._figures.hints_pending and window.beyond.hints == []
+    qtbot.waitUntil(lambda: not window.beyond._figures.hints_pending, timeout=5000)
+    # The garbage collector, paused while the report was read, is back once it has shown.
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    assert any(h.kind == "stale-year" for h in window.beyond.hints)
+    assert any(h.kind == "punctuation" for h in window.beyond.hints)
+    assert window.beyond.hints_panel.list.count() == len(window.beyond.hints)
+    assert shown(window) == from_scratch(window)
+    # Typing before the hints came: they are read first, then the change.
+    window.editor.document().setModified(False)
+    assert window.open_path(path) and window.beyond._figures.hints_pending
+    cursor_at(window, 3, 0)
+    type_text(qtbot, window, "2018年")
+    pause(window)
+    assert not window.beyond._figures.hints_pending
+    assert shown(window) == from_scratch(window)
+
+
+def test_the_collector_is_back_after_a_short_report_or_a_bad_file(window, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "短.txt"
+    path.write_text(REPORT, "utf-8")
+    assert window.open_path(path) and gc.isenabled()
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    window._error = lambda *args: None  # the message box (tested elsewhere) would wait for a click
+    assert not window.open_path(bad)
+    assert gc.isenabled()

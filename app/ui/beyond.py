@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # the clean-up, outline moves and page set-up load when first
 MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
               "view": ("View", "视图")}
 SECTION_COUNT_COLUMN = 1
+# From this many paragraphs up, an opened report's hints are read after it first shows.
+DEFER_HINTS_BLOCKS = 1000
 # A line writing a count in Arabic numerals, read beside each paragraph (see _paragraph_hints).
 ARABIC_COUNT_PROBE = "1次"
 
@@ -159,6 +161,7 @@ def _light_document(qblocks) -> tuple[Document, list[str]]:  # noqa: ANN001
 
 class Beyond(QObject):
     _figures: FigureKeeper | None = None  # made at the first refresh
+    _hints_due = False  # hints left for after the next turn of the event loop
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
         self.window = window
@@ -518,14 +521,31 @@ class Beyond(QObject):
         punctuation = not self.act_no_punct.isChecked()
         if self._figures is None:
             self._figures = FigureKeeper(_paragraph_hints)
-        figures = self._figures.update(window.snapshot, punctuation, datetime.date.today().year)
+        snapshot = window.snapshot
+        # A long report's hints come a moment after it shows, not before.
+        defer = snapshot.changed is None and len(snapshot.datas) >= DEFER_HINTS_BLOCKS
+        figures = self._figures.update(snapshot, punctuation, datetime.date.today().year, defer_hints=defer)
         self._show_section_counts(window.snapshot.sections, figures.sections)
         label = arg(self.tr("%1 characters") if punctuation else self.tr("%1 characters (punctuation not counted)"),
                     f"{figures.total:,}")
         window.status_chars.setText(label)
         self._show_progress(core_counts.progress(figures.total, self.target) if self.target else None)
-        self.hints = figures.hints
-        self.hints_panel.set_hints(self.hints, [line[0] for line in figures.lines])
+        if not self._figures.hints_pending:
+            self._show_hints()
+        elif not self._hints_due:
+            # The report first shows, then its hints.
+            self._hints_due = True
+            self.hints = []
+            self.hints_panel.set_hints([], [])
+            self.window.editor.after_paint(self._show_hints)
+
+    def _show_hints(self) -> None:
+        self._hints_due = False
+        keeper = self._figures
+        if keeper is None:
+            return
+        self.hints = keeper.finish_hints()
+        self.hints_panel.set_hints(self.hints, [line[0] for line in keeper.figures.lines])
 
     def _show_progress(self, progress: core_counts.Progress | None) -> None:
         if progress is None:

@@ -1,7 +1,9 @@
 """The document pane: a white A4-wide page on a grey desk, and the paste rule."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from typing import Callable
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -72,6 +74,15 @@ class Editor(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self.setLineWrapColumnOrWidth(self.page_width())
         self.apply_palette()
+        self._after_paint: list[_Once] = []
+
+    def after_paint(self, job: Callable[[], object], latest_ms: int = 500) -> None:
+        """Run ``job`` once the report has been painted (work the user need not wait for to see
+        it), or after ``latest_ms`` if nothing paints (a hidden window)."""
+        once = _Once(job)
+        self._after_paint.append(once)
+        QTimer.singleShot(latest_ms, self, once)
+        self.viewport().update()
 
     # -- look ----------------------------------------------------------------------------
 
@@ -115,6 +126,10 @@ class Editor(QTextEdit):
             paint_placeholders(self, painter)
         finally:
             painter.end()
+        if self._after_paint:
+            jobs, self._after_paint = self._after_paint, []
+            for job in jobs:
+                QTimer.singleShot(0, self, job)
 
     def _center_page(self) -> None:
         # Room for the vertical scroll bar is kept whether it shows or not, so the page never
@@ -204,3 +219,14 @@ class Editor(QTextEdit):
         cursor.insertText(text.replace("\r\n", "\n").replace("\r", "\n"))
         self.setTextCursor(cursor)
 
+
+class _Once:
+    """A job that runs the first time it is called only."""
+
+    def __init__(self, job: Callable[[], object]) -> None:
+        self._job: Callable[[], object] | None = job
+
+    def __call__(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job()

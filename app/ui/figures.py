@@ -15,7 +15,7 @@ from app.core import counts as core_counts
 from app.core.hints import Hint, writes_arabic_counts
 from app.core.scan import SectionLocator
 from app.ui.bridge import OBJECT, BlockData
-from app.ui.tracker import Snapshot
+from app.ui.tracker import Snapshot, same_layout
 
 # A paragraph as the hints read it: (text, outline level, in a table cell).
 Line = tuple[str, "int | None", bool]
@@ -58,7 +58,8 @@ class FigureKeeper:
         self.figures = Figures()
         self._junk: set[int] = set()
         self._line_of: list[int] = []  # block number -> line index, -1 for none
-        self._placed: list[tuple[Hint, ...]] = []  # each line's hints, with the line's index
+        # Each line's hints, with the line's index (None: not read yet, see finish_hints).
+        self._placed: list[tuple[Hint, ...]] | None = []
         self._cache: dict[Line, tuple[Hint, ...]] = {}  # hints by paragraph, as read alone
         self._cache_year = 0
         self._arabic: int | None = None  # the first line writing a count in Arabic numerals
@@ -66,7 +67,9 @@ class FigureKeeper:
         self._locator: SectionLocator | None = None
         self._own_ends: list[int] = []
 
-    def update(self, snapshot: Snapshot, punctuation: bool, year: int) -> Figures:
+    def update(self, snapshot: Snapshot, punctuation: bool, year: int, defer_hints: bool = False) -> Figures:
+        """The Figures after ``snapshot``; ``defer_hints``: when worked out from scratch, leave the
+        hints for ``finish_hints`` (a long report's hints take longer than the rest together)."""
         key = (punctuation, year)
         if snapshot.serial == self._serial and key == self._key:
             return self.figures
@@ -75,9 +78,13 @@ class FigureKeeper:
             pass
         else:
             self._key = key
-            self._update_all(snapshot)
+            self._update_all(snapshot, defer_hints)
         self._serial = snapshot.serial
         return self.figures
+
+    @property
+    def hints_pending(self) -> bool:
+        return self._placed is None
 
     # -- from scratch ----------------------------------------------------------------------------
 
@@ -86,22 +93,31 @@ class FigureKeeper:
             return data.chars
         return core_counts.count_chars(_text(data), False)
 
-    def _update_all(self, snapshot: Snapshot) -> None:
+    def _update_all(self, snapshot: Snapshot, defer_hints: bool) -> None:
         datas = snapshot.datas
         counts = [self._count(d) for d in datas]
         self._junk = {n for n, d in enumerate(datas) if d.junk}
         lines: list[Line] = []
         line_of: list[int] = []
-        skip: set[int] = set()
-        for n, data in enumerate(datas):
+        for data in datas:
             if not _is_line(data):
                 line_of.append(-1)
                 continue
             line_of.append(len(lines))
-            if data.junk:
-                skip.add(len(lines))
             lines.append(_line(data))
         self._line_of = line_of
+        self.figures = Figures(counts, sum(c for n, c in enumerate(counts) if n not in self._junk), [], lines, [])
+        self._new_sections(snapshot)
+        self._placed = None
+        if not defer_hints:
+            self.finish_hints()
+
+    def finish_hints(self) -> list[Hint]:
+        """Read the hints of every paragraph not read yet (from a cache of paragraphs seen before)."""
+        if self._placed is not None:
+            return self.figures.hints
+        lines = self.figures.lines
+        skip = {self._line_of[n] for n in self._junk if self._line_of[n] >= 0}
         year = self._key[1]
         cache = self._cache if self._cache_year == year else {}
         # The paragraphs not in the cache (all of them when a report opens) are read in one call.
@@ -114,9 +130,8 @@ class FigureKeeper:
         self._cache = {line: cache[line] for i, line in enumerate(lines) if line in cache}
         self._cache_year = year
         self._arabic = self._first_arabic(lines)
-        self.figures = Figures(counts, sum(c for n, c in enumerate(counts) if n not in self._junk), [], lines, [])
-        self._new_sections(snapshot)
         self.figures.hints = self._hints()
+        return self.figures.hints
 
     @staticmethod
     def _place(i: int, line: Line, cache: dict[Line, tuple[Hint, ...]]) -> tuple[Hint, ...]:
@@ -138,6 +153,7 @@ class FigureKeeper:
         self.figures.sections = core_counts.section_counts(sections, counts)
 
     def _hints(self) -> list[Hint]:
+        assert self._placed is not None
         hints = chain.from_iterable(self._placed)
         if self._arabic is None:
             return [h for h in hints if h.kind != "number-style"]
@@ -149,6 +165,7 @@ class FigureKeeper:
         """Take in the blocks the snapshot says changed; False when a paragraph came into or went
         out of the document (an empty one around a table typed into), which renumbers the lines."""
         assert snapshot.changed is not None
+        self.finish_hints()
         datas = snapshot.datas
         changed = sorted(snapshot.changed)
         if any(_is_line(datas[n]) != (self._line_of[n] >= 0) for n in changed):
@@ -179,14 +196,17 @@ class FigureKeeper:
                     missing.append(line)
         if missing:
             self._cache.update(self._paragraph_hints(list(dict.fromkeys(missing)), self._key[1]))
+        assert self._placed is not None
         for i in lines_changed:
             n = next(n for n in changed if self._line_of[n] == i)
             self._placed[i] = () if datas[n].junk else self._place(i, figures.lines[i], self._cache)
         if lines_changed and (self._arabic is None or min(lines_changed) <= self._arabic):
             self._arabic = self._first_arabic(figures.lines)
-        if snapshot.sections is not self._sections:
+        if snapshot.sections is not self._sections and not same_layout(self._sections, snapshot.sections):
             self._new_sections(snapshot)
         else:
+            # Same sections (a heading at most renamed): the counts of those holding a changed block move.
+            self._sections = snapshot.sections
             self._shift_sections(deltas)
         figures.hints = self._hints()
         return True

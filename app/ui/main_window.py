@@ -379,7 +379,9 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(False)
         self.safety.document_replaced()
         if len(document.blocks) >= SETTLE_BLOCKS:
-            QTimer.singleShot(0, _settle_heap)
+            self.editor.after_paint(_settle_heap)
+        else:
+            gc.enable()
 
     def current_document(self) -> Document:
         """The Document as the editor now shows it (the writer's input)."""
@@ -392,20 +394,29 @@ class MainWindow(QMainWindow):
             return False
         path = Path(path)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # Reading a report makes some 250,000 objects that all stay: the collector's full passes
+        # would walk them again and again while they are made (a third of the time to open 1,500
+        # pages). It is paused here and back when the report is in (see _new_document).
+        gc.disable()
         try:
             from app.io.load import load
 
             document = load(path)
         except DocumentError as exc:
+            gc.enable()
             QGuiApplication.restoreOverrideCursor()
             self._error(self.tr("Cannot open the file"), exc)
             return False
         except Exception as exc:  # noqa: BLE001 - any reader failure is the file's, never a crash
+            gc.enable()
             QGuiApplication.restoreOverrideCursor()
             self._error(self.tr("Cannot open the file"), DocumentError(self.tr("The file cannot be read."), repr(exc)))
             return False
         try:
             self._new_document(document, path, path.name)
+        except BaseException:
+            gc.enable()
+            raise
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.settings.add_recent(str(path))
@@ -844,6 +855,7 @@ def _settle_heap() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    gc.enable()  # paused while the report was read (open_path)
 
 
 def _py_offset(text: str, utf16: int) -> int:

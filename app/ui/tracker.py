@@ -232,8 +232,14 @@ class Tracker:
         if changed[0] < _LEAD_LINES:
             self._lead = self._lead_of()
         if self._outline_key(changed) != before or changed[0] <= self._first_heading():
+            old = self._sections
             if self._outline():
-                self._number_all()
+                if not same_layout(old, self._sections):
+                    self._number_all()
+                    return
+                # A heading renamed (the user typing in it): only its placeholders change section.
+                self._renumber(changed)
+                self._retitle(old)
                 return
         self._renumber(changed)
 
@@ -245,6 +251,23 @@ class Tracker:
     def _first_heading(self) -> int:
         # The title is looked for before the first heading: a change there may make or unmake it.
         return min(self._headings, default=len(self._datas))
+
+    def _retitle(self, old: list[Section]) -> None:
+        """Give the placeholders of each renamed section its new title."""
+        assert self._locator is not None
+        placeholders = self._placeholders
+        for before, section in zip(old, self._sections):
+            if before.title == section.title:
+                continue
+            lo = bisect.bisect_left(self._placed, section.block)
+            hi = bisect.bisect_left(self._placed, section.end)
+            for i in range(lo, hi):
+                p = placeholders[i]
+                holder = self._locator.at(p.block)
+                title = holder.title if holder else None
+                if p.section != title:
+                    placeholders[i] = Placeholder(p.index, p.block, p.start, p.end, p.token, p.kind, p.unit, p.context,
+                                                  title, p.context_offset)
 
     def _renumber(self, changed: list[int]) -> None:
         """Swap the changed blocks' placeholders in the list; number again only past the first
@@ -270,6 +293,12 @@ class Tracker:
 
 # Snapshot numbers, unique across trackers (one follows another when a window reopens).
 _SERIALS = itertools.count(1)
+
+
+def same_layout(old: Sequence[Section], new: Sequence[Section]) -> bool:
+    """The same sections at the same places and levels (titles may differ)."""
+    return len(old) == len(new) and all(a.block == b.block and a.end == b.end and a.level == b.level
+                                        for a, b in zip(old, new))
 
 
 def collect(qdoc: QTextDocument) -> Snapshot:
