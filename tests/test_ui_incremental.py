@@ -214,3 +214,36 @@ def test_the_collector_is_back_after_a_short_report_or_a_bad_file(window, tmp_pa
     window._error = lambda *args: None  # the message box (tested elsewhere) would wait for a click
     assert not window.open_path(bad)
     assert gc.isenabled()
+
+
+def sidebar_spans(window) -> list[tuple]:  # noqa: ANN001
+    """(block, start, end, token) of every row of the sidebar, as a click on it hands them out."""
+    from app.ui.panels import SPAN_ROLE
+
+    model = window.sidebar.list.model()
+    out = []
+    for r in range(model.rowCount()):
+        group = model.index(r, 0)
+        out += [tuple(model.index(c, 0, group).data(SPAN_ROLE)) for c in range(model.rowCount(group))]
+    return out
+
+
+def test_a_new_paragraph_moves_the_rows_below_without_rebuilding_them(report_window, qtbot) -> None:  # noqa: ANN001
+    w = report_window
+    model = w.sidebar.list.model()
+    removed: list[tuple] = []
+    model.rowsRemoved.connect(lambda parent, first, last: removed.append((first, last)))
+    cursor_at(w, 2, 0)
+    qtbot.keyClick(w.editor, Qt.Key.Key_Return)
+    pause(w)
+    # Every placeholder below is one paragraph further down; the rows stay (no rows removed and
+    # inserted: that took seconds on a long report), their spans follow.
+    assert removed == []
+    assert sidebar_spans(w) == [(p.block, p.start, p.end, p.token) for p in w.snapshot.placeholders]
+    assert shown(w) == from_scratch(w)
+    # And back.
+    qtbot.keyClick(w.editor, Qt.Key.Key_Backspace)
+    pause(w)
+    assert removed == []
+    assert sidebar_spans(w) == [(p.block, p.start, p.end, p.token) for p in w.snapshot.placeholders]
+    assert shown(w) == from_scratch(w)

@@ -245,8 +245,10 @@ def _changed_range(old: list[tuple] | None, new: list[tuple]) -> tuple[int, int]
 
 
 def _row_key(p: Placeholder) -> tuple:
-    """What makes a row the same row: its block, token and unit (offsets and context may move)."""
-    return (p.block, p.token, p.unit, p.kind)
+    """What makes a row the same row: its token and unit (its block number, offsets and context
+    may move: a paragraph added above shifts every block number after it, and removing and
+    inserting those thousands of rows took seconds)."""
+    return (p.token, p.unit, p.kind)
 
 
 def _shown(p: Placeholder) -> tuple:
