@@ -115,17 +115,26 @@ def _command_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load_commands() -> None:
-    """Import the modules that register further commands (convert, fill, clean, renumber)."""
-    import app.commands  # noqa: F401 - registers its commands on import
+def _load_commands(name: str | None = None) -> None:
+    """Register command ``name`` (only its module is imported: a command line starts faster) or,
+    without a name, every command in app/commands (convert, fill, clean, renumber, ...)."""
+    if name not in COMMANDS:
+        from app import commands
+
+        commands.load(name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _load_commands()
     from app.io.errors import DocumentError
 
     try:
+        # The first argument names a command or a file for the window: only help lists them all.
+        first = argv[0] if argv else "-"
+        if first in ("-h", "--help"):
+            _load_commands()
+        elif not first.startswith("-"):
+            _load_commands(first)
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
             return COMMANDS[args.command][2](args)
