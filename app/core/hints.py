@@ -14,13 +14,15 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from app.core import rules
 from app.core.document import Document
-from app.core.edits import Change, TextEdit
 from app.core.outline import heading_of
 from app.core.placeholders import find_in_text
+
+if TYPE_CHECKING:  # only the one-step fix makes a Change: scanning does not load the edits module
+    from app.core.edits import Change
 
 KINDS = ("stale-year", "number-style", "punctuation")
 
@@ -249,6 +251,8 @@ def hints_of(document: Document, current_year: int | None = None, skip_blocks: s
 def fix_punctuation(document: Document, hints: Sequence[Hint] | None = None,
                     current_year: int | None = None) -> Change:
     """The one Change turning the given punctuation hints (default: all) to full width."""
+    from app.core.edits import Change, TextEdit
+
     if hints is None:
         hints = hints_of(document, current_year)
     edits = [TextEdit(h.block, h.start, h.end, h.fix) for h in hints if h.kind == "punctuation" and h.fix]
