@@ -18,7 +18,10 @@ run: system-deps venv i18n
 test: system-deps venv i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# Measured with bytecode compiled, as an installed app has it (PYTHONDONTWRITEBYTECODE=1 would
+# otherwise make every start of every probe recompile app/).
 bench: venv i18n
+	$(PY) -m compileall -q app tests/bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
 # Installs the Debian packages the tests and screenshots need; skipped (with a note) where
@@ -32,7 +35,9 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "note: not installing$$missing (needs root and apt); screenshot tests will skip"; fi
 
+# Bytecode as pip gives an installed app (only changed modules are compiled again).
 venv: $(STAMP)
+	@$(PY) -m compileall -q app
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -345,6 +345,29 @@ def markdown(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stale_bytecode() -> list[str]:
+    """Modules of app/ without current bytecode: each process starting them compiles them again,
+    which an installed app (pip, the packages) never does. `make bench` compiles app/ first;
+    with PYTHONDONTWRITEBYTECODE=1 nothing else would."""
+    import importlib.util
+
+    stale = []
+    for source in sorted((ROOT / "app").rglob("*.py")):
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        try:
+            header = cached.read_bytes()[:16]
+        except OSError:
+            stale.append(str(source.relative_to(ROOT)))
+            continue
+        # A timestamp .pyc records the source's mtime and size (bytes 8-16, PEP 552).
+        stat = source.stat()
+        if header[:4] != importlib.util.MAGIC_NUMBER or int.from_bytes(header[4:8], "little") & 1 == 0 and (
+                int.from_bytes(header[8:12], "little") != int(stat.st_mtime) & 0xFFFFFFFF
+                or int.from_bytes(header[12:16], "little") != stat.st_size & 0xFFFFFFFF):
+            stale.append(str(source.relative_to(ROOT)))
+    return stale
+
+
 def machine() -> dict:
     cpu = ""
     try:
@@ -367,7 +390,9 @@ def machine() -> dict:
         except Exception:  # noqa: BLE001
             versions[name] = "?"
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    stale = stale_bytecode()
     return {"cpus": os.cpu_count(), "cpu": cpu, "ram_gb": ram_gb, "python": platform.python_version(),
+            "app_bytecode": "compiled" if not stale else f"{len(stale)} modules not compiled",
             "system": platform.platform(), "qpa": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
             "commit": commit.stdout.strip(), "load_average_at_start": os.getloadavg(), **versions}
 
@@ -435,6 +460,12 @@ def main(argv: list[str] | None = None) -> int:
           " absolute times; the ratios compare runs interleaved in the same minutes)")
     print(f"\n{len(misses)} of {sum(r.ok is not None for r in bench.rows)} targets missed."
           f" JSON: {(BENCH_DIR / 'latest.json').relative_to(ROOT)}")
+    if info["app_bytecode"] == "compiled":
+        print("note: app/ was measured with its bytecode compiled, as installed (pip and the packages compile it;"
+              " `make bench` runs compileall first)")
+    else:
+        print(f"note: app/ measured WITHOUT current bytecode ({info['app_bytecode']}): every process compiled"
+              " them again, which an installed app never does; start-up figures are too high (use `make bench`)")
     for note in bench.raw.get("notes", []):
         print("note:", note)
     return 0
