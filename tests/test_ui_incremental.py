@@ -38,6 +38,20 @@ REPORT = """更多范文请关注公众号：优选文档
 """
 
 
+# The same with a few paragraphs under each heading, so that most edits fall inside a section.
+BODY = ["组织业务培训X场，参训人员X人次。", "完善工作台账,做到一人一档。", "开展满意度回访三次，收集意见X条。"]
+LONG_REPORT = "\n".join(line if "、" in line[:3] or line.startswith("（") or not line else
+                         "\n".join([line, *BODY]) for line in REPORT.split("\n"))
+
+
+@pytest.fixture
+def long_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
+    path = tmp_path / "总结.txt"
+    path.write_text(LONG_REPORT, "utf-8")
+    assert window.open_path(path)
+    return window
+
+
 @pytest.fixture
 def report_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
     path = tmp_path / "总结.txt"
@@ -132,11 +146,13 @@ def core_counts_text(total: int) -> str:
     return f"{total:,} 字"
 
 
-def test_random_typing_always_agrees_with_a_refresh_from_scratch(report_window, qtbot) -> None:  # noqa: ANN001
-    w = report_window
+@pytest.mark.parametrize("fixture", ["report_window", "long_window"])
+def test_random_typing_always_agrees_with_a_refresh_from_scratch(fixture, request, qtbot) -> None:  # noqa: ANN001
+    w = request.getfixturevalue(fixture)
     rng = random.Random(20261128)
     pieces = ["X", "共X次", "一、", "（三）", "2018年", ",", "(", "甲", "20XX年", "优选文档网整理", "三次", " "]
-    for step in range(60):
+    shifts = patched = 0
+    for step in range(80):
         count = w.editor.document().blockCount()
         block = rng.randrange(count)
         cursor_at(w, block, rng.randrange(0, 12))
@@ -146,19 +162,35 @@ def test_random_typing_always_agrees_with_a_refresh_from_scratch(report_window, 
         elif action < 0.8:
             for _ in range(rng.randint(1, 4)):
                 qtbot.keyClick(w.editor, Qt.Key.Key_Backspace)
-        elif action < 0.9:
+        elif action < 0.8:
             qtbot.keyClick(w.editor, Qt.Key.Key_Return)
             type_text(qtbot, w, rng.choice(pieces))
+        elif action < 0.87:
+            # A stretch across paragraphs selected and deleted.
+            for _ in range(rng.randint(1, 3)):
+                qtbot.keyClick(w.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyClick(w.editor, Qt.Key.Key_Delete)
+        elif action < 0.93:
+            # Lines pasted from elsewhere.
+            QApplication.clipboard().setText(f"{rng.choice(pieces)}\n（四）新增X项\n{rng.choice(pieces)}")
+            qtbot.keyClick(w.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         else:
             qtbot.keyClick(w.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         if w.refresh_timer.isActive():
             pause(w)
+            shifts += w.snapshot.edit is not None and w.snapshot.edit.shift != 0
+            patched += w.tracker.patched
         assert shown(w) == from_scratch(w), f"step {step}"
         if step % 20 == 19:
             # A setting change counts again from scratch, and back.
             w.beyond.act_no_punct.trigger()
             assert shown(w) == from_scratch(w)
             w.beyond.act_no_punct.trigger()
+    # Paragraphs were added and joined, and those refreshes too worked on what changed: where the
+    # sections stayed, the placeholder list was patched rather than made again.
+    assert shifts >= 5
+    if fixture == "long_window":
+        assert patched >= 3
 
 
 def test_section_counts_follow_typing_in_nested_sections(report_window, qtbot) -> None:  # noqa: ANN001
@@ -236,6 +268,8 @@ def test_a_new_paragraph_moves_the_rows_below_without_rebuilding_them(report_win
     cursor_at(w, 2, 0)
     qtbot.keyClick(w.editor, Qt.Key.Key_Return)
     pause(w)
+    # Worked out from the paragraphs around the new one, not from scratch.
+    assert w.snapshot.edit is not None and w.snapshot.edit.shift == 1
     # Every placeholder below is one paragraph further down; the rows stay (no rows removed and
     # inserted: that took seconds on a long report), their spans follow.
     assert removed == []
@@ -244,6 +278,7 @@ def test_a_new_paragraph_moves_the_rows_below_without_rebuilding_them(report_win
     # And back.
     qtbot.keyClick(w.editor, Qt.Key.Key_Backspace)
     pause(w)
+    assert w.snapshot.edit is not None and w.snapshot.edit.shift == -1
     assert removed == []
     assert sidebar_spans(w) == [(p.block, p.start, p.end, p.token) for p in w.snapshot.placeholders]
     assert shown(w) == from_scratch(w)

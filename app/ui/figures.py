@@ -15,7 +15,7 @@ from app.core import counts as core_counts
 from app.core.hints import Hint, writes_arabic_counts
 from app.core.scan import SectionLocator
 from app.ui.bridge import OBJECT, BlockData
-from app.ui.tracker import Snapshot, same_layout
+from app.ui.tracker import Edit, Snapshot, _moved_sections, same_layout
 
 # A paragraph as the hints read it: (text, outline level, in a table cell).
 Line = tuple[str, "int | None", bool]
@@ -73,8 +73,9 @@ class FigureKeeper:
         key = (punctuation, year)
         if snapshot.serial == self._serial and key == self._key:
             return self.figures
-        if (key == self._key and snapshot.changed is not None and snapshot.base == self._serial
-                and len(snapshot.datas) == len(self.figures.counts) and self._update_changed(snapshot)):
+        if (key == self._key and snapshot.edit is not None and snapshot.base == self._serial
+                and len(snapshot.datas) == len(self.figures.counts) + snapshot.edit.shift
+                and self._update_changed(snapshot)):
             pass
         else:
             self._key = key
@@ -162,53 +163,90 @@ class FigureKeeper:
     # -- after typing ----------------------------------------------------------------------------
 
     def _update_changed(self, snapshot: Snapshot) -> bool:
-        """Take in the blocks the snapshot says changed; False when a paragraph came into or went
-        out of the document (an empty one around a table typed into), which renumbers the lines."""
-        assert snapshot.changed is not None
+        """Take in the blocks the snapshot read again, moving those below along when paragraphs
+        were added or joined. False when that cannot be done (then: from scratch)."""
+        edit = snapshot.edit
+        assert edit is not None
         self.finish_hints()
+        assert self._placed is not None
         datas = snapshot.datas
-        changed = sorted(snapshot.changed)
-        if any(_is_line(datas[n]) != (self._line_of[n] >= 0) for n in changed):
-            return False
         figures = self.figures
-        deltas: dict[int, int] = {}
-        lines_changed: list[int] = []
-        missing: list[Line] = []
-        for n in changed:
-            data = datas[n]
-            count = self._count(data)
-            old_junk = n in self._junk
-            figures.total -= 0 if old_junk else figures.counts[n]
-            figures.total += 0 if data.junk else count
-            if count != figures.counts[n]:
-                deltas[n] = count - figures.counts[n]
-            figures.counts[n] = count
-            if data.junk:
-                self._junk.add(n)
+        first, last, old_last, shift = edit.first, edit.last, edit.old_last, edit.shift
+        fresh = range(first, last + 1)
+        old_counts = figures.counts[first:old_last + 1]
+        new_counts = [self._count(datas[n]) for n in fresh]
+        new_junk = {n for n in fresh if datas[n].junk}
+        figures.total += (sum(c for n, c in zip(fresh, new_counts) if n not in new_junk)
+                          - sum(c for n, c in enumerate(old_counts, first) if n not in self._junk))
+        figures.counts[first:old_last + 1] = new_counts
+        self._junk = {m for b in self._junk if (m := edit.moved(b)) is not None} | new_junk
+
+        # The lines (paragraphs in export order) of the blocks read again, and those below.
+        k = first - 1
+        while k >= 0 and self._line_of[k] < 0:
+            k -= 1
+        la = self._line_of[k] + 1 if k >= 0 else 0
+        old_lines = sum(1 for n in range(first, old_last + 1) if self._line_of[n] >= 0)
+        new_line_of: list[int] = []
+        new_lines: list[Line] = []
+        for n in fresh:
+            if _is_line(datas[n]):
+                new_line_of.append(la + len(new_lines))
+                new_lines.append(_line(datas[n]))
             else:
-                self._junk.discard(n)
-            i = self._line_of[n]
-            if i >= 0:
-                line = _line(data)
-                figures.lines[i] = line
-                lines_changed.append(i)
-                if not data.junk and line[0].strip() and line not in self._cache:
-                    missing.append(line)
+                new_line_of.append(-1)
+        line_shift = len(new_lines) - old_lines
+        tail_of = self._line_of[old_last + 1:]
+        if line_shift:
+            tail_of = [i + line_shift if i >= 0 else -1 for i in tail_of]
+        self._line_of = self._line_of[:first] + new_line_of + tail_of
+        figures.lines[la:la + old_lines] = new_lines
+
+        missing = [line for n, line in zip((n for n in fresh if new_line_of[n - first] >= 0), new_lines)
+                   if n not in new_junk and line[0].strip() and line not in self._cache]
         if missing:
             self._cache.update(self._paragraph_hints(list(dict.fromkeys(missing)), self._key[1]))
-        assert self._placed is not None
-        for i in lines_changed:
-            n = next(n for n in changed if self._line_of[n] == i)
-            self._placed[i] = () if datas[n].junk else self._place(i, figures.lines[i], self._cache)
-        if lines_changed and (self._arabic is None or min(lines_changed) <= self._arabic):
+        placed = [() if n in new_junk else self._place(i, line, self._cache)
+                  for (n, i), line in zip(((n, new_line_of[n - first]) for n in fresh if new_line_of[n - first] >= 0),
+                                          new_lines)]
+        tail = self._placed[la + old_lines:]
+        if line_shift:
+            tail = [tuple(replace(h, block=h.block + line_shift) for h in hints) for hints in tail]
+        self._placed = self._placed[:la] + placed + tail
+        if self._arabic is None or self._arabic >= la:
             self._arabic = self._first_arabic(figures.lines)
-        if snapshot.sections is not self._sections and not same_layout(self._sections, snapshot.sections):
+
+        if not self._follow_sections(snapshot, edit, old_counts, new_counts):
             self._new_sections(snapshot)
-        else:
-            # Same sections (a heading at most renamed): the counts of those holding a changed block move.
-            self._sections = snapshot.sections
-            self._shift_sections(deltas)
         figures.hints = self._hints()
+        return True
+
+    def _follow_sections(self, snapshot: Snapshot, edit: Edit, old_counts: list[int], new_counts: list[int]) -> bool:
+        """Section counts after ``edit`` without counting every section again; False when the
+        sections themselves changed (more than a title)."""
+        moved = _moved_sections(self._sections, edit)
+        if moved is None or (snapshot.sections is not self._sections and not same_layout(moved, snapshot.sections)):
+            return False
+        self._sections = snapshot.sections
+        if not edit.shift:
+            # Same blocks: each one's difference goes to the sections holding it.
+            self._shift_sections({n: c - o for n, (c, o) in enumerate(zip(new_counts, old_counts), edit.first)
+                                  if c != o})
+            return True
+        if any(edit.first < s.block <= edit.last for s in self._sections):
+            return False
+        ends = []
+        for end in self._own_ends:
+            if end <= edit.first:
+                ends.append(end)
+            elif end > edit.old_last:
+                ends.append(end + edit.shift)
+            else:
+                return False
+        self._own_ends = ends
+        self._locator = SectionLocator(self._sections)
+        # No section starts among the blocks read again: they all sit in the one holding the first.
+        self._shift_sections({edit.first: sum(new_counts) - sum(old_counts)})
         return True
 
     def _shift_sections(self, deltas: dict[int, int]) -> None:

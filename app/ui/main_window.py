@@ -549,9 +549,13 @@ class MainWindow(QMainWindow):
         block = doc.findBlock(position)
         last = doc.findBlock(position + added)
         first = number = block.blockNumber()
+        attached = 0
         while block.isValid():
             number = block.blockNumber()
-            data = bridge.data_of(block) or bridge.attach(block, bridge.BlockData(None))
+            data = bridge.data_of(block)
+            if data is None:
+                data = bridge.attach(block, bridge.BlockData(None))
+                attached += 1
             data.dirty = True
             text = block.text()
             if data.text != text:
@@ -560,7 +564,7 @@ class MainWindow(QMainWindow):
                 break
             block = block.next()
         if first >= 0:
-            self.tracker.touched(first, number)
+            self.tracker.touched(first, number, doc.blockCount(), attached)
         self.refresh_timer.start()
 
     def refresh_now(self) -> None:

@@ -252,8 +252,10 @@ def _row_key(p: Placeholder) -> tuple:
 
 
 def _shown(p: Placeholder) -> tuple:
-    """Everything a row shows or hands out (data() reads nothing else)."""
-    return (p.block, p.start, p.end, p.token, p.unit, p.kind, p.context, p.context_offset)
+    """Everything a row shows (its text, tooltip and look). Where it points (block, offsets) is
+    handed out by data() when asked, so a row that only moved needs no signal: a paragraph added
+    above moves thousands of them."""
+    return (p.token, p.unit, p.kind, p.context, p.context_offset)
 
 
 class PlaceholderModel(QAbstractItemModel):

@@ -20,6 +20,29 @@ from app.ui.bridge import OBJECT, BlockData, attach, attach_count, data_of
 from app.ui.highlight import has_astral, rescan, utf16_index
 
 
+@dataclass(frozen=True)
+class Edit:
+    """What changed since the previous snapshot: blocks ``first`` to ``last`` (numbers now) were
+    read again; the blocks before them are as they were, those after them moved by ``shift``
+    (paragraphs added or joined), so blocks ``first`` to ``last - shift`` were there before."""
+
+    first: int
+    last: int
+    shift: int = 0
+
+    @property
+    def old_last(self) -> int:
+        return self.last - self.shift
+
+    def moved(self, block: int) -> int | None:
+        """Where a block of the previous snapshot is now; None for one that was read again."""
+        if block < self.first:
+            return block
+        if block > self.old_last:
+            return block + self.shift
+        return None
+
+
 @dataclass
 class Snapshot:
     """The outline and placeholders of the editor's document at one moment."""
@@ -28,13 +51,18 @@ class Snapshot:
     placeholders: list[Placeholder] = field(default_factory=list)
     chars: int = 0
     revision: int = -1
-    # Each snapshot's number, the one it was worked out from and the blocks that changed since
-    # (None: worked out from scratch), so that what follows a refresh can work on those alone.
+    # Each snapshot's number, the one it was worked out from and what changed since (None:
+    # worked out from scratch), so that what follows a refresh can work on that alone.
     serial: int = 0
     base: int = -1
-    changed: frozenset[int] | None = None
+    edit: Edit | None = None
     # Every block's BlockData, by block number.
     datas: list[BlockData] = field(default_factory=list)
+
+    @property
+    def changed(self) -> frozenset[int] | None:
+        """The blocks read again (None: all of them)."""
+        return None if self.edit is None else frozenset(range(self.edit.first, self.edit.last + 1))
 
 
 class _Texts(Sequence[str]):
@@ -77,18 +105,31 @@ def _data(block: QTextBlock) -> BlockData:
 _Proto = tuple[Found, str, int]
 
 
+def _moved_keys(table: dict[int, object] | set[int], edit: Edit) -> dict | set:
+    """``table`` (keyed by block) with the blocks read again left out and the others moved."""
+    if isinstance(table, set):
+        return {m for b in table if (m := edit.moved(b)) is not None}
+    return {m: v for b, v in table.items() if (m := edit.moved(b)) is not None}
+
+
 class Tracker:
     """Keeps the Snapshot of the editor's document: after typing, only the blocks that changed are
     read again (the window says which: ``touched``); the outline is rebuilt only when a heading,
-    the title or an ad line changed, and the placeholder list is patched where the blocks were.
+    the title or an ad line changed, and the placeholder list is patched where the blocks were,
+    those below moving along when paragraphs were added or joined.
 
-    Anything else (a paragraph added or removed, a block given new BlockData, another document)
-    makes the next ``collect`` start from scratch.
+    Anything else (a block given new BlockData, another document) makes the next ``collect``
+    start from scratch.
     """
 
     def __init__(self) -> None:
         self._qdoc: QTextDocument | None = None
-        self._changed: set[int] | None = None
+        # The stretch of blocks touched since the last snapshot (numbers now), the change in the
+        # number of blocks, and the number of blocks at the last edit seen.
+        self._touched: tuple[int, int] | None = None
+        self._shift = 0
+        self._blocks_seen = -1
+        self._fresh = False  # the next collect starts from scratch
         self._attaches = -1
         self._serial = -1
         self._datas: list[BlockData] = []
@@ -104,32 +145,64 @@ class Tracker:
         self._locator: SectionLocator | None = None
         self._placeholders: list[Placeholder] = []
         self._placed: list[int] = []  # the block of each placeholder, for bisecting
+        # Whether the last collect patched the list below a paragraph added or joined (tests).
+        self.patched = False
 
-    def touched(self, first: int, last: int) -> None:
-        """Blocks ``first`` to ``last`` (numbers) changed their text."""
-        if self._changed is not None:
-            self._changed.update(range(first, last + 1))
+    def touched(self, first: int, last: int, blocks: int | None = None, attached: int = 0) -> None:
+        """Blocks ``first`` to ``last`` (numbers) changed; ``blocks``: how many blocks the
+        document has now (a paragraph added or joined moves the blocks after it); ``attached``:
+        how many of them the caller just gave new BlockData (read again anyway, so not a reason
+        to start from scratch, unless some other block got new data since)."""
+        if attached and attach_count() - attached == self._attaches:
+            self._attaches = attach_count()
+        shift = 0 if blocks is None or self._blocks_seen < 0 else blocks - self._blocks_seen
+        if blocks is not None:
+            self._blocks_seen = blocks
+        if self._touched is None:
+            self._touched = (first, last)
+        else:
+            lo, hi = self._touched
+            # Bring the stretch touched before to today's numbers, then take the hull: whatever
+            # lies between two edits moved by one of them only, so it is read again too.
+            if lo > last - shift:
+                lo += shift
+            if hi >= first:
+                hi += shift
+            self._touched = (min(lo, first), max(hi, last, lo))
+        self._shift += shift
 
     def reset(self) -> None:
         """Work the next snapshot out from scratch."""
-        self._changed = None
+        self._fresh = True
 
     def collect(self, qdoc: QTextDocument) -> Snapshot:
-        changed = self._changed
         base = self._serial
-        if (changed is None or qdoc is not self._qdoc or attach_count() != self._attaches
-                or qdoc.blockCount() != len(self._datas)):
+        edit = self._edit(qdoc)
+        self.patched = False
+        if edit is None:
             self._collect_all(qdoc)
-            changed_blocks = None
         else:
-            self._collect_changed(qdoc, sorted(changed))
-            changed_blocks = frozenset(changed)
+            self._collect_edit(qdoc, edit)
         self._qdoc = qdoc
-        self._changed = set()
+        self._touched, self._shift, self._fresh = None, 0, False
+        self._blocks_seen = qdoc.blockCount()
         self._attaches = attach_count()
         self._serial = next(_SERIALS)
         return Snapshot(self._sections, self._placeholders, self._total, qdoc.revision(), self._serial,
-                        base if changed_blocks is not None else -1, changed_blocks, self._datas)
+                        base if edit is not None else -1, edit, self._datas)
+
+    def _edit(self, qdoc: QTextDocument) -> Edit | None:
+        """What changed since the last snapshot, or None when it must be worked out from scratch."""
+        count = qdoc.blockCount()
+        if (self._fresh or qdoc is not self._qdoc or attach_count() != self._attaches
+                or count != len(self._datas) + self._shift):
+            return None
+        if self._touched is None:
+            return Edit(0, -1) if self._shift == 0 else None
+        edit = Edit(max(0, self._touched[0]), min(count - 1, self._touched[1]), self._shift)
+        if edit.first > edit.last + 1 or edit.old_last < edit.first - 1 or edit.old_last >= len(self._datas):
+            return None
+        return edit
 
     # -- from scratch ------------------------------------------------------------------------
 
@@ -211,42 +284,57 @@ class Tracker:
 
     # -- after typing ------------------------------------------------------------------------
 
-    def _collect_changed(self, qdoc: QTextDocument, changed: list[int]) -> None:
-        changed = [n for n in changed if n < len(self._datas)]
-        if not changed:
+    def _collect_edit(self, qdoc: QTextDocument, edit: Edit) -> None:
+        if edit.last < edit.first and edit.shift == 0:
             return
-        before = self._outline_key(changed)
-        for n in changed:
-            block = qdoc.findBlockByNumber(n)
+        old_sections = self._sections
+        before = self._outline_key(range(edit.first, edit.old_last + 1))
+        fresh: list[BlockData] = []
+        block = qdoc.findBlockByNumber(edit.first)
+        for _ in range(edit.first, edit.last + 1):
             data = block.userData()
             if not isinstance(data, BlockData) or data.text is None:
                 data = _data(block)
-            self._datas[n] = data
-            self._total += data.chars - self._chars[n]
-            self._chars[n] = data.chars
-            self._headings.pop(n, None)
-            self._junk.discard(n)
-            self._titled.discard(n)
-            self._protos.pop(n, None)
+            fresh.append(data)
+            block = block.next()
+        old = slice(edit.first, edit.old_last + 1)
+        self._total += sum(d.chars for d in fresh) - sum(self._chars[old])
+        self._datas[old] = fresh
+        self._chars[old] = [d.chars for d in fresh]
+        if edit.shift:
+            self._headings = _moved_keys(self._headings, edit)
+            self._protos = _moved_keys(self._protos, edit)
+            self._junk = _moved_keys(self._junk, edit)
+            self._titled = _moved_keys(self._titled, edit)
+        else:
+            for n in range(edit.first, edit.last + 1):
+                self._headings.pop(n, None)
+                self._protos.pop(n, None)
+                self._junk.discard(n)
+                self._titled.discard(n)
+        for n, data in enumerate(fresh, edit.first):
             self._read(n, data)
-        if changed[0] < _LEAD_LINES:
+        if edit.first < _LEAD_LINES:
             self._lead = self._lead_of()
-        if self._outline_key(changed) != before or changed[0] <= self._first_heading():
-            old = self._sections
-            if self._outline():
-                if not same_layout(old, self._sections):
-                    self._number_all()
-                    return
-                # A heading renamed (the user typing in it): only its placeholders change section.
-                self._renumber(changed)
-                self._retitle(old)
+        elif edit.shift:
+            self._lead = _moved_keys(self._lead, edit)
+        outline_changed = (edit.shift != 0 or self._outline_key(range(edit.first, edit.last + 1)) != before
+                           or edit.first <= self._first_heading())
+        if outline_changed and self._outline():
+            moved = _moved_sections(old_sections, edit)
+            if moved is None or not same_layout(moved, self._sections):
+                self._number_all()
                 return
-        self._renumber(changed)
+            # Same sections (a heading renamed at most, or moved along): patch the list.
+            self._renumber(edit)
+            self._retitle(moved)
+            return
+        self._renumber(edit)
 
-    def _outline_key(self, changed: list[int]) -> tuple:
-        """What of the changed blocks (and the lead) the outline depends on."""
-        return (tuple(self._headings.get(n) for n in changed), tuple(n in self._junk for n in changed),
-                tuple(n in self._titled for n in changed), frozenset(self._lead))
+    def _outline_key(self, blocks: range) -> tuple:
+        """What of the given blocks (and the lead) the outline depends on."""
+        return (tuple(self._headings.get(n) for n in blocks), tuple(n in self._junk for n in blocks),
+                tuple(n in self._titled for n in blocks), frozenset(self._lead))
 
     def _first_heading(self) -> int:
         # The title is looked for before the first heading: a change there may make or unmake it.
@@ -269,26 +357,38 @@ class Tracker:
                     placeholders[i] = Placeholder(p.index, p.block, p.start, p.end, p.token, p.kind, p.unit, p.context,
                                                   title, p.context_offset)
 
-    def _renumber(self, changed: list[int]) -> None:
-        """Swap the changed blocks' placeholders in the list; number again only past the first
-        place where the count changed."""
-        placeholders, placed = list(self._placeholders), list(self._placed)
-        shift_from: int | None = None
-        for n in changed:
-            lo = bisect.bisect_left(placed, n)
-            hi = bisect.bisect_right(placed, n)
-            fresh = self._placeholders_of(n, lo + 1)
-            if len(fresh) != hi - lo and shift_from is None:
-                shift_from = lo + len(fresh)
-            placeholders[lo:hi] = fresh
-            placed[lo:hi] = [n] * len(fresh)
-        if shift_from is not None:
-            for i in range(shift_from, len(placeholders)):
-                p = placeholders[i]
-                if p.index != i + 1:
-                    placeholders[i] = Placeholder(i + 1, p.block, p.start, p.end, p.token, p.kind, p.unit, p.context,
-                                                  p.section, p.context_offset)
-        self._placeholders, self._placed = placeholders, placed
+    def _renumber(self, edit: Edit) -> None:
+        """Swap the placeholders of the blocks read again in the list; those below move along
+        and are numbered again only where something before them changed."""
+        placed = self._placed
+        lo = bisect.bisect_left(placed, edit.first)
+        hi = bisect.bisect_right(placed, edit.old_last)
+        fresh: list[Placeholder] = []
+        for n in range(edit.first, edit.last + 1):
+            fresh.extend(self._placeholders_of(n, lo + len(fresh) + 1))
+        tail = self._placeholders[hi:]
+        self.patched = edit.shift != 0
+        if edit.shift or len(fresh) != hi - lo:
+            index = lo + len(fresh) + 1
+            tail = [Placeholder(index + i, p.block + edit.shift, p.start, p.end, p.token, p.kind, p.unit, p.context,
+                                p.section, p.context_offset) for i, p in enumerate(tail)]
+        self._placeholders = self._placeholders[:lo] + fresh + tail
+        self._placed = placed[:lo] + [p.block for p in fresh] + [b + edit.shift for b in placed[hi:]]
+
+
+def _moved_sections(sections: list[Section], edit: Edit) -> list[Section] | None:
+    """The sections as they stand after ``edit`` if their headings and ends are outside the blocks
+    read again (None where one falls inside: then the outline is new)."""
+    if not edit.shift:
+        return sections
+    moved = []
+    for s in sections:
+        block = s.block if s.block <= edit.first else edit.moved(s.block)
+        end = s.end if s.end <= edit.first else (s.end + edit.shift if s.end > edit.old_last else None)
+        if block is None or end is None:
+            return None
+        moved.append(Section(s.level, s.title, block, end, s.rank, s.marker))
+    return moved
 
 
 # Snapshot numbers, unique across trackers (one follows another when a window reopens).
