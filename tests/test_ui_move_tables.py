@@ -307,7 +307,8 @@ def test_dropping_the_last_section_with_its_table_on_top(report_window, qtbot, t
     assert units[-1] == "招募大学生志愿者X名，负责图书整理。"
 
 
-def test_unsaved_edits_in_moved_cells_and_paragraphs_survive(report_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_unsaved_edits_in_moved_cells_and_paragraphs_survive(report_window, qtbot,  # noqa: ANN001
+                                                            tmp_path: Path) -> None:
     w = report_window
     for needle, typed in (("XX把", "共"), ("现有设施见下表：", "经统计，")):
         qblock = next(b for b in core_blocks(w.editor.document()) if b.text() == needle)
@@ -448,7 +449,7 @@ def test_corpus_sections_with_tables_move_save_and_undo(window, tmp_path: Path) 
     assert moved
 
 
-def test_copy_of_shape_helper_sees_tables() -> None:
+def test_shape_helper_sees_tables(qapp) -> None:  # noqa: ANN001
     """The shape helper tells a table's cells (and their spans) from plain paragraphs."""
     from app.core.document import Block, CellRef, Document
 

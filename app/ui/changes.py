@@ -6,7 +6,13 @@ way: Qt drops a paragraph's user data when the paragraph is removed, and undo br
 back without it. So each operation records which core Block every paragraph held before and
 after it, and when the user undoes (or redoes) exactly that step the paragraphs get their
 Blocks back. QTextDocument has no custom undo items in PySide6, hence the bookkeeping on the
-document's signals rather than on the undo stack itself.
+document's signals rather than on the undo stack itself. A save in between repoints every
+paragraph at the Block read back from the file; the records follow (see _follow_save).
+
+A move rewrites the stretch between the first and the last paragraph that change places. Plain
+paragraphs are written again one by one; a stretch holding tables is removed whole and written
+again in the new order, each table as one piece (its rows, merged cells, and every cell
+paragraph's text, formats and BlockData): Qt cannot move a table, only remove and insert one.
 """
 from __future__ import annotations
 
