@@ -462,3 +462,20 @@ def test_shape_helper_sees_tables(qapp) -> None:  # noqa: ANN001
     got = shape(qdoc)
     assert [row[:2] for row in got if row[0]] == [("标题", None), ("甲", (0, 0, 1, 2, 2, 2)),
                                                    ("乙", (1, 0, 1, 1, 2, 2)), ("结尾", None)]
+
+
+def test_demote_and_promote_beside_a_table(report_window, qtbot) -> None:  # noqa: ANN001
+    """Alt+Shift+Right/Left on the outline: 三、 becomes a subsection of 二、 (after its table) and
+    back; the table is not touched."""
+    w = report_window
+    before, before_shape = texts(w), shape(w.editor.document())
+    press_on_outline(qtbot, w, "三、志愿服务", Qt.Key.Key_Right)
+    demoted = texts(w)
+    assert "（一）志愿服务" in demoted and "三、经费使用" in demoted
+    assert outline_rows(w) == ["一、开放时间", "二、设施配备", "三、经费使用"]
+    assert [t for t in demoted if t != "（一）志愿服务" and t != "三、经费使用"] == \
+        [t for t in before if t != "三、志愿服务" and t != "四、经费使用"]
+    undo(qtbot, w)
+    assert texts(w) == before and shape(w.editor.document()) == before_shape
+    press_on_outline(qtbot, w, "四、经费使用", Qt.Key.Key_Down)
+    assert texts(w) == before  # the last section cannot go down: nothing changed
