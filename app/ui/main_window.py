@@ -16,10 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QFont,
     QGuiApplication,
     QKeySequence,
@@ -33,10 +30,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTextEdit,
 )
@@ -53,13 +48,18 @@ from app.ui.safety import SafetyController
 from app.ui.settings import Settings
 from app.ui.tracker import Snapshot, Tracker, next_span, qt_span, span_at
 
-if TYPE_CHECKING:  # imported when first used (start-up time)
+# Imported when first used, not before the first frame (start-up time): dialogs, the writer.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from app.ui.findreplace import FindReplaceDialog
 
-try:  # the lossless writer (app/io/save.py) may land after the window
-    from app.io.save import save_document
-except ImportError:  # pragma: no cover - only until the writer is committed
-    save_document = None  # type: ignore[assignment]
+
+def save_document(document: Document, path: Path, **options) -> object:  # noqa: ANN003
+    """app.io.save.save_document, loaded with the first save (tests replace this one)."""
+    from app.io.save import save_document as write
+
+    return write(document, path, **options)
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 TEMPLATES = RESOURCES / "templates"
@@ -134,13 +134,22 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self._connect()
-        # Clean-up, outline moves, hints, counts, official format, print (issue 7).
-        self.beyond = install_beyond(self)
         self.setAcceptDrops(True)
         self.resize(1420, 900)
         self._restore_geometry()
         self.safety = SafetyController(self)  # autosave, one owner, failed saves
         self._new_document(Document(), None, self.tr("Untitled"))
+        # Clean-up, outline moves, hints, counts, official format, print (issue 7): its menus,
+        # keys and hints group are there from the start; it first counts and reads the (empty)
+        # document once the window has painted, which the first frame does not wait for.
+        self.beyond = install_beyond(self)
+        self._installed_at = self.snapshot
+        self.editor.after_paint(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self.snapshot is self._installed_at:  # no refresh since (a report opened refreshes it)
+            self.beyond.refreshed()
+        self.safety.prepare()  # the first keystroke does not wait for the autosave machinery
 
     # -- construction ----------------------------------------------------------------------
 
@@ -424,6 +433,8 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Report"), self.settings.last_folder,
                                               self.tr("Reports") + f" ({OPEN_FILTER});;" + self.tr("All files")
                                               + " (*)")
@@ -453,6 +464,8 @@ class MainWindow(QMainWindow):
         return self._write(self.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = Path(self.settings.last_folder)
         stem = self.path.stem if self.path is not None else self.title
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), str(folder / f"{stem}.docx"),
@@ -465,9 +478,6 @@ class MainWindow(QMainWindow):
         return self._write(path, save_as=True)
 
     def _write(self, path: Path, save_as: bool = False) -> bool:
-        if save_document is None:
-            self._error(self.tr("Cannot save"), DocumentError(self.tr("This version cannot write Word documents yet.")))
-            return False
         document = self.current_document()
         expected = self.opened_mtime if not save_as and path == self.path else None
         try:
@@ -517,6 +527,8 @@ class MainWindow(QMainWindow):
         """Ask before unsaved work is lost; False when the user cancels."""
         if not self.editor.document().isModified():
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("Unsaved changes"),
             self.tr("The document has changes that are not saved. Save them first?"),
@@ -535,6 +547,8 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
 
     def _error(self, title: str, exc: DocumentError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message, QMessageBox.StandardButton.Ok, self)
         if exc.detail:
             box.setDetailedText(exc.detail)
@@ -765,6 +779,8 @@ class MainWindow(QMainWindow):
             self.size_box.setCurrentIndex(index)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Tianbao"), self.about_text())
 
     def about_text(self) -> str:
@@ -878,11 +894,12 @@ def _mtime(path: Path | None) -> float | None:
 
 def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
     """Build and show the main window for an existing QApplication, opening ``path`` if given."""
-    from app.ui.recovery_ui import offer_recovery
-
     window = MainWindow()
     window.show()
-    path = offer_recovery(window, path)
+    if window.safety.recovery_folder_in_use():  # the recovery prompt loads only when it has work
+        from app.ui.recovery_ui import offer_recovery
+
+        path = offer_recovery(window, path)
     if path is not None:
         window.open_path(path)
     return window
@@ -900,9 +917,10 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
     if screenshot:
         return _screenshot(app, window, path, screenshot)
     window.show()
-    from app.ui.recovery_ui import offer_recovery
+    if window.safety.recovery_folder_in_use():
+        from app.ui.recovery_ui import offer_recovery
 
-    path = offer_recovery(window, path)
+        path = offer_recovery(window, path)
     if path is not None and not window.open_path(path) and window.safety.handed_over \
             and not window.isWindowModified():
         # Started only to open a file another Tianbao process has open (a double-click in the file

@@ -11,7 +11,6 @@ Dialogs go through ``ask`` and ``inform`` so tests (and scripts) can answer them
 from __future__ import annotations
 
 import os
-import socket
 import stat
 import time
 from pathlib import Path
@@ -19,16 +18,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.io.errors import DocumentError
-from app.io.locks import (DocumentLock, acknowledge, foreign_owner, pending_requests, remove_requests_folder,
-                          send_raise_request, wait_for_ack)
-from app.io.recovery import AutosaveClock, RecoveryStore
-from app.io.save import FileChangedOnDisk
 from app.ui.i18n import arg, translate
 
+# The recovery store, the locks and the dialogs are loaded when first needed, not before the
+# window's first frame (start-up time): a new, empty window needs none of them.
 if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.io.locks import DocumentLock
+    from app.io.recovery import AutosaveClock, RecoveryStore
     from app.ui.main_window import MainWindow
 
 # Seconds after typing pauses before a recovery copy is written (at the latest after a minute
@@ -42,6 +43,15 @@ RETRY_S = 60.0
 # the holder looks for such requests when the file-system watcher missed one.
 RAISE_WAIT_S = 2.0
 REQUEST_POLL_MS = 2000
+# Where app.io.recovery keeps its copies unless told otherwise (its default_root and SUFFIX),
+# known here without loading it; tests/test_start_up.py checks that the two agree.
+RECOVERY_SUFFIX = ".tbrec"
+
+
+def default_recovery_root() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Tianbao", appauthor=False)) / "recovery"
 
 
 def kept_safe() -> str:
@@ -51,9 +61,14 @@ def kept_safe() -> str:
 
 def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], *,
         default: str | None = None, detail: str | None = None,
-        icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> str:
+        icon: QMessageBox.Icon | None = None) -> str:
     """A modal question with buttons ``choices`` ((key, label), the last one cancels);
-    returns the key of the button pressed (the cancelling key when the box is closed)."""
+    returns the key of the button pressed (the cancelling key when the box is closed).
+    ``icon`` defaults to the question mark."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if icon is None:
+        icon = QMessageBox.Icon.Question
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:
         box.setDetailedText(detail)
@@ -73,6 +88,8 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, 
 def inform(parent: QWidget | None, title: str, text: str, *, detail: str | None = None,
            modal: bool = True) -> QMessageBox:
     """A warning. Non-modal ones (a heads-up while the document opens) do not wait for an answer."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("safetyWarning")
     if detail:
@@ -120,17 +137,14 @@ class SafetyController(QObject):
         self.request_poll = QTimer(self)
         self.request_poll.setInterval(REQUEST_POLL_MS)
         self.request_poll.timeout.connect(self._serve_requests)
-        self.store = store or RecoveryStore()
-        self.doc_id = self.store.new_id()
+        # The store, the document's id in it and the autosave clock are made when first used: a
+        # new window has nothing to save until the first edit.
+        self._store = store
+        self._doc_id: str | None = None
+        self._clock: AutosaveClock | None = None
         self.copy_written = False
         self.lock: DocumentLock | None = None
         self.warning: QMessageBox | None = None  # the last heads-up shown (tests read it)
-        pause = AUTOSAVE_PAUSE_S
-        try:
-            pause = float(os.environ.get("TIANBAO_AUTOSAVE_PAUSE", pause))
-        except ValueError:
-            pass
-        self.clock = AutosaveClock(pause_s=pause, max_interval_s=max(AUTOSAVE_MAX_S, pause))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._tick)
@@ -139,6 +153,54 @@ class SafetyController(QObject):
         self.act_history.setObjectName("actionHistory")
         self.act_history.triggered.connect(self.show_history)
         self._add_to_file_menu()
+
+    @property
+    def store(self) -> RecoveryStore:
+        if self._store is None:
+            from app.io.recovery import RecoveryStore
+
+            self._store = RecoveryStore()
+        return self._store
+
+    @property
+    def doc_id(self) -> str:
+        """This document's name in the store: its copies are saved and discarded under it."""
+        if self._doc_id is None:
+            self._doc_id = self.store.new_id()
+        return self._doc_id
+
+    @doc_id.setter
+    def doc_id(self, value: str) -> None:
+        self._doc_id = value
+
+    @property
+    def clock(self) -> AutosaveClock:
+        if self._clock is None:
+            from app.io.recovery import AutosaveClock
+
+            pause = AUTOSAVE_PAUSE_S
+            try:
+                pause = float(os.environ.get("TIANBAO_AUTOSAVE_PAUSE", pause))
+            except ValueError:
+                pass
+            self._clock = AutosaveClock(pause_s=pause, max_interval_s=max(AUTOSAVE_MAX_S, pause))
+        return self._clock
+
+    def prepare(self) -> None:
+        """Load the store and the clock now (the window calls this once it has painted), so that
+        the first keystroke does not wait for them."""
+        _ = self.store, self.clock
+
+    def recovery_folder_in_use(self) -> bool:
+        """Whether the store's folder holds a recovery copy, or a temporary file a killed writer
+        left, at all (one look at the folder, without loading the store). When not, there is
+        nothing to offer or tidy at start."""
+        root = self._store.root if self._store is not None else default_recovery_root()
+        try:
+            with os.scandir(root) as entries:
+                return any(e.name.endswith(RECOVERY_SUFFIX) or e.name.endswith(".tmp") for e in entries)
+        except OSError:
+            return False
 
     def _add_to_file_menu(self) -> None:
         # The 文件 menu is the first; the history sits just above 退出. The window's own reference
@@ -240,8 +302,9 @@ class SafetyController(QObject):
         previous one was saved or given up (the window asked), so its copy goes."""
         self.timer.stop()
         self.discard_copy()
-        self.doc_id = self.store.new_id()
-        self.clock.saved(time.monotonic())
+        self._doc_id = None  # a new id when its first copy is written
+        if self._clock is not None:  # a clock not made yet has nothing pending
+            self.clock.saved(time.monotonic())
         self.window.editor.document().modificationChanged.connect(self._on_modification_changed)
         self._own(self.window.path)
 
@@ -257,7 +320,8 @@ class SafetyController(QObject):
         self.timer.stop()
         self.discard_copy()
         try:
-            self.store.close()
+            if self._store is not None:
+                self._store.close()
         except OSError:
             pass
         self._release()
@@ -280,6 +344,8 @@ class SafetyController(QObject):
         self._release()
         if path is None:
             return
+        from app.io.locks import DocumentLock, foreign_owner
+
         requests = DocumentLock.requests_folder(path)
         try:
             self.lock = DocumentLock.acquire(path, endpoint=str(requests))
@@ -298,6 +364,8 @@ class SafetyController(QObject):
             self._warn(owner.describe(), str(owner.path))
 
     def _listen(self, folder: Path) -> None:
+        from app.io.locks import remove_requests_folder
+
         remove_requests_folder(folder)  # requests left for a process that died are not ours
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -317,6 +385,8 @@ class SafetyController(QObject):
         """Bring this window forward for each request naming its document, and answer it."""
         if self.requests is None or self.lock is None:
             return
+        from app.io.locks import acknowledge, pending_requests
+
         raised = False
         for request, document in pending_requests(self.requests):
             if document is None or not _same_file(Path(document), self.lock.document):
@@ -342,6 +412,8 @@ class SafetyController(QObject):
         """True when the process holding ``path`` answered our request to raise its window."""
         if not endpoint:
             return False
+        from app.io.locks import send_raise_request, wait_for_ack
+
         try:
             request = send_raise_request(endpoint, path)
         except OSError:
@@ -357,6 +429,8 @@ class SafetyController(QObject):
 
     @staticmethod
     def _holder_detail(path: Path) -> str | None:
+        from app.io.locks import DocumentLock
+
         try:
             holder = DocumentLock.holder(path)
         except OSError:
@@ -373,6 +447,9 @@ class SafetyController(QObject):
         path = Path(path)
         if _same_file(self.window.path, path):
             return True
+        import socket
+
+        from app.io.locks import DocumentLock
         from app.ui.main_window import MainWindow
 
         for widget in QApplication.topLevelWidgets():
@@ -416,6 +493,10 @@ class SafetyController(QObject):
     def save_failed(self, exc: DocumentError, path: Path) -> bool:
         """Tell the user a save did not happen and offer the way out; True when a second try
         (overwrite, save as) succeeded. The document stays open with its changes either way."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.io.save import FileChangedOnDisk
+
         window = self.window
         if isinstance(exc, FileChangedOnDisk):
             choice = ask(window, translate("Safety", "File changed on disk"),
