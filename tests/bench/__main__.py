@@ -237,10 +237,14 @@ class Bench:
         # Issue 4's floor: python-docx load+read plus a bare window showing that text.
         self.ratio_row("window: open to outline+sidebar ready vs python-docx + bare window", pages,
                        opened, median(base) if base else None, 2, note=note)
-        # Issue 8's floor: python-docx load+read alone (measured above, in this process).
+        # Issue 8's floor: python-docx load+read alone (measured above, in this process), for a
+        # report opened in the window already running (File > Open): the window's own start is
+        # the cold-start row's business.
         docx_only = self.raw.get("open_engine_s", {}).get(pages, {}).get("python_docx")
-        self.ratio_row("window: open to outline+sidebar ready vs python-docx load+read", pages,
-                       opened, median(docx_only) if docx_only else None, 2, note=note)
+        reopened = [r["reopen_s"] for r in good if r.get("reopen_s") is not None]
+        self.ratio_row("window: open a report in the running window vs python-docx load+read", pages,
+                       median(reopened) if reopened else None, median(docx_only) if docx_only else None, 2,
+                       note=f"{len(reopened)} runs")
         keys = [k for r in good for k in r["keys"]]
         big = pages >= 1500
         for q in (50, 95, 99):
@@ -252,7 +256,8 @@ class Bench:
                          floor, value / floor if floor else None, "≤ 16 ms" if target else "",
                          (value <= 16) if target else None, f"{len(keys)} keys" if q == 99 else ""))
         for key, label in (("catch_up_placeholders_s", "sidebar catch-up after typing pauses"),
-                           ("catch_up_outline_s", "outline catch-up after typing pauses")):
+                           ("catch_up_outline_s", "outline catch-up after typing pauses"),
+                           ("catch_up_paragraph_s", "sidebar catch-up after a new paragraph (Enter)")):
             values = [r[key] for r in good if r.get(key) is not None]
             missing = sum(1 for r in good if r.get(key) is None)
             value = median(values) * 1000 if values else None
