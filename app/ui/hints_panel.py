@@ -4,8 +4,7 @@ user's back, and half-width punctuation has a one-step fix."""
 from __future__ import annotations
 
 import datetime
-import html
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.hints import Hint
 from app.ui.i18n import arg, translate
+
+if TYPE_CHECKING:  # the group shows in the first frame, empty: the rest loads with the first hint
+    from app.core.hints import Hint
 
 HINT_ROLE = Qt.ItemDataRole.UserRole + 21
 KIND_LABELS = {"stale-year": QT_TRANSLATE_NOOP("HintsPanel", "old year"),
@@ -58,6 +59,13 @@ def hint_line(hint: Hint, text: str) -> str:
     token = f"“{hint.text}”" if hint.kind == "punctuation" else hint.text
     return arg(translate("HintsPanel", "[%1] %2 · %3"), kind_label(hint.kind), token,
                f"{lead}{before}{hint.text}{after}{tail}")
+
+
+def hint_tooltip(hint: Hint, text: str) -> str:
+    """The whole message and paragraph, for a row cut at the panel's edge."""
+    import html  # with the first hint, not before the first frame
+
+    return f"<p>{html.escape(hint_message(hint))}</p><p>{html.escape(text)}</p>"
 
 
 class HintsPanel(QWidget):
@@ -115,7 +123,7 @@ class HintsPanel(QWidget):
         for hint in hints:
             text = texts[hint.block] if 0 <= hint.block < len(texts) else ""
             item = QListWidgetItem(hint_line(hint, text))
-            item.setToolTip(f"<p>{html.escape(hint_message(hint))}</p><p>{html.escape(text)}</p>")
+            item.setToolTip(hint_tooltip(hint, text))
             item.setData(HINT_ROLE, (hint.block, hint.start, hint.end))
             self.list.addItem(item)
 
@@ -125,4 +133,4 @@ class HintsPanel(QWidget):
             self.hintChosen.emit(*where)
 
 
-__all__ = ["HintsPanel", "KIND_LABELS", "hint_line", "hint_message", "kind_label"]
+__all__ = ["HintsPanel", "KIND_LABELS", "hint_line", "hint_message", "hint_tooltip", "kind_label"]
