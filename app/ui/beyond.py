@@ -30,19 +30,21 @@ from PySide6.QtWidgets import (
 
 from app.core import counts as core_counts
 from app.core.document import Block, CellRef, Document
-from app.core.edits import Change
 from app.core.hints import Hint, fix_punctuation, hints_of
 from app.core.scan import scan
 from app.io.errors import DocumentError
 from app.ui import bridge
-from app.ui.changes import ApplyError, ChangeApplier, core_blocks
 from app.ui.figures import FigureKeeper
 from app.ui.highlight import core_to_qt
 from app.ui.hints_panel import HintsPanel
 from app.ui.i18n import arg, translate
 from app.ui.panels import BLOCK_ROLE
 
-if TYPE_CHECKING:  # the clean-up, outline moves and page set-up load when first used (start-up time)
+# The clean-up, outline moves, page set-up and the change applier (with the edits engine) load
+# when first used, not before the window's first frame (start-up time).
+if TYPE_CHECKING:
+    from app.core.edits import Change
+    from app.ui.changes import ChangeApplier
     from app.ui.clean_dialog import CleanDialog
 
 # Menu titles as the window spells them, in English (source) and Chinese (translation).
@@ -93,6 +95,13 @@ def _paragraph_hints(keys: list[tuple[str, int | None, bool]], year: int) -> dic
         if h.block > 0:
             found[keys[h.block - 1]].append(replace(h, block=0))
     return {key: tuple(hints) for key, hints in found.items()}
+
+
+def core_blocks(qdoc):  # noqa: ANN001, ANN201 - QTextDocument -> list[QTextBlock]
+    """app.ui.changes.core_blocks (the paragraphs in export order), loaded with its first use."""
+    from app.ui.changes import core_blocks as blocks
+
+    return blocks(qdoc)
 
 
 def engine_text(table: dict[str, str], text: str) -> str:
@@ -165,7 +174,7 @@ class Beyond(QObject):
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
         self.window = window
-        self.changes = ChangeApplier(window)
+        self._changes: ChangeApplier | None = None  # made with the first operation
         self.settings = window.settings
         self.hints: list[Hint] = []
         self._counts_shown: list[tuple] = []  # see _show_section_counts
@@ -175,6 +184,15 @@ class Beyond(QObject):
         self._make_hints_panel()
         self._make_status()
         self._make_outline_drag()
+
+    @property
+    def changes(self) -> ChangeApplier:
+        """Applies this window's Changes as single undo steps (app.ui.changes)."""
+        if self._changes is None:
+            from app.ui.changes import ChangeApplier
+
+            self._changes = ChangeApplier(self.window)
+        return self._changes
 
     # -- construction ------------------------------------------------------------------------
 
@@ -326,6 +344,8 @@ class Beyond(QObject):
         box.open()
 
     def apply(self, change: Change) -> bool:
+        from app.ui.changes import ApplyError
+
         try:
             self.changes.check(change)
             with _waiting():
@@ -674,6 +694,8 @@ class Beyond(QObject):
             self._warn(self.tr("Apply Official Format"),
                        arg(self.tr("Applying the official format failed; the document is unchanged.\n%1"), repr(exc)))
             return False
+        from app.core.edits import Change
+
         with _waiting():
             done = self.changes.apply(Change("套用公文格式"), rebuild=formatted)
         if done:
