@@ -61,6 +61,21 @@ def utf8_stdout() -> None:
         pass
 
 
+def json_text(data: dict) -> str:
+    """``data`` as JSON, one entry of each top-level list per line: as easy to read and grep as
+    indented JSON, and written by json's C encoder (an ``indent`` goes through its pure-Python
+    encoder: four times the time, 80 ms for a 1,500-page report's scan)."""
+    text = json.JSONEncoder(ensure_ascii=False).encode
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(text(item) for item in value)
+            parts.append(f" {text(key)}: [\n  {items}\n ]")
+        else:
+            parts.append(f" {text(key)}: {text(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}"
+
+
 def _scan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="报告文件（.docx 或 .txt）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（UTF-8）")
@@ -77,7 +92,7 @@ def run_scan(args: argparse.Namespace) -> int:
     utf8_stdout()
     if args.json:
         # One write: json.dump streams ~450,000 small pieces, which costs more than the scan itself.
-        sys.stdout.write(json.dumps(report.as_json(str(path)), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_text(report.as_json(str(path))) + "\n")
     else:
         name = path.name
         current: object = ()
