@@ -91,6 +91,9 @@ class Block:
     source: Any = None
     # Pictures in the paragraph, in order (display only: the writer keeps them in ``source``).
     images: tuple[ImageRef, ...] = ()
+    # Part of a table of contents (its content control, its field or its styles, as the reader
+    # found): its lines repeat the headings and open no section.
+    toc: bool = False
 
     @property
     def text(self) -> str:

@@ -4,6 +4,11 @@ and Word heading styles open.
 A block is a heading or not on its own (``heading_of``), so the window can reclassify only the
 blocks that changed; levels depend on which ranks the whole document uses, which is cheap to
 recompute over the headings alone (``outline_of``).
+
+A table of contents repeats the headings: its lines open no section. The reader marks the
+paragraphs of Word's contents list (``Block.toc``, see ``in_contents``); a line that ends in a
+leader and a page number ("第五章 图表\t19") is a contents entry by its text alone, as is the list's
+own heading ("目录") for the title, so that text pasted from a contents list is one too.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from app.core import rules
+from app.core.document import Block
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,39 @@ def _marker_patterns() -> list[tuple[int, re.Pattern[str]]]:
     return [(rank, re.compile(r"[ 　\t]*(" + p.format(cn=cn) + ")")) for rank, p in rules.HEADING_MARKERS]
 
 
+@lru_cache(maxsize=1)
+def _contents_entry() -> re.Pattern[str]:
+    leaders = "|".join(rules.CONTENTS_LEADERS)
+    return re.compile(r"(?:" + leaders + r")[ 　]*" + rules.CONTENTS_PAGE_NUMBER + r"[ 　]*$")
+
+
+def is_contents_entry(text: str) -> bool:
+    """A line of a contents list: it ends in a leader (tab, dots) and a page number."""
+    return _contents_entry().search(text) is not None
+
+
+def is_contents_title(text: str) -> bool:
+    """The heading of a contents list ("目录", "目　录", "Contents")."""
+    return "".join(text.split()).lower() in rules.CONTENTS_TITLES
+
+
+def is_contents_style(style: str | None) -> bool:
+    """A paragraph style of a table of contents ("toc 1", "TOC Heading", WPS's "目录 1")."""
+    return bool(style) and _contents_style(style)
+
+
+@lru_cache(maxsize=256)  # a document uses a few dozen styles on thousands of paragraphs
+def _contents_style(style: str) -> bool:
+    name = "".join(style.split()).lower()
+    return name.startswith(rules.TOC_STYLE_PREFIXES) or any(word in name for word in rules.TOC_STYLE_WORDS)
+
+
+def in_contents(block: Block) -> bool:
+    """The block is part of a table of contents: the reader found it in one, or its style says
+    so (a block the reader did not make, as a recovered one, still has its style)."""
+    return block.toc or is_contents_style(block.style)
+
+
 def _first_sentence(text: str, start: int) -> int:
     for i in range(start, len(text)):
         if text[i] in rules.HEADING_SENTENCE_END:
@@ -65,7 +104,9 @@ def _title_text(text: str) -> str:
 
 
 def heading_of(text: str, outline_level: int | None = None) -> Heading | None:
-    """The heading a block opens, from its marker or its Word heading level; None for body."""
+    """The heading a block opens, from its marker or its Word heading level; None for body and
+    for a line that reads as a contents entry. (A block the reader found in a contents list is
+    no heading whatever it reads: callers ask ``in_contents`` first.)"""
     stripped = text.strip()
     if not stripped:
         return None
@@ -73,10 +114,14 @@ def heading_of(text: str, outline_level: int | None = None) -> Heading | None:
         m = pattern.match(text)
         if m is None or m.end() >= len(text.rstrip()):
             continue
+        if is_contents_entry(text):
+            return None
         end = _first_sentence(text, m.end())
         run_in = bool(text[end + 1:].strip()) if end < len(text) else False
         return Heading(rank, m.group(1).strip(), _title_text(text[:end]), run_in, end)
     if outline_level is not None:
+        if is_contents_entry(text):
+            return None
         rank = rules.STYLE_LEVEL_TO_RANK.get(outline_level, outline_level)
         end = _first_sentence(text, 0)
         run_in = bool(text[end + 1:].strip()) if end < len(text) else False
@@ -93,14 +138,15 @@ def title_of(
 ) -> tuple[int, int, str] | None:
     """(first block, one past last block, text) of the title, or None.
 
-    The title is the first line that is neither junk nor empty, unless that line already opens a
-    section. A title split over two adjacent short lines is one title.
+    The title is the first line that is neither junk nor empty nor part of a contents list (its
+    heading "目录", an entry with a page number), unless that line already opens a section. A title
+    split over two adjacent short lines is one title.
     """
     if title_blocks:
         first = title_blocks[0]
         return first, first + 1, _title_text(texts[first])
     for i, text in enumerate(texts):
-        if i in junk_blocks or not text.strip():
+        if i in junk_blocks or not text.strip() or is_contents_title(text) or is_contents_entry(text):
             continue
         if i in headings:
             return None
@@ -117,6 +163,8 @@ def title_of(
             and len(nxt) <= rules.TITLE_MAX_CHARS
             and not _looks_like_sentence(nxt)
             and not re.search(rules.TITLE_NOT_CONTINUED, nxt)
+            and not is_contents_title(nxt)
+            and not is_contents_entry(nxt)
         ):
             end = i + 2
             line = line + nxt

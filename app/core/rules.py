@@ -119,6 +119,28 @@ TITLE_MAX_CHARS = 40
 TITLE_NOT_CONTINUED = r"^[\dXx×]{2,4}年.*月|^——|^(?:述职人|汇报人|报告人|单位)[:：]"
 SENTENCE_PUNCTUATION = "。！？；：:;!?，,"
 
+# Tables of contents. A contents entry repeats a heading and ends with its page number after a
+# tab or a dot leader ("第五章 图表\t19", "一、总体要求……3"): it opens no section, even as plain
+# text pasted from a Word contents list. The leaders and the page number, as regexes.
+CONTENTS_LEADERS = (
+    r"\t",  # Word's right tab (its dots are drawn by the tab stop, not typed)
+    r"[.．。·・…‥⋯]{2,}",  # typed dots, ellipses or middle dots (not dashes: "目标——2035")
+    r"…",  # one ellipsis character
+    r"[ 　]{4,}",  # a run of spaces standing for the leader
+)
+CONTENTS_PAGE_NUMBER = r"(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})"
+# The heading of a contents list (spaces removed, lower case): never the report's title.
+CONTENTS_TITLES = ("目录", "目次", "contents", "tableofcontents")
+# Paragraph styles of a table of contents (display names, lower case, spaces removed): names
+# starting with one of the prefixes ("toc 1", "TOC Heading", WPS's "目录 1") or holding one of the
+# words (tools that write the style's local name: "WPSOffice手动目录 1", "Table des matières 1").
+TOC_STYLE_PREFIXES = ("toc", "目录")
+TOC_STYLE_WORDS = ("目录", "tabledesmatières", "inhaltsverzeichnis", "tableofcontents")
+# Word's field codes whose result is a contents list (a TOC field, also for a list of figures).
+TOC_FIELD_CODES = ("TOC",)
+# A content control (w:sdt) of this document-part gallery holds Word's table of contents.
+TOC_CONTROL_GALLERIES = ("table of contents",)
+
 # --- Junk from template sites ---------------------------------------------------------------
 
 # Fragments a template site adds: (name, regex). Each match is junk; a line that is nothing but
@@ -182,8 +204,7 @@ CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Symbols put before a heading's marker ("▲二、申请人的资格要求"): such a line is a heading the
 # outline does not see, so its siblings are not renumbered.
 MARKER_DECORATIONS = "▲△★☆●○■□◆◇►▶•※√"
-# Paragraph styles of Word's table of contents (lower case, spaces removed): never renumbered.
-TOC_STYLE_PREFIXES = ("toc", "目录")
+# Paragraphs of a table of contents (TOC_STYLE_PREFIXES above) are never renumbered.
 
 # Hints. A year from 1900 on, not part of a longer number, followed by 年 or by a range sign
 # ("2020年", "2020-2021年度"). Placeholders (20XX) never match: they hold no four digits.

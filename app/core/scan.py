@@ -8,7 +8,7 @@ from typing import Sequence
 from app.core.document import Document
 from app.core.hints import Hint, hints_of
 from app.core.junk import Junk, junk_of
-from app.core.outline import Heading, Section, build_sections, heading_of, title_of
+from app.core.outline import Heading, Section, build_sections, heading_of, in_contents, title_of
 from app.core.placeholders import Found, Placeholder, context_of, find_in_text
 
 
@@ -72,8 +72,9 @@ class SectionLocator:
 def headings_in(document: Document, skip: set[int] | None = None) -> dict[int, Heading]:
     headings: dict[int, Heading] = {}
     for i, block in enumerate(document.blocks):
-        # Table cells often start with "1." or "（一）" as row labels: they never open a section.
-        if block.cell is not None or (skip and i in skip):
+        # Table cells often start with "1." or "（一）" as row labels: they never open a section;
+        # nor does a table of contents, which repeats the headings.
+        if block.cell is not None or in_contents(block) or (skip and i in skip):
             continue
         text = block.text
         heading = heading_of(text, block.outline_level)

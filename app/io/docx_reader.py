@@ -13,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from app.core import rules
 from app.core.document import Block, CellRef, Document, ImageRef, ParagraphFormat, Run, RunFormat
+from app.core.outline import is_contents_style
 from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
 
@@ -380,7 +382,7 @@ def paragraph_elements(body: Any) -> Iterator[Any]:
         yield p
 
 
-def block_of(p: Any, cell: CellRef | None, styles: _Styles) -> Block:
+def block_of(p: Any, cell: CellRef | None, styles: _Styles, in_toc: bool = False) -> Block:
     ppr = p.find(_W + "pPr")
     sid = _attr(ppr.find(_W + "pStyle"), "val") if ppr is not None else None
     name, level, is_title = styles.info(sid)
@@ -388,11 +390,60 @@ def block_of(p: Any, cell: CellRef | None, styles: _Styles) -> Block:
     if own_level is not None and own_level.isdigit():
         level = int(own_level) + 1 if int(own_level) < 9 else None
     runs, images = paragraph_runs_and_images(p)
-    return Block(runs, name, level, is_title, _cached_paragraph_format(ppr), cell, p, images)
+    toc = in_toc or is_contents_style(name)
+    return Block(runs, name, level, is_title, _cached_paragraph_format(ppr), cell, p, images, toc)
 
 
 def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
-    return [block_of(p, cell, styles) for p, cell in paragraph_elements_with_cells(body)]
+    contents = contents_paragraphs(body)
+    return [block_of(p, cell, styles, p in contents) for p, cell in paragraph_elements_with_cells(body)]
+
+
+def _paragraph_of(el: Any) -> Any | None:
+    while el is not None and el.tag != P:
+        el = el.getparent()
+    return el
+
+
+def contents_paragraphs(body: Any) -> set[Any]:
+    """The w:p elements of the body's tables of contents: those in a content control of Word's
+    contents gallery, and those from where a TOC field begins to where it ends (Word writes a
+    contents list as either; a list of figures is a TOC field too)."""
+    found: set[Any] = set()
+    # lxml skips a tag search at once when the file never names the tag: free for most files.
+    for gallery in body.iter(_W + "docPartGallery"):
+        if (gallery.get(_W + "val") or "").strip().lower() not in rules.TOC_CONTROL_GALLERIES:
+            continue
+        sdt = gallery.getparent()
+        while sdt is not None and sdt.tag != SDT:
+            sdt = sdt.getparent()
+        content = sdt.find(SDT_CONTENT) if sdt is not None else None
+        if content is not None:
+            found.update(content.iter(P))
+    ranges = []
+    fields: list[list[Any]] = []  # open fields, outermost first: [begin's w:p, field code so far]
+    for el in body.iter(_W + "fldChar", _W + "instrText"):
+        if el.tag == _W + "instrText":
+            if fields:
+                fields[-1][1] += el.text or ""
+            continue
+        kind = el.get(_W + "fldCharType")
+        if kind == "begin":
+            fields.append([_paragraph_of(el), ""])
+        elif kind == "end" and fields:
+            first, code = fields.pop()
+            last = _paragraph_of(el)
+            words = code.split()
+            if first is not None and last is not None and words and words[0].upper() in rules.TOC_FIELD_CODES:
+                ranges.append((first, last))
+    if ranges:
+        paragraphs = list(paragraph_elements(body))
+        index = {id(p): i for i, p in enumerate(paragraphs)}
+        for first, last in ranges:
+            start, end = index.get(id(first)), index.get(id(last))
+            if start is not None and end is not None:
+                found.update(paragraphs[start:end + 1])
+    return found
 
 
 def styles_of(package: Any) -> _Styles:

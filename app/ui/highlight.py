@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextCurs
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.junk import fragments_in_line, junk_of
-from app.core.outline import heading_of
+from app.core.outline import heading_of, in_contents
 from app.core.placeholders import find_in_text
 from app.ui.bridge import OBJECT, BlockData, data_of
 
@@ -50,8 +50,10 @@ def rescan(data: BlockData, text: str) -> None:
     if pictures:
         data.found = [replace(f, start=_past_pictures(pictures, f.start, True),
                               end=_past_pictures(pictures, f.end, False)) for f in data.found]
-    level = data.block.outline_level if data.block is not None else None
-    data.heading = heading_of(plain, level)
+    core = data.block
+    # A table of contents repeats the headings: the outline takes none of its lines.
+    data.heading = None if core is not None and in_contents(core) else heading_of(
+        plain, core.outline_level if core is not None else None)
     data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
     data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
 
