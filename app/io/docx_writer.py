@@ -496,12 +496,15 @@ def sync(document: Document) -> bool:
     """Apply the blocks to the package's XML. True when the main document part changed.
 
     New blocks get their w:p stored as ``source`` so that the next save sees them as existing.
+    DocumentError, before anything changes, for an order the body cannot take (``can_reorder``).
     """
     package = document.source
     body = package.element.body
     originals = list(paragraph_elements(body))
-    kept = {id(b.source) for b in document.blocks if b.source is not None}
     position = {id(p): i for i, p in enumerate(originals)}
+    if not _saved_as_ordered(body, document.blocks, position):
+        raise DocumentError(REORDER_REFUSED)
+    kept = {id(b.source) for b in document.blocks if b.source is not None}
     next_original = 0  # where in ``originals`` the paragraph after the last block is
     first_existing = next((b.source for b in document.blocks if b.source is not None), None)
     baseline = package_state(package).baseline
@@ -555,6 +558,52 @@ def sync(document: Document) -> bool:
             baseline.pop(p, None)
             changed = True
     return reorder_body(document) or changed
+
+
+REORDER_REFUSED = ("无法按现在的顺序保存：移动的段落中有的位于表格或内容控件（如目录）之内，而这样的内容只能整块移动，"
+                   "保存后的顺序会与所见不同。请撤销这次移动后再保存。文件没有写入。")
+
+
+def can_reorder(document: Document, order: Sequence[int]) -> bool:
+    """Whether the blocks of ``document`` put in ``order`` (old indices, as a Change's order) would
+    be saved in that very order. ``reorder_body`` moves whatever sits directly in the body as one
+    piece: a table, or a content control (w:sdt: a table of contents, a cover page) or custom XML
+    wrapping several paragraphs. An order that takes some paragraphs of such a piece away from the
+    others, or turns them round inside it, cannot be saved as shown: False. True for a document
+    not read from a .docx."""
+    package = document.source
+    if document.origin != "docx" or package is None:
+        return True
+    try:
+        body = package.element.body
+    except AttributeError:
+        return True
+    blocks = [document.blocks[i] for i in order if 0 <= i < len(document.blocks)]
+    return _saved_as_ordered(body, blocks)
+
+
+def _saved_as_ordered(body: Any, blocks: Sequence[Block], position: dict[int, int] | None = None) -> bool:
+    """True when ``reorder_body`` leaves the paragraphs of ``blocks`` in the order of ``blocks``
+    (``position``: each body paragraph's place in reading order, when the caller has it)."""
+    if position is None:
+        position = {id(p): i for i, p in enumerate(paragraph_elements(body))}
+    # Blocks with no paragraph yet are written after the block before them, inside the same piece.
+    places = [position[id(b.source)] for b in blocks if b.source is not None and id(b.source) in position]
+    if all(a < b for a, b in zip(places, places[1:])):
+        return True  # nothing moves (the common case: no look at the pieces)
+    # reorder_body puts the pieces in the order their first paragraph comes; each piece keeps its
+    # inside as it is. The blocks must read that way: by piece, then by place inside the piece.
+    piece_rank: dict[int, int] = {}
+    keys = []
+    for block in blocks:
+        p = block.source
+        if p is None or id(p) not in position:
+            continue
+        piece = p
+        while piece.getparent() is not None and piece.getparent() is not body:
+            piece = piece.getparent()
+        keys.append((piece_rank.setdefault(id(piece), len(piece_rank)), position[id(p)]))
+    return keys == sorted(keys)
 
 
 def reorder_body(document: Document) -> bool:

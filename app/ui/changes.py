@@ -234,8 +234,15 @@ def _spaced() -> QTextBlockFormat:
 def _across_table() -> str:
     """What the window says of a reordering that would tear a table apart (or move a table
     inside a cell): the engine's section moves never ask for one."""
-    return translate("Changes", "The text to move runs across a table, which the window cannot move yet; use the "
-                                "command line (renumber) and open the result.")
+    return translate("Changes", "This move would split a table: a table can only move whole, with the section it "
+                                "is in.")
+
+
+def _not_saveable() -> str:
+    """What the window says of a reordering the .docx could not be saved in (app.io.docx_writer
+    can_reorder): part of the text to move sits in a content control that moves whole."""
+    return translate("Changes", "This move could not be saved as shown: part of the text to move is inside a "
+                                "content control (such as a table of contents) that can only move whole.")
 
 
 class ChangeApplier(QObject):
@@ -407,12 +414,17 @@ class ChangeApplier(QObject):
         return True
 
     def check(self, change: Change) -> None:
-        """Raise ApplyError when the editor could not apply ``change`` (before asking the user)."""
+        """Raise ApplyError when the editor could not apply ``change``, or the file could not be
+        saved in the order it shows (before asking the user, before anything changes)."""
         if change.order is None:
             return
         qdoc = self.window.editor.document()
         if not _monotonic(change.order):
             self._plan(qdoc, core_blocks(qdoc), change.order)
+            from app.io.docx_writer import can_reorder
+
+            if not can_reorder(self.window.current_document(), change.order):
+                raise ApplyError(_not_saveable())
 
     def _edit(self, qdoc: QTextDocument, blocks: Sequence[QTextBlock], edits: Sequence[TextEdit]) -> None:
         by_block: dict[int, list[TextEdit]] = {}

@@ -342,9 +342,14 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>不能同时移动和删除段落。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes.py" line="304"/>
-        <source>The text to move runs across a table, which the window cannot move yet; use the command line (renumber) and open the result.</source>
-        <translation>要移动的内容跨过表格，暂时不能在窗口中移动；可用命令行 renumber/移动后再打开。</translation>
+        <location filename="../../app/ui/changes.py" line="237"/>
+        <source>This move would split a table: a table can only move whole, with the section it is in.</source>
+        <translation>这样移动会把表格拆开：表格只能随所在章节整体移动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes.py" line="244"/>
+        <source>This move could not be saved as shown: part of the text to move is inside a content control (such as a table of contents) that can only move whole.</source>
+        <translation>这样移动后无法按所见的顺序保存：要移动的内容有一部分位于内容控件（如目录）之中，这类内容只能整体移动。</translation>
     </message>
 </context>
 <context>
