@@ -586,7 +586,8 @@ def _saved_as_ordered(body: Any, blocks: Sequence[Block], position: dict[int, in
     """True when ``reorder_body`` leaves the paragraphs of ``blocks`` in the order of ``blocks``
     (``position``: each body paragraph's place in reading order, when the caller has it)."""
     if position is None:
-        position = {id(p): i for i, p in enumerate(paragraph_elements(body))}
+        paragraphs = list(paragraph_elements(body))  # held while their ids are the keys
+        position = {id(p): i for i, p in enumerate(paragraphs)}
     # Blocks with no paragraph yet are written after the block before them, inside the same piece.
     places = [position[id(b.source)] for b in blocks if b.source is not None and id(b.source) in position]
     if all(a < b for a, b in zip(places, places[1:])):
@@ -594,6 +595,7 @@ def _saved_as_ordered(body: Any, blocks: Sequence[Block], position: dict[int, in
     # reorder_body puts the pieces in the order their first paragraph comes; each piece keeps its
     # inside as it is. The blocks must read that way: by piece, then by place inside the piece.
     piece_rank: dict[int, int] = {}
+    pieces = []  # held, so that no piece's id is reused by another while we count
     keys = []
     for block in blocks:
         p = block.source
@@ -602,6 +604,7 @@ def _saved_as_ordered(body: Any, blocks: Sequence[Block], position: dict[int, in
         piece = p
         while piece.getparent() is not None and piece.getparent() is not body:
             piece = piece.getparent()
+        pieces.append(piece)
         keys.append((piece_rank.setdefault(id(piece), len(piece_rank)), position[id(p)]))
     return keys == sorted(keys)
 
