@@ -372,3 +372,12 @@ def test_the_table_refusal_says_what_is_true(window) -> None:  # noqa: ANN001
 
     message = _across_table()
     assert "表格" in message and "命令行" not in message and "暂时" not in message
+
+
+def test_a_recovered_copy_keeps_the_contents_marks(tmp_path: Path) -> None:
+    from app.io.recovery_payload import recovery_bytes, restore
+
+    document = read_docx(field_contents_report(tmp_path / "总结.docx"))
+    recovered = restore(recovery_bytes(document)).document
+    assert [b.toc for b in recovered.blocks] == [b.toc for b in document.blocks]
+    assert outline_of(recovered) == outline_of(document)

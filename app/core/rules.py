@@ -135,7 +135,7 @@ CONTENTS_TITLES = ("目录", "目次", "contents", "tableofcontents")
 # starting with one of the prefixes ("toc 1", "TOC Heading", WPS's "目录 1") or holding one of the
 # words (tools that write the style's local name: "WPSOffice手动目录 1", "Table des matières 1").
 TOC_STYLE_PREFIXES = ("toc", "目录")
-TOC_STYLE_WORDS = ("目录", "tabledesmatières", "inhaltsverzeichnis", "tableofcontents")
+TOC_STYLE_WORDS = ("目录", "tabledesmatières", "inhaltsverzeichnis", "tableofcontents", "tableoffigures")
 # Word's field codes whose result is a contents list (a TOC field, also for a list of figures).
 TOC_FIELD_CODES = ("TOC",)
 # A content control (w:sdt) of this document-part gallery holds Word's table of contents.

@@ -125,8 +125,9 @@ def _block(item: Any, read: list[Block]) -> Block:
                  is_title_style=bool(item.get("title_style")),
                  format=_paragraph_format(item.get("format", {})),
                  cell=ref, source=base.source if base is not None else None,
-                 # Pictures are the paragraph's, in the package: shown again where they were.
-                 images=base.images if base is not None else ())
+                 # Pictures are the paragraph's, in the package: shown again where they were;
+                 # so is its place in a table of contents (a content control, a field).
+                 images=base.images if base is not None else (), toc=base.toc if base is not None else False)
 
 
 def _read_package(data: bytes) -> Document:
