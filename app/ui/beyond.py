@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette, QStandardItem, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -557,7 +557,18 @@ class Beyond(QObject):
             self._hints_due = True
             self.hints = []
             self.hints_panel.set_hints([], [])
-            self.window.editor.after_paint(self._show_hints)
+            self.window.editor.after_paint(self._read_hints)
+
+    def _read_hints(self) -> None:
+        """A slice of a long report's hints, then a turn of the event loop (typing first), until
+        all are read."""
+        keeper = self._figures
+        if keeper is None or not self._hints_due:
+            return
+        if keeper.read_hints():
+            self._show_hints()
+        else:
+            QTimer.singleShot(0, self, self._read_hints)
 
     def _show_hints(self) -> None:
         self._hints_due = False

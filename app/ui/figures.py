@@ -19,6 +19,8 @@ from app.ui.tracker import Edit, Snapshot, _moved_sections, same_layout
 
 # A paragraph as the hints read it: (text, outline level, in a table cell).
 Line = tuple[str, "int | None", bool]
+# Paragraphs whose hints are read in one turn of the event loop while a long report's come in.
+HINTS_SLICE = 400
 # The hints of many paragraphs at once, each as if read alone (block 0), for one year.
 ParagraphHints = Callable[[list[Line], int], dict[Line, tuple[Hint, ...]]]
 
@@ -62,6 +64,11 @@ class FigureKeeper:
         self._placed: list[tuple[Hint, ...]] | None = []
         self._cache: dict[Line, tuple[Hint, ...]] = {}  # hints by paragraph, as read alone
         self._cache_year = 0
+        # While hints are read a slice at a time: the paragraphs still to read, what was read so
+        # far, and the lines left out (ad lines).
+        self._missing: list[Line] | None = None
+        self._reading: dict[Line, tuple[Hint, ...]] = {}
+        self._skip: set[int] = set()
         self._arabic: int | None = None  # the first line writing a count in Arabic numerals
         self._sections: list = []
         self._locator: SectionLocator | None = None
@@ -109,30 +116,48 @@ class FigureKeeper:
         self._line_of = line_of
         self.figures = Figures(counts, sum(c for n, c in enumerate(counts) if n not in self._junk), [], lines, [])
         self._new_sections(snapshot)
-        self._placed = None
+        self._placed, self._missing = None, None
         if not defer_hints:
             self.finish_hints()
 
     def finish_hints(self) -> list[Hint]:
         """Read the hints of every paragraph not read yet (from a cache of paragraphs seen before)."""
+        while not self.read_hints(None):
+            pass
+        return self.figures.hints
+
+    def read_hints(self, budget: int | None = HINTS_SLICE) -> bool:
+        """Read the hints of up to ``budget`` more paragraphs (None: all); True once every one has
+        been read and the hints are ready. A long report's are read a slice at a time, so that
+        typing goes on between slices."""
         if self._placed is not None:
-            return self.figures.hints
+            return True
         lines = self.figures.lines
-        skip = {self._line_of[n] for n in self._junk if self._line_of[n] >= 0}
         year = self._key[1]
-        cache = self._cache if self._cache_year == year else {}
-        # The paragraphs not in the cache (all of them when a report opens) are read in one call.
-        missing = list(dict.fromkeys(line for i, line in enumerate(lines)
-                                     if i not in skip and line[0].strip() and line not in cache))
-        if missing:
-            cache.update(self._paragraph_hints(missing, year))
+        if self._missing is None:
+            skip = {self._line_of[n] for n in self._junk if self._line_of[n] >= 0}
+            self._reading = self._cache if self._cache_year == year else {}
+            self._missing = list(dict.fromkeys(line for i, line in enumerate(lines)
+                                               if i not in skip and line[0].strip() and line not in self._reading))
+            self._skip = skip
+        if budget is None:
+            chunk, self._missing = self._missing, []
+        else:
+            chunk, self._missing = self._missing[:budget], self._missing[budget:]
+        if chunk:
+            # Each paragraph's hints depend on nothing else: read in slices or at once, the same.
+            self._reading.update(self._paragraph_hints(chunk, year))
+        if self._missing:
+            return False
+        cache, skip = self._reading, self._skip
         self._placed = [self._place(i, line, cache) if i not in skip else () for i, line in enumerate(lines)]
         # Keep what the document still holds (the cache would otherwise grow with every keystroke).
         self._cache = {line: cache[line] for i, line in enumerate(lines) if line in cache}
         self._cache_year = year
+        self._missing, self._reading, self._skip = None, {}, set()
         self._arabic = self._first_arabic(lines)
         self.figures.hints = self._hints()
-        return self.figures.hints
+        return True
 
     @staticmethod
     def _place(i: int, line: Line, cache: dict[Line, tuple[Hint, ...]]) -> tuple[Hint, ...]:

@@ -67,6 +67,8 @@ SAMPLE = RESOURCES / "samples"
 REFRESH_MS = 200
 # From this many blocks up, an opened report's objects are set aside from the garbage collector.
 SETTLE_BLOCKS = 1000
+# ... once typing has paused this long.
+SETTLE_IDLE_MS = 1500
 
 # Chinese font sizes (字号) and their points, as Word and WPS list them; names shown through tr()
 # (初号, 小初 ... in Chinese).
@@ -92,6 +94,7 @@ OPEN_FILTER = "*.docx *.txt"
 
 
 class MainWindow(QMainWindow):
+    _settle_timer: QTimer | None = None  # made for the first long report (_settle_when_idle)
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -371,8 +374,12 @@ class MainWindow(QMainWindow):
         self.editor.set_page_margins(qdoc)  # while empty: a margin change after the text breaks Qt's table layout
         bridge.build(document, qdoc)
         bridge.forget(old)
-        # The editor owns (parents) its documents and deletes the old one here.
+        # QTextEdit deletes only a document it made itself: one of ours shown before goes here,
+        # with every paragraph's BlockData (each report opened kept ~90 MB at 1,500 pages).
+        ours = old is not qdoc and old.parent() is self.editor
         self.editor.setDocument(qdoc)
+        if ours:
+            old.deleteLater()
         self._connect_document(qdoc)
         qdoc.setModified(False)
         self._loading = False
@@ -388,9 +395,19 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(False)
         self.safety.document_replaced()
         if len(document.blocks) >= SETTLE_BLOCKS:
-            self.editor.after_paint(_settle_heap)
+            # The collector stays paused until the user first stops typing for a moment: the
+            # settling takes ~100 ms at 1,500 pages, never under their fingers.
+            self.editor.after_paint(self._settle_when_idle)
         else:
             gc.enable()
+
+    def _settle_when_idle(self) -> None:
+        if self._settle_timer is None:
+            self._settle_timer = QTimer(self)
+            self._settle_timer.setSingleShot(True)
+            self._settle_timer.setInterval(SETTLE_IDLE_MS)
+            self._settle_timer.timeout.connect(_settle_heap)
+        self._settle_timer.start()
 
     def current_document(self) -> Document:
         """The Document as the editor now shows it (the writer's input)."""
@@ -579,6 +596,8 @@ class MainWindow(QMainWindow):
             block = block.next()
         if first >= 0:
             self.tracker.touched(first, number, doc.blockCount(), attached)
+        if self._settle_timer is not None and self._settle_timer.isActive():
+            self._settle_timer.start()  # typing: later
         self.refresh_timer.start()
 
     def refresh_now(self) -> None:
@@ -868,14 +887,15 @@ def _own_fonts(families: list[str]) -> list[str]:
 
 
 def _settle_heap() -> None:
-    """Set the objects alive now (the open report: some 100,000 at 1,500 pages) aside from the
+    """Set the objects alive now (the open report: some 250,000 at 1,500 pages) aside from the
     garbage collector's full passes, which otherwise walked them all every few refreshes and held
-    up typing and the sidebar for 100 ms at a time. Objects still go when nothing refers to them;
-    cycles among them wait for the next report opened, which first collects what was set aside."""
+    up typing and the sidebar for 100 ms at a time; and let the collector run again (paused while
+    the report was read, see open_path). Objects set aside still go when nothing refers to them;
+    the previous report's, which hold cycles, go in the collection first made here."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-    gc.enable()  # paused while the report was read (open_path)
+    gc.enable()
 
 
 def _py_offset(text: str, utf16: int) -> int:
