@@ -88,3 +88,36 @@ def test_beyond_keys_are_there_at_once_and_its_counts_follow_the_first_paint(win
     qtbot.keyClicks(window.editor, "3")
     window.refresh_now()
     assert [text for text in window.beyond.section_count_texts() if text] and window.safety.clock.dirty
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+COMMAND_PROBE = """
+import json, sys
+from app.cli import main
+code = main(sys.argv[1:])
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("app.commands.") or m.startswith("PySide6"))),
+      file=sys.stderr)
+"""
+
+
+def _commands_loaded(*args: str) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", COMMAND_PROBE, *args], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stderr.strip().splitlines()[-1])
+
+
+def test_a_command_line_loads_only_the_command_that_runs(tmp_path: Path) -> None:
+    report = tmp_path / "报告.txt"
+    report.write_text("一、基本情况\n本单位共有职工X人。\n", encoding="utf-8")
+    assert _commands_loaded("scan", str(report), "--json") == []
+    assert _commands_loaded("count", str(report)) == ["app.commands.count"]
+
+
+def test_help_still_lists_every_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    names = ["scan"] + [p.stem for p in (ROOT / "app" / "commands").glob("*.py") if not p.stem.startswith("_")]
+    assert len(names) > 1 and all(name in result.stdout for name in names)
