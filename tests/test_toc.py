@@ -178,6 +178,7 @@ def test_a_line_ending_in_a_leader_and_a_page_number_opens_no_section(line: str)
     ("1. 完成投资12亿元", "1. 完成投资12亿元"),
     ("（二）履行党建责任。一是……二是……", "（二）履行党建责任"),
     ("第三章\t附则", "第三章\t附则"),  # a tab after the marker, no page number
+    ("二、发展目标2021…2025", "二、发展目标2021…2025"),  # four digits are a year, not a page
 ])
 def test_headings_that_only_resemble_contents_entries_stay_headings(line: str, title: str) -> None:
     heading = heading_of(line)

@@ -128,7 +128,8 @@ CONTENTS_LEADERS = (
     r"…",  # one ellipsis character
     r"[ 　]{4,}",  # a run of spaces standing for the leader
 )
-CONTENTS_PAGE_NUMBER = r"(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})"
+# A page number (Arabic up to 999, or Roman for front matter); four digits read as a year ("……2035").
+CONTENTS_PAGE_NUMBER = r"(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})"
 # The heading of a contents list (spaces removed, lower case): never the report's title.
 CONTENTS_TITLES = ("目录", "目次", "contents", "tableofcontents")
 # Paragraph styles of a table of contents (display names, lower case, spaces removed): names
