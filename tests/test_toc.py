@@ -100,12 +100,13 @@ def control_contents_report(path: Path) -> Path:
     return path
 
 
-def field_contents_report(path: Path) -> Path:
+def field_contents_report(path: Path, title: bool = True) -> Path:
     """The contents list as a bare TOC field over three paragraphs, none with a page number."""
     import docx
 
     d = docx.Document()
-    d.add_paragraph("某街道2025年社区服务工作总结")
+    if title:
+        d.add_paragraph("某街道2025年社区服务工作总结")
     first = d.add_paragraph()
     _field_char(first, "begin")
     _field_code(first, ' TOC \\o "1-3" \\h \\z \\u ')
@@ -217,6 +218,13 @@ def test_the_reader_marks_word_contents_lists_and_the_outline_skips_them(tmp_pat
     first = len(marked) + 1  # the title, then the contents list, then the sections
     assert outline_of(document) == [(0, "某街道2025年社区服务工作总结", 0), (1, HEADINGS[0], first),
                                     (1, HEADINGS[1], first + 2), (1, HEADINGS[2], first + 4)]
+
+
+def test_a_contents_list_first_in_the_file_gives_no_title(tmp_path: Path) -> None:
+    """With no title line above it, a contents entry without a page number is still no title."""
+    document = read_docx(field_contents_report(tmp_path / "总结.docx", title=False))
+    assert [b.toc for b in document.blocks[:4]] == [True, True, True, False]
+    assert outline_of(document) == [(1, HEADINGS[0], 3), (1, HEADINGS[1], 5), (1, HEADINGS[2], 7)]
 
 
 def test_scan_json_on_our_contents_list(tmp_path: Path) -> None:

@@ -110,7 +110,11 @@ def scan(document: Document, current_year: int | None = None) -> Report:
     for b in junk_blocks:
         headings.pop(b, None)
     title_blocks = [i for i, b in enumerate(document.blocks) if b.is_title_style and b.text.strip()]
-    title = title_of(texts, junk_blocks, headings, title_blocks)
+    # A contents entry that reads like a heading is no title either (its page number may be off:
+    # Word's \n switch); its caption (目录, or the document's name) may be.
+    entries = {i for i, b in enumerate(document.blocks)
+               if in_contents(b) and b.cell is None and heading_of(texts[i], b.outline_level) is not None}
+    title = title_of(texts, junk_blocks | entries if entries else junk_blocks, headings, title_blocks)
     sections = build_sections(len(texts), headings, title)
     junk_spans: dict[int, list[tuple[int, int]]] = {}
     for j in junk:
