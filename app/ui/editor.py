@@ -65,6 +65,9 @@ class Editor(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The viewport is first fetched by name: a plain viewport() the first time makes PySide
+        # try every widget class it knows for the object's type (9 ms of the cold start).
+        self.findChild(QWidget, "qt_scrollarea_viewport")
         self.setObjectName("editor")
         self.setAcceptRichText(True)
         self.setFrameShape(QTextEdit.Shape.NoFrame)

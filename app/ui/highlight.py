@@ -39,6 +39,11 @@ def has_astral(text: str) -> bool:
 def rescan(data: BlockData, text: str) -> None:
     """Run the engine on one block's (Qt) text and keep what it found on ``data``."""
     data.text = text
+    if not text:
+        # An empty paragraph holds nothing (and the empty window's first frame need not wait
+        # for the engine's patterns to compile).
+        data.found, data.heading, data.junk, data.chars = [], None, False, 0
+        return
     plain = text.replace("\u2028", "\n")
     pictures: list[int] = []
     if OBJECT in plain:

@@ -94,6 +94,7 @@ OPEN_FILTER = "*.docx *.txt"
 
 
 class MainWindow(QMainWindow):
+    _made_document: QTextDocument | None = None  # the editor's document, made by _new_document
     _settle_timer: QTimer | None = None  # made for the first long report (_settle_when_idle)
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -376,8 +377,9 @@ class MainWindow(QMainWindow):
         bridge.forget(old)
         # QTextEdit deletes only a document it made itself: one of ours shown before goes here,
         # with every paragraph's BlockData (each report opened kept ~90 MB at 1,500 pages).
-        ours = old is not qdoc and old.parent() is self.editor
+        ours = old is self._made_document
         self.editor.setDocument(qdoc)
+        self._made_document = qdoc
         if ours:
             old.deleteLater()
         self._connect_document(qdoc)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -18,9 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -29,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from app.core.outline import Section
 from app.core.placeholders import Placeholder
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # (block, start, end, token) of a placeholder row
@@ -188,6 +190,9 @@ class _RichDelegate(QStyledItemDelegate):
         if doc is None:
             super().paint(painter, option, index)
             return
+        # Imported with the first row painted: their enum classes cost the empty window's first frame.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
