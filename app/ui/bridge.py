@@ -79,6 +79,9 @@ class BlockData(QTextBlockUserData):
         self.heading: Heading | None = None
         self.junk = False
         self.chars = 0  # characters without whitespace, the Chinese way of counting
+        # A paragraph in a table cell (its row labels, "1." or "（一）", open no section); the
+        # core Block says so for what was read, the window for a paragraph typed into a cell.
+        self.in_cell = block is not None and block.cell is not None
 
 
 # QTextBlockUserData wrappers must outlive Python's garbage collector's view of them; the

@@ -56,8 +56,9 @@ def rescan(data: BlockData, text: str) -> None:
         data.found = [replace(f, start=_past_pictures(pictures, f.start, True),
                               end=_past_pictures(pictures, f.end, False)) for f in data.found]
     core = data.block
-    # A table of contents repeats the headings: the outline takes none of its lines.
-    data.heading = None if core is not None and in_contents(core) else heading_of(
+    # A table of contents repeats the headings, and a table's cells hold row labels: the outline
+    # takes none of their lines.
+    data.heading = None if data.in_cell or (core is not None and in_contents(core)) else heading_of(
         plain, core.outline_level if core is not None else None)
     data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
     data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))

@@ -588,6 +588,7 @@ class MainWindow(QMainWindow):
             data = bridge.data_of(block)
             if data is None:
                 data = bridge.attach(block, bridge.BlockData(None))
+                data.in_cell = QTextCursor(block).currentTable() is not None
                 attached += 1
             data.dirty = True
             text = block.text()

@@ -13,7 +13,7 @@ from typing import Sequence
 from PySide6.QtGui import QTextBlock, QTextDocument
 
 from app.core.junk import junk_of
-from app.core.outline import Heading, Section, build_sections, title_of
+from app.core.outline import Heading, Section, build_sections, heading_of, in_contents, title_of
 from app.core.placeholders import Found, Placeholder, context_of
 from app.core.scan import SectionLocator
 from app.ui.bridge import OBJECT, BlockData, attach, attach_count, data_of
@@ -138,6 +138,7 @@ class Tracker:
         self._junk: set[int] = set()  # blocks that are ad lines on their own (rescan)
         self._lead: set[int] = set()  # blocks of the promotion block before the title
         self._titled: set[int] = set()  # blocks in a title style
+        self._entries: set[int] = set()  # contents entries reading like headings: never the title
         self._protos: dict[int, list[_Proto]] = {}
         self._total = 0
         self._title: tuple[int, int, str] | None = None
@@ -209,7 +210,7 @@ class Tracker:
     def _collect_all(self, qdoc: QTextDocument) -> None:
         datas: list[BlockData] = []
         chars: list[int] = []
-        self._headings, self._junk, self._titled, self._protos = {}, set(), set(), {}
+        self._headings, self._junk, self._titled, self._protos, self._entries = {}, set(), set(), {}, set()
         block = qdoc.begin()
         n = 0
         while block.isValid():
@@ -236,8 +237,13 @@ class Tracker:
             self._headings[n] = data.heading
         if data.found:
             self._protos[n] = []  # filled by _protos_of when numbered
-        if data.block is not None and data.block.is_title_style and data.text and data.text.strip():
+        core = data.block
+        if core is not None and core.is_title_style and data.text and data.text.strip():
             self._titled.add(n)
+        # A contents entry that reads like a heading is no title either (the engine's rule, scan.py).
+        if (core is not None and core.cell is None and in_contents(core)
+                and heading_of(plain_text(data), core.outline_level) is not None):
+            self._entries.add(n)
 
     def _lead_of(self) -> set[int]:
         return _lead_junk(_Texts(self._datas), self._headings)
@@ -245,7 +251,7 @@ class Tracker:
     def _outline(self) -> bool:
         """Title and sections from the tables; True when the sections differ from before."""
         texts = _Texts(self._datas)
-        junk = self._junk | self._lead
+        junk = self._junk | self._lead | self._entries
         headings = {b: h for b, h in self._headings.items() if b not in self._lead}
         self._title = title_of(texts, junk, headings, sorted(b for b in self._titled if b not in self._lead))
         sections = build_sections(len(self._datas), headings, self._title)
@@ -306,12 +312,14 @@ class Tracker:
             self._protos = _moved_keys(self._protos, edit)
             self._junk = _moved_keys(self._junk, edit)
             self._titled = _moved_keys(self._titled, edit)
+            self._entries = _moved_keys(self._entries, edit)
         else:
             for n in range(edit.first, edit.last + 1):
                 self._headings.pop(n, None)
                 self._protos.pop(n, None)
                 self._junk.discard(n)
                 self._titled.discard(n)
+                self._entries.discard(n)
         for n, data in enumerate(fresh, edit.first):
             self._read(n, data)
         if edit.first < _LEAD_LINES:
@@ -334,7 +342,8 @@ class Tracker:
     def _outline_key(self, blocks: range) -> tuple:
         """What of the given blocks (and the lead) the outline depends on."""
         return (tuple(self._headings.get(n) for n in blocks), tuple(n in self._junk for n in blocks),
-                tuple(n in self._titled for n in blocks), frozenset(self._lead))
+                tuple(n in self._titled for n in blocks), tuple(n in self._entries for n in blocks),
+                frozenset(self._lead))
 
     def _first_heading(self) -> int:
         # The title is looked for before the first heading: a change there may make or unmake it.
