@@ -44,20 +44,21 @@ LONG_REPORT = "\n".join(line if "、" in line[:3] or line.startswith("（") or n
                          "\n".join([line, *BODY]) for line in REPORT.split("\n"))
 
 
-@pytest.fixture
-def long_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
+def opened(window, tmp_path: Path, text: str):  # noqa: ANN001, ANN201
     path = tmp_path / "总结.txt"
-    path.write_text(LONG_REPORT, "utf-8")
+    path.write_text(text, "utf-8")
     assert window.open_path(path)
     return window
+
+
+@pytest.fixture
+def long_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
+    return opened(window, tmp_path, LONG_REPORT)
 
 
 @pytest.fixture
 def report_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
-    path = tmp_path / "总结.txt"
-    path.write_text(REPORT, "utf-8")
-    assert window.open_path(path)
-    return window
+    return opened(window, tmp_path, REPORT)
 
 
 def from_scratch(window) -> tuple:  # noqa: ANN001

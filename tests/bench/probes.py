@@ -399,15 +399,17 @@ def window(path: str, expected: str, keys: str, interval_ms: str) -> None:
             return None
         return max(getattr(models, attr), last_key) - last_key
 
+    def new_placeholder_listed() -> float | None:
+        """Types a sentence with a placeholder at a typist's pace: how long until the sidebar lists it."""
+        before = models.leaves()
+        for item in ("共", "X", "次", "。"):
+            _wait(qapp, lambda: False, interval)
+            _type_ime(editor, item) if not item.isascii() else _type_key(editor, item)
+            qapp.processEvents()
+        return catch_up(lambda: models.leaves() == before + 1, "placeholders_changed", time.monotonic())
+
     # A new placeholder typed into the body: the sidebar lists it after the pause.
-    before = models.leaves()
-    for item in ("共", "X", "次", "。"):
-        _wait(qapp, lambda: False, interval)
-        _type_ime(editor, item) if not item.isascii() else _type_key(editor, item)
-        qapp.processEvents()
-    last_key = time.monotonic()
-    result["catch_up_placeholders_s"] = catch_up(lambda: models.leaves() == before + 1, "placeholders_changed",
-                                                 last_key)
+    result["catch_up_placeholders_s"] = new_placeholder_listed()
 
     # A heading renamed: the outline shows the new title after the pause.
     heading = document.begin()
@@ -427,16 +429,9 @@ def window(path: str, expected: str, keys: str, interval_ms: str) -> None:
     # A new paragraph in the body (Enter, then a sentence with a placeholder): every block number
     # below moves, and the sidebar lists the new placeholder after the pause.
     _place_cursor(qapp, win, editor)
-    before = models.leaves()
     _wait(qapp, lambda: False, interval)
     QTest.keyClick(editor, Qt.Key.Key_Return)
-    for item in ("共", "X", "次", "。"):
-        _wait(qapp, lambda: False, interval)
-        _type_ime(editor, item) if not item.isascii() else _type_key(editor, item)
-        qapp.processEvents()
-    last_key = time.monotonic()
-    result["catch_up_paragraph_s"] = catch_up(lambda: models.leaves() == before + 1, "placeholders_changed",
-                                              last_key)
+    result["catch_up_paragraph_s"] = new_placeholder_listed()
 
     # Fill the first listed placeholder from the sidebar's fill box: Enter fills it.
     boxes = panel.findChildren(QLineEdit) if panel is not None else []
