@@ -405,7 +405,8 @@ class Beyond(QObject):
 
         done = self.apply(clean_change(document, chosen))
         if done:
-            self._message(arg(self.tr("Template ads removed in %1 places (can be undone)"), len(chosen)))
+            self._message(arg(self.tr("Template ads removed in %1 places (can be undone)", "", len(chosen)),
+                              len(chosen)))
         return done
 
     # -- 2. move and renumber ------------------------------------------------------------------
@@ -481,7 +482,8 @@ class Beyond(QObject):
             return False
         done = self.apply(change)
         if done:
-            self._message(arg(self.tr("Renumbered in %1 places (can be undone)"), len(change.edits)))
+            self._message(arg(self.tr("Renumbered in %1 places (can be undone)", "", len(change.edits)),
+                              len(change.edits)))
         return done
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
@@ -528,8 +530,8 @@ class Beyond(QObject):
             return False
         done = self.apply(change)
         if done:
-            self._message(arg(self.tr("Half-width punctuation changed to full width in %1 places (can be undone)"),
-                              len(change.edits)))
+            self._message(arg(self.tr("Half-width punctuation changed to full width in %1 places (can be undone)", "",
+                                      len(change.edits)), len(change.edits)))
         return done
 
     # -- 4. counts -------------------------------------------------------------------------------
@@ -546,8 +548,9 @@ class Beyond(QObject):
         defer = snapshot.changed is None and len(snapshot.datas) >= DEFER_HINTS_BLOCKS
         figures = self._figures.update(snapshot, punctuation, datetime.date.today().year, defer_hints=defer)
         self._show_section_counts(window.snapshot.sections, figures.sections)
-        label = arg(self.tr("%1 characters") if punctuation else self.tr("%1 characters (punctuation not counted)"),
-                    f"{figures.total:,}")
+        total = figures.total
+        label = arg(self.tr("%1 characters", "", total) if punctuation
+                    else self.tr("%1 characters (punctuation not counted)", "", total), f"{total:,}")
         window.status_chars.setText(label)
         self._show_progress(core_counts.progress(figures.total, self.target) if self.target else None)
         if not self._figures.hints_pending:
@@ -583,8 +586,8 @@ class Beyond(QObject):
             self.progress_label.hide()
             self.progress.hide()
             return
-        text = arg(self.tr("Target %1 / %2 characters (%3%)"), f"{progress.count:,}", f"{progress.target:,}",
-                   progress.percent)
+        text = arg(self.tr("Target %1 / %2 characters (%3%)", "", progress.target), f"{progress.count:,}",
+                   f"{progress.target:,}", progress.percent)
         if progress.over:
             text += arg(self.tr(", %1 over"), f"{progress.over:,}")
         self.progress_label.setText(text)
@@ -609,10 +612,10 @@ class Beyond(QObject):
         if len(items) != len(sections) or len(figures) != len(sections):
             return
         grey = QBrush(tree.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
-        chars, chars_tip = self.tr("%1 chars"), self.tr("%1: %2 characters (%3 in the section's own text)")
         # What each row showed last time: a row whose item, figures, title and place are the same
-        # needs nothing (typing changes one section's count, not 3,000).
-        shown = [(item, figure.total, figure.own, section.title, section.block, chars, chars_tip)
+        # needs nothing (typing changes one section's count, not 3,000). Its words are taken for its
+        # own count below ("1 char", "2 chars").
+        shown = [(item, figure.total, figure.own, section.title, section.block)
                  for item, figure, section in zip(items, figures, sections)]
         last = self._counts_shown if len(self._counts_shown) == len(shown) else [None] * len(shown)
         self._counts_shown = shown
@@ -627,7 +630,7 @@ class Beyond(QObject):
                 header.setSectionResizeMode(SECTION_COUNT_COLUMN, QHeaderView.ResizeMode.Fixed)
                 sized = True
             parent = item.parent() or model.invisibleRootItem()
-            text = arg(chars, f"{figure.total:,}")
+            text = arg(self.tr("%1 chars", "", figure.total), f"{figure.total:,}")
             cell = parent.child(item.row(), SECTION_COUNT_COLUMN)
             if cell is None:
                 cell = QStandardItem(text)
@@ -641,7 +644,8 @@ class Beyond(QObject):
             # A click on the count goes to the section, like a click on its title.
             if cell.data(BLOCK_ROLE) != item.data(BLOCK_ROLE):
                 cell.setData(item.data(BLOCK_ROLE), BLOCK_ROLE)
-            tip = arg(chars_tip, item.text(), f"{figure.total:,}", f"{figure.own:,}")
+            tip = arg(self.tr("%1: %2 characters (%3 in the section's own text)", "", figure.total), item.text(),
+                      f"{figure.total:,}", f"{figure.own:,}")
             if cell.toolTip() != tip:
                 cell.setToolTip(tip)
         if header.count() > SECTION_COUNT_COLUMN:

@@ -68,8 +68,8 @@ class CleanDialog(QDialog):
         whole = sum(1 for i in self.items if i.whole_block)
         intro = QLabel(arg(self.tr(
             "Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). "
-            "What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step."),
-            len(self.items), whole, len(self.items) - whole), self)
+            "What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.",
+            "", len(self.items)), len(self.items), whole, len(self.items) - whole), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 

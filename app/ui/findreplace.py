@@ -127,5 +127,5 @@ class FindReplaceDialog(QDialog):
 
     def replace_everything(self) -> int:
         n = replace_all(self.editor, self.find_edit.text(), self.replace_edit.text(), self.case.isChecked())
-        self.status.setText(self.tr("Replaced %1").replace("%1", str(n)))
+        self.status.setText(self.tr("Replaced %1 occurrences", "", n).replace("%1", str(n)))
         return n

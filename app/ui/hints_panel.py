@@ -111,7 +111,7 @@ class HintsPanel(QWidget):
     def set_hints(self, hints: Sequence[Hint], texts: Sequence[str]) -> None:
         keys = [(h.block, h.start, h.end, h.kind, h.text) for h in hints]
         punctuation = sum(1 for h in hints if h.kind == "punctuation")
-        self.header.setText(arg(self.tr("Hints  %1"), len(hints)))
+        self.header.setText(arg(self.tr("%1 hints", "", len(hints)), len(hints)))
         self.fix_button.setEnabled(punctuation > 0)
         self.fix_button.setText(arg(self.tr("Fix to Full Width (%1)"), punctuation) if punctuation
                                 else self.tr("Fix to Full Width"))

@@ -67,9 +67,10 @@ class HistoryDialog(QDialog):
             note = arg(translate("History", "“%1” has no earlier versions yet: before every save, Tianbao keeps "
                                             "the file as it was as an earlier version."), window.path.name)
         else:
-            note = arg(translate("History", "Versions of “%1” from before its saves (the last %2, newest at the "
-                                            "top). A restored version opens as the current document; the file "
-                                            "is replaced only when you save."),
+            # self.tr, not translate(): pyside6-lupdate sees a count ("the last one") only in tr().
+            note = arg(self.tr("Versions of “%1” from before its saves (the last %2, newest at the top). A restored "
+                               "version opens as the current document; the file is replaced only when you save.",
+                               "", len(self.versions)),
                        window.path.name, len(self.versions))
         self.note = QLabel(note, self)
         self.note.setWordWrap(True)

@@ -1,6 +1,12 @@
 """Which language the window speaks: Simplified Chinese unless the system asks for another.
 
 TIANBAO_LANG (e.g. "zh_CN" or "en") overrides the system locale; tests use it.
+
+The source strings are English, so an English window needs a translation file only for counts:
+tianbao_en.ts holds just the numerus messages (built with `lupdate -pluralonly`), giving "1 place"
+and "2 places" where the source says "%1 places". A count goes through ``self.tr(text, "", n)``
+(pyside6-lupdate marks a message numerus only for tr() with three arguments) and its number
+through ``arg`` with the window's own formatting ("12,345"): Qt replaces only %n, never %1.
 """
 from __future__ import annotations
 
@@ -34,10 +40,15 @@ def wants_chinese(locale_name: str | None = None) -> bool:
 
 
 def install(app: QCoreApplication, locale_name: str | None = None) -> list[QTranslator]:
-    """Load the Chinese translations into ``app`` where wanted; returns the translators (keep them)."""
-    if not wants_chinese(locale_name):
-        return []
+    """Load the window's translations into ``app``: Chinese where wanted, else the English plural
+    forms; returns the translators (keep them)."""
     translators = []
+    if not wants_chinese(locale_name):
+        english = QTranslator(app)
+        if english.load(str(I18N_DIR / "tianbao_en.qm")):
+            app.installTranslator(english)
+            translators.append(english)
+        return translators
     ours = QTranslator(app)
     if ours.load(str(I18N_DIR / "tianbao_zh_CN.qm")):
         app.installTranslator(ours)

@@ -718,9 +718,11 @@ class MainWindow(QMainWindow):
         self.act_indent.setChecked(fmt.textIndent() > 0)
 
     def _update_status(self) -> None:
-        self.status_chars.setText(self.tr("%1 characters").replace("%1", f"{self.snapshot.chars:,}"))
+        chars = self.snapshot.chars
+        self.status_chars.setText(self.tr("%1 characters", "", chars).replace("%1", f"{chars:,}"))
         n = len(self.snapshot.placeholders)
-        self.status_left.setText(self.tr("%1 left to fill").replace("%1", str(n)) if n else self.tr("All filled"))
+        self.status_left.setText(self.tr("%1 left to fill", "", n).replace("%1", str(n)) if n
+                                 else self.tr("All filled"))
         self._on_modification_changed(self.editor.document().isModified())
 
     def _on_modification_changed(self, modified: bool) -> None:

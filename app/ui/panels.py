@@ -563,7 +563,7 @@ class PlaceholderPanel(QWidget):
         self.model_.kind_labels = labels
 
     def set_count(self, n: int) -> None:
-        self.header.setText(self.tr("%1 left to fill").replace("%1", str(n)) if n else self.tr("All filled"))
+        self.header.setText(self.tr("%1 left to fill", "", n).replace("%1", str(n)) if n else self.tr("All filled"))
 
     def _on_clicked(self, index: QModelIndex) -> None:
         span = index.data(SPAN_ROLE)

@@ -4,98 +4,98 @@
 <context>
     <name>Beyond</name>
     <message>
-        <location filename="../../app/ui/beyond.py" line="57"/>
+        <location filename="../../app/ui/beyond.py" line="62"/>
         <source>Move section</source>
         <translation>移动章节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="58"/>
-        <location filename="../../app/ui/beyond.py" line="199"/>
+        <location filename="../../app/ui/beyond.py" line="63"/>
+        <location filename="../../app/ui/beyond.py" line="221"/>
         <source>Promote</source>
         <translation>提升级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="59"/>
-        <location filename="../../app/ui/beyond.py" line="200"/>
+        <location filename="../../app/ui/beyond.py" line="64"/>
+        <location filename="../../app/ui/beyond.py" line="222"/>
         <source>Demote</source>
         <translation>降低级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="60"/>
-        <location filename="../../app/ui/beyond.py" line="191"/>
+        <location filename="../../app/ui/beyond.py" line="65"/>
+        <location filename="../../app/ui/beyond.py" line="213"/>
         <source>Renumber</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="61"/>
+        <location filename="../../app/ui/beyond.py" line="66"/>
         <source>Half-width punctuation to full width</source>
         <translation>半角标点改为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="62"/>
+        <location filename="../../app/ui/beyond.py" line="67"/>
         <source>Remove template ads</source>
         <translation>清除模板广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="63"/>
-        <location filename="../../app/ui/beyond.py" line="671"/>
-        <location filename="../../app/ui/beyond.py" line="702"/>
-        <location filename="../../app/ui/beyond.py" line="705"/>
+        <location filename="../../app/ui/beyond.py" line="68"/>
+        <location filename="../../app/ui/beyond.py" line="675"/>
+        <location filename="../../app/ui/beyond.py" line="706"/>
+        <location filename="../../app/ui/beyond.py" line="709"/>
         <source>Apply Official Format</source>
         <translation>套用公文格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="66"/>
+        <location filename="../../app/ui/beyond.py" line="71"/>
         <source>There is no such section.</source>
         <translation>没有这一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="67"/>
+        <location filename="../../app/ui/beyond.py" line="72"/>
         <source>The title cannot be moved.</source>
         <translation>标题不能移动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="68"/>
+        <location filename="../../app/ui/beyond.py" line="73"/>
         <source>The target position is outside the document.</source>
         <translation>目标位置不在文档内。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="69"/>
+        <location filename="../../app/ui/beyond.py" line="74"/>
         <source>A section cannot be moved into itself.</source>
         <translation>不能把一节移到它自己里面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="70"/>
+        <location filename="../../app/ui/beyond.py" line="75"/>
         <source>Nothing can be moved above the title.</source>
         <translation>不能移到标题前面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="71"/>
+        <location filename="../../app/ui/beyond.py" line="76"/>
         <source>This is already the first section at its level.</source>
         <translation>已经是同级的第一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="72"/>
+        <location filename="../../app/ui/beyond.py" line="77"/>
         <source>This is already the last section at its level.</source>
         <translation>已经是同级的最后一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="73"/>
+        <location filename="../../app/ui/beyond.py" line="78"/>
         <source>Already at the top level.</source>
         <translation>已经是最高一级，不能再升级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="74"/>
+        <location filename="../../app/ui/beyond.py" line="79"/>
         <source>Already at the lowest level.</source>
         <translation>已经是最低一级，不能再降级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="75"/>
+        <location filename="../../app/ui/beyond.py" line="80"/>
         <source>This section&apos;s number cannot change level.</source>
         <translation>这一节的编号不能升降级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="101"/>
+        <location filename="../../app/ui/beyond.py" line="114"/>
         <source>The whole document will be reformatted to GB/T 9704-2012, Layout Key for Official Documents of Party and Government Organs:
 
 • Paper: A4 (210×297 mm), portrait
@@ -122,206 +122,222 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="190"/>
+        <location filename="../../app/ui/beyond.py" line="212"/>
         <source>Clean Up Template Ads…</source>
         <translation>清理模板广告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="192"/>
+        <location filename="../../app/ui/beyond.py" line="214"/>
         <source>Renumber Automatically After Moves</source>
         <translation>移动后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="195"/>
+        <location filename="../../app/ui/beyond.py" line="217"/>
         <source>Move Section Up</source>
         <translation>上移本节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="197"/>
+        <location filename="../../app/ui/beyond.py" line="219"/>
         <source>Move Section Down</source>
         <translation>下移本节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="201"/>
+        <location filename="../../app/ui/beyond.py" line="223"/>
         <source>Half-width Punctuation to Full Width</source>
         <translation>半角标点改为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="203"/>
+        <location filename="../../app/ui/beyond.py" line="225"/>
         <source>Apply Official Format…</source>
         <translation>套用公文格式…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="204"/>
+        <location filename="../../app/ui/beyond.py" line="226"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="205"/>
+        <location filename="../../app/ui/beyond.py" line="227"/>
         <source>Export as PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="206"/>
+        <location filename="../../app/ui/beyond.py" line="228"/>
         <source>Set Length Target…</source>
         <translation>设置字数目标…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="207"/>
+        <location filename="../../app/ui/beyond.py" line="229"/>
         <source>Count Without Punctuation</source>
         <translation>字数不计标点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="227"/>
+        <location filename="../../app/ui/beyond.py" line="249"/>
         <source>Outli&amp;ne</source>
         <translation>大纲(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="307"/>
+        <location filename="../../app/ui/beyond.py" line="329"/>
         <source>Length Target</source>
         <translation>字数目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="308"/>
+        <location filename="../../app/ui/beyond.py" line="330"/>
         <source>Target length in characters (0 for none):</source>
         <translation>目标字数（0 表示不设目标）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="330"/>
+        <location filename="../../app/ui/beyond.py" line="354"/>
         <source>Cannot Do That</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="362"/>
-        <location filename="../../app/ui/beyond.py" line="376"/>
+        <location filename="../../app/ui/beyond.py" line="386"/>
+        <location filename="../../app/ui/beyond.py" line="400"/>
         <source>Clean Up Template Ads</source>
         <translation>清理模板广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="363"/>
+        <location filename="../../app/ui/beyond.py" line="387"/>
         <source>No ads or watermarks added by a template site were found.</source>
         <translation>没有发现模板网站添加的广告或水印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="377"/>
+        <location filename="../../app/ui/beyond.py" line="401"/>
         <source>The document changed during the review: please open “Clean Up Template Ads” again.</source>
         <translation>文档在审阅时已修改，请重新打开“清理模板广告”。</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="384"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="408"/>
         <source>Template ads removed in %1 places (can be undone)</source>
-        <translation>已清理 %1 处模板广告（可撤销）</translation>
+        <translation>
+            <numerusform>已清理 %1 处模板广告（可撤销）</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="460"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="485"/>
         <source>Renumbered in %1 places (can be undone)</source>
-        <translation>已重新编号（%1 处，可撤销）</translation>
+        <translation>
+            <numerusform>已重新编号（%1 处，可撤销）</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="507"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="533"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
-        <translation>已把 %1 个半角标点改为全角（可撤销）</translation>
+        <translation>
+            <numerusform>已把 %1 个半角标点改为全角（可撤销）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="412"/>
+        <location filename="../../app/ui/beyond.py" line="437"/>
         <source>The cursor is not in any section: first put it in the heading to move, or in its text.</source>
         <translation>光标不在任何一节中：请先把光标放在要移动的标题或其正文里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="448"/>
+        <location filename="../../app/ui/beyond.py" line="473"/>
         <source>%1 (can be undone)</source>
         <translation>%1（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="456"/>
+        <location filename="../../app/ui/beyond.py" line="481"/>
         <source>The numbering already runs in order; nothing to renumber.</source>
         <translation>编号已经连续，无需重新编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="503"/>
+        <location filename="../../app/ui/beyond.py" line="529"/>
         <source>No half-width punctuation to change to full width.</source>
         <translation>没有需要改为全角的半角标点。</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="543"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="552"/>
         <source>%1 characters</source>
-        <translation>%1 字</translation>
+        <translation>
+            <numerusform>%1 字</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="543"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="553"/>
         <source>%1 characters (punctuation not counted)</source>
-        <translation>%1 字（不计标点）</translation>
+        <translation>
+            <numerusform>%1 字（不计标点）</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="585"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="589"/>
         <source>Target %1 / %2 characters (%3%)</source>
-        <translation>目标 %1 / %2 字（%3%）</translation>
+        <translation>
+            <numerusform>目标 %1 / %2 字（%3%）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="588"/>
+        <location filename="../../app/ui/beyond.py" line="592"/>
         <source>, %1 over</source>
         <translation>，超出 %1 字</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="612"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="633"/>
         <source>%1 chars</source>
-        <translation>%1 字</translation>
+        <translation>
+            <numerusform>%1 字</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../app/ui/beyond.py" line="612"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/beyond.py" line="647"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
-        <translation>%1：%2 字（本节正文 %3 字）</translation>
+        <translation>
+            <numerusform>%1：%2 字（本节正文 %3 字）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="674"/>
+        <location filename="../../app/ui/beyond.py" line="678"/>
         <source>Apply</source>
         <translation>套用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="675"/>
+        <location filename="../../app/ui/beyond.py" line="679"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="706"/>
+        <location filename="../../app/ui/beyond.py" line="710"/>
         <source>Applying the official format failed; the document is unchanged.
 %1</source>
         <translation>套用公文格式时出错，文档没有改动。
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="712"/>
+        <location filename="../../app/ui/beyond.py" line="718"/>
         <source>Official format applied (can be undone); saving makes the file official format.</source>
         <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="718"/>
+        <location filename="../../app/ui/beyond.py" line="724"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="731"/>
+        <location filename="../../app/ui/beyond.py" line="737"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="740"/>
+        <location filename="../../app/ui/beyond.py" line="746"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="746"/>
-        <location filename="../../app/ui/beyond.py" line="759"/>
+        <location filename="../../app/ui/beyond.py" line="752"/>
+        <location filename="../../app/ui/beyond.py" line="765"/>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="747"/>
+        <location filename="../../app/ui/beyond.py" line="753"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="761"/>
+        <location filename="../../app/ui/beyond.py" line="767"/>
         <source>Exported PDF: %1</source>
         <translation>已导出 PDF：%1</translation>
     </message>
@@ -329,7 +345,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../app/ui/bridge.py" line="433"/>
+        <location filename="../../app/ui/bridge.py" line="447"/>
         <source>Picture (this format cannot be previewed; it is kept in the file)</source>
         <translation>图片（此格式无法预览，文件中原样保留）</translation>
     </message>
@@ -337,7 +353,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../../app/ui/changes.py" line="299"/>
+        <location filename="../../app/ui/changes.py" line="494"/>
         <source>Paragraphs cannot be moved and deleted at the same time.</source>
         <translation>不能同时移动和删除段落。</translation>
     </message>
@@ -459,10 +475,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <source>Clean Up Template Ads</source>
         <translation>清理模板广告</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/clean_dialog.py" line="70"/>
         <source>Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
-        <translation>发现 %1 处模板网站添加的内容（整行 %2 处，句中片段 %3 处）。勾选的内容将被删除，占位符不会被删除；删除后可用“撤销”（Ctrl+Z）一次恢复。</translation>
+        <translation>
+            <numerusform>发现 %1 处模板网站添加的内容（整行 %2 处，句中片段 %3 处）。勾选的内容将被删除，占位符不会被删除；删除后可用“撤销”（Ctrl+Z）一次恢复。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/clean_dialog.py" line="78"/>
@@ -558,77 +576,81 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/findreplace.py" line="130"/>
-        <source>Replaced %1</source>
-        <translation>已替换 %1 处</translation>
+        <source>Replaced %1 occurrences</source>
+        <translation>
+            <numerusform>已替换 %1 处</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HintsPanel</name>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="25"/>
+        <location filename="../../app/ui/hints_panel.py" line="26"/>
         <source>old year</source>
         <translation>旧年份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="26"/>
+        <location filename="../../app/ui/hints_panel.py" line="27"/>
         <source>numerals</source>
         <translation>数字用法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="27"/>
+        <location filename="../../app/ui/hints_panel.py" line="28"/>
         <source>half-width</source>
         <translation>半角标点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="41"/>
+        <location filename="../../app/ui/hints_panel.py" line="42"/>
         <source>%1 is before this year (%2): is this last year&apos;s template, not yet updated?</source>
         <translation>%1年早于今年（%2年），是否是去年的模板没有改？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="44"/>
+        <location filename="../../app/ui/hints_panel.py" line="45"/>
         <source>Counts are better written in Arabic numerals (GB/T 15835); the rest of this document already does.</source>
         <translation>计数宜用阿拉伯数字（GB/T 15835），本文其他地方已用阿拉伯数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="47"/>
+        <location filename="../../app/ui/hints_panel.py" line="48"/>
         <source>Half-width “%1” in a Chinese sentence: should be full-width “%2”.</source>
         <translation>中文句子里的半角“%1”，应为全角“%2”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="59"/>
+        <location filename="../../app/ui/hints_panel.py" line="60"/>
         <source>[%1] %2 · %3</source>
         <translation>［%1］ %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="70"/>
+        <location filename="../../app/ui/hints_panel.py" line="78"/>
         <source>Hints</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="80"/>
-        <location filename="../../app/ui/hints_panel.py" line="109"/>
+        <location filename="../../app/ui/hints_panel.py" line="88"/>
+        <location filename="../../app/ui/hints_panel.py" line="117"/>
         <source>Fix to Full Width</source>
         <translation>修正为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="82"/>
+        <location filename="../../app/ui/hints_panel.py" line="90"/>
         <source>Change the half-width punctuation listed below to full width in one step (can be undone)</source>
         <translation>把下面列出的半角标点一次改为全角（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="90"/>
+        <location filename="../../app/ui/hints_panel.py" line="98"/>
         <source>Hint list</source>
         <translation>提示列表</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/hints_panel.py" line="106"/>
-        <source>Hints  %1</source>
-        <translation>提示  %1</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/hints_panel.py" line="114"/>
+        <source>%1 hints</source>
+        <translation>
+            <numerusform>提示  %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="108"/>
+        <location filename="../../app/ui/hints_panel.py" line="116"/>
         <source>Fix to Full Width (%1)</source>
         <translation>修正为全角（%1）</translation>
     </message>
@@ -651,581 +673,580 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>“%1”还没有旧版本：每次保存前，填报会把原来的文件留作一个历史版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="70"/>
-        <source>Versions of “%1” from before its saves (the last %2, newest at the top). A restored version opens as the current document; the file is replaced only when you save.</source>
-        <translation>“%1”保存前的版本（最近 %2 个，最新的在上）。恢复后它会作为当前文档打开，保存后才会替换文件。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/history_dialog.py" line="89"/>
+        <location filename="../../app/ui/history_dialog.py" line="90"/>
         <source>Kept in: %1</source>
         <translation>保存位置：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="94"/>
+        <location filename="../../app/ui/history_dialog.py" line="95"/>
         <source>Restore This Version</source>
         <translation>恢复此版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="98"/>
+        <location filename="../../app/ui/history_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="125"/>
+        <location filename="../../app/ui/history_dialog.py" line="126"/>
         <source>Restore Earlier Version</source>
         <translation>恢复历史版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="126"/>
+        <location filename="../../app/ui/history_dialog.py" line="127"/>
         <source>Replace the window&apos;s content with the version saved at %1?
 “%2” itself is not changed until you save; when you do, its present content is kept as an earlier version too.</source>
         <translation>用 %1 保存的版本替换窗口中的内容？
 “%2”本身不会改动，直到你保存；保存时它现在的内容也会留作一个历史版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="130"/>
+        <location filename="../../app/ui/history_dialog.py" line="131"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="130"/>
+        <location filename="../../app/ui/history_dialog.py" line="131"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="137"/>
+        <location filename="../../app/ui/history_dialog.py" line="138"/>
         <source>Cannot restore the earlier version</source>
         <translation>无法恢复历史版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="141"/>
+        <location filename="../../app/ui/history_dialog.py" line="142"/>
         <source>%1 (version of %2)</source>
         <translation>%1（%2 的版本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="145"/>
+        <location filename="../../app/ui/history_dialog.py" line="146"/>
         <source>Opened the version of %1; saving will replace “%2”.</source>
         <translation>已打开 %1 的版本，保存后将替换“%2”。</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/history_dialog.py" line="71"/>
+        <source>Versions of “%1” from before its saves (the last %2, newest at the top). A restored version opens as the current document; the file is replaced only when you save.</source>
+        <translation>
+            <numerusform>“%1”保存前的版本（最近 %2 个，最新的在上）。恢复后它会作为当前文档打开，保存后才会替换文件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>No. 0</source>
         <translation>初号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Small 0</source>
         <translation>小初</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>No. 1</source>
         <translation>一号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>Small 1</source>
         <translation>小一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>No. 2</source>
         <translation>二号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Small 2</source>
         <translation>小二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>No. 3</source>
         <translation>三号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Small 3</source>
         <translation>小三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>No. 4</source>
         <translation>四号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Small 4</source>
         <translation>小四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>No. 5</source>
         <translation>五号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Small 5</source>
         <translation>小五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>FangSong_GB2312</source>
         <translation>仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>FangSong</source>
         <translation>仿宋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>KaiTi_GB2312</source>
         <translation>楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>KaiTi</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>SimHei</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>SimSun</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>FZXiaoBiaoSong-B05S</source>
         <translation>方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Microsoft YaHei</source>
         <translation>微软雅黑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Document</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Save &amp;As...</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Paste as Plain &amp;Text</source>
         <translation>粘贴为纯文本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Find...</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Replace...</source>
         <translation>替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Next Placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Previous Placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Go to Fill Box</source>
         <translation>转到填写框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Bold</source>
         <translation>加粗(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>&amp;Italic</source>
         <translation>倾斜(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>First-Line &amp;Indent (2 characters)</source>
         <translation>首行缩进两字(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Center</source>
         <translation>居中(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>&amp;Justify</source>
         <translation>两端对齐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Outline</source>
         <translation>大纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Placeholders</source>
         <translation>待填写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;About Tianbao</source>
         <translation>关于填报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;Font</source>
         <translation>字体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Font &amp;Size</source>
         <translation>字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>%1 (%2 pt)</source>
         <translation>%1（%2 磅）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Main</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>%1 (%2)</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Center</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Justify</source>
         <translation>两端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Indent</source>
         <translation>缩进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>◀ Previous</source>
         <translation>◀ 上一处</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>Next ▶ (F11)</source>
         <translation>下一处 ▶ (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="436"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="447"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
-        <source>This version cannot write Word documents yet.</source>
-        <translation>此版本尚未包含 Word 文档写入功能。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="467"/>
+        <location filename="../../app/ui/main_window.py" line="508"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="552"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="508"/>
+        <location filename="../../app/ui/main_window.py" line="553"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="564"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="582"/>
-        <location filename="../../app/ui/main_window.py" line="591"/>
+        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
         <source>No placeholders left</source>
         <translation>没有待填写的地方了</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="663"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="722"/>
         <source>%1 characters</source>
-        <translation>%1 字</translation>
+        <translation>
+            <numerusform>%1 字</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="665"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="724"/>
         <source>%1 left to fill</source>
-        <translation>还有 %1 处待填写</translation>
+        <translation>
+            <numerusform>还有 %1 处待填写</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="665"/>
+        <location filename="../../app/ui/main_window.py" line="725"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="729"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="729"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="673"/>
-        <location filename="../../app/ui/main_window.py" line="752"/>
+        <location filename="../../app/ui/main_window.py" line="733"/>
+        <location filename="../../app/ui/main_window.py" line="814"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="746"/>
+        <location filename="../../app/ui/main_window.py" line="808"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="753"/>
+        <location filename="../../app/ui/main_window.py" line="815"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="754"/>
+        <location filename="../../app/ui/main_window.py" line="816"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -1233,7 +1254,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="48"/>
+        <location filename="../../app/ui/panels.py" line="50"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
@@ -1241,62 +1262,64 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>PlaceholderPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="487"/>
+        <location filename="../../app/ui/panels.py" line="496"/>
         <source>Placeholders to fill</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="501"/>
+        <location filename="../../app/ui/panels.py" line="510"/>
         <source>Fill:</source>
         <translation>填写：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="504"/>
+        <location filename="../../app/ui/panels.py" line="513"/>
         <source>Fill in the selected placeholder</source>
         <translation>填写选中的占位符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="505"/>
+        <location filename="../../app/ui/panels.py" line="514"/>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="510"/>
+        <location filename="../../app/ui/panels.py" line="519"/>
         <source>Previous placeholder (Shift+F11)</source>
         <translation>上一处 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="511"/>
+        <location filename="../../app/ui/panels.py" line="520"/>
         <source>Previous placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="514"/>
+        <location filename="../../app/ui/panels.py" line="523"/>
         <source>Next placeholder (F11)</source>
         <translation>下一处 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="515"/>
+        <location filename="../../app/ui/panels.py" line="524"/>
         <source>Next placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="524"/>
+        <location filename="../../app/ui/panels.py" line="533"/>
         <source>Placeholder list</source>
         <translation>待填写列表</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="557"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/panels.py" line="566"/>
         <source>%1 left to fill</source>
-        <translation>还有 %1 处待填写</translation>
+        <translation>
+            <numerusform>还有 %1 处待填写</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="557"/>
+        <location filename="../../app/ui/panels.py" line="566"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="588"/>
+        <location filename="../../app/ui/panels.py" line="597"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
     </message>
@@ -1403,67 +1426,67 @@ The copy is still kept in: %2</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../app/ui/safety.py" line="49"/>
+        <location filename="../../app/ui/safety.py" line="59"/>
         <source>The document is still in the window; none of your changes were lost.</source>
         <translation>文档仍在窗口中，修改没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="136"/>
+        <location filename="../../app/ui/safety.py" line="152"/>
         <source>&amp;Version History…</source>
         <translation>历史版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="210"/>
+        <location filename="../../app/ui/safety.py" line="274"/>
         <source>Cannot write the recovery copy: %1</source>
         <translation>无法写入恢复副本：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="290"/>
+        <location filename="../../app/ui/safety.py" line="358"/>
         <source>This file is already open in another Tianbao window. If both are changed, the later save overwrites the earlier one.</source>
         <translation>该文件已在另一个填报窗口中打开。两处同时修改，后保存的会覆盖先保存的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="354"/>
+        <location filename="../../app/ui/safety.py" line="428"/>
         <source>Document in use</source>
         <translation>文档正被使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="364"/>
+        <location filename="../../app/ui/safety.py" line="440"/>
         <source>Process %1, computer %2</source>
         <translation>进程 %1，计算机 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="391"/>
+        <location filename="../../app/ui/safety.py" line="471"/>
         <source>This file is already open in another Tianbao window, which has been brought to the front. It is not opened here a second time.</source>
         <translation>该文件已在另一个填报窗口中打开，已将该窗口切换到前台。此处不会再次打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="396"/>
+        <location filename="../../app/ui/safety.py" line="476"/>
         <source> (process %1, computer %2)</source>
         <translation>（进程 %1，计算机 %2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="397"/>
+        <location filename="../../app/ui/safety.py" line="477"/>
         <source>File already open</source>
         <translation>文件已打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="398"/>
+        <location filename="../../app/ui/safety.py" line="478"/>
         <source>This file is already open in another Tianbao window%1. Please switch to that window to go on editing. It is not opened here a second time, so that the two cannot overwrite each other&apos;s changes.</source>
         <translation>该文件已在另一个填报窗口中打开%1，请切换到那个窗口继续编辑。为避免两处修改互相覆盖，这里不再重复打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="409"/>
+        <location filename="../../app/ui/safety.py" line="489"/>
         <source>Cannot save to “%1”: the file is read-only. Save it in another folder or under another name.</source>
         <translation>无法保存到“%1”：文件是只读的。请另存到其他位置或其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="418"/>
+        <location filename="../../app/ui/safety.py" line="502"/>
         <source>File changed on disk</source>
         <translation>文件已被修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="419"/>
+        <location filename="../../app/ui/safety.py" line="503"/>
         <source>“%1” has been changed by another program since it was opened.
 Overwrite: replace it with the window&apos;s content (its current version stays in the version history).
 Save As: save to a new file and keep both.</source>
@@ -1472,29 +1495,29 @@ Save As: save to a new file and keep both.</source>
 另存为：保存为新文件，两份都保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="423"/>
+        <location filename="../../app/ui/safety.py" line="507"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="424"/>
-        <location filename="../../app/ui/safety.py" line="432"/>
+        <location filename="../../app/ui/safety.py" line="508"/>
+        <location filename="../../app/ui/safety.py" line="516"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="424"/>
-        <location filename="../../app/ui/safety.py" line="432"/>
+        <location filename="../../app/ui/safety.py" line="508"/>
+        <location filename="../../app/ui/safety.py" line="516"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="431"/>
+        <location filename="../../app/ui/safety.py" line="515"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/safety.py" line="435"/>
+        <location filename="../../app/ui/safety.py" line="519"/>
         <source>Not saved. %1</source>
         <translation>没有保存。%1</translation>
     </message>
