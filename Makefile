@@ -51,6 +51,13 @@ i18n: venv
 		qm="$${ts%.ts}.qm"; if [ ! -e "$$qm" ] || [ "$$ts" -nt "$$qm" ]; then \
 		$(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$$qm"; fi; done
 
+# After changing tr() strings: the Chinese file takes every string, the English one only the
+# counts (numerus forms: the source strings are English already). Then translate what is new.
+.PHONY: i18n-update
+i18n-update: venv
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete app/ui/*.py -ts resources/i18n/tianbao_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -pluralonly app/ui/*.py -ts resources/i18n/tianbao_en.ts
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
 
