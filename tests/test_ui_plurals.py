@@ -146,3 +146,19 @@ def test_plural_forms_are_complete_current_and_keep_their_numbers(tmp_path: Path
         assert _markers(one) and set(_markers(one)) <= set(_markers(source)), one
     for key, forms in chinese.items():
         assert len(forms) == 1 and forms[0] and _markers(forms[0]) == _markers(key[1]), key
+
+
+def test_a_count_before_a_plural_noun_is_a_numerus_message(tmp_path: Path) -> None:
+    """A new "%1 pages" written with tr(text) (no count) would read "1 pages" in English: every
+    string of app/ui with a number before a plural word must be a numerus message."""
+    if not LUPDATE.exists():
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    fresh = tmp_path / "all.ts"
+    result = subprocess.run([str(LUPDATE), *SOURCES, "-ts", str(fresh)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    messages = [(message.findtext("source"), message.get("numerus") == "yes")
+                for message in ET.parse(fresh).getroot().iter("message")]
+    counted = [source for source, numerus in messages if re.search(r"%\d (?!is\b|was\b|has\b)[a-z]+s\b", source)]
+    assert len(counted) >= 12
+    assert [source for source, numerus in messages if source in counted and not numerus] == []
