@@ -68,6 +68,9 @@ class ImageRef:
     key: str
     width_emu: int = 0
     height_emu: int = 0
+    # The reader's handle on the element that shows the picture: which picture it is, whatever
+    # its offset, so that saving can tell the one the user deleted from an equal one kept.
+    source: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass

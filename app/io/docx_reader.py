@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import weakref
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -165,7 +165,10 @@ def paragraph_runs_and_images(p: Any) -> tuple[list[Run], tuple[ImageRef, ...]]:
         text = _run_text(r)
         for child in r:
             if child.tag in (_DRAWING, _PICT, _OBJECT, _ALTERNATE):
-                images += _images_in(child, offset + _text_before(r, child))
+                # Each picture knows the run child it came from (the writer removes that child
+                # when the user deleted the picture).
+                found = _images_in(child, offset + _text_before(r, child))
+                images += [replace(image, source=child) for image in found]
         if text:
             runs.append(Run(text, _cached_run_format(r.find(_W + "rPr"))))
             offset += len(text)

@@ -16,13 +16,18 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from app.core.document import Block, Document, ParagraphFormat, Run, RunFormat
+from app.core.document import Block, Document, ImageRef, ParagraphFormat, Run, RunFormat
 from app.io.docx_reader import (
+    _ALTERNATE,
+    _DRAWING,
+    _OBJECT,
+    _PICT,
     P,
     R,
     T,
     TBL,
     TC,
+    _images_in,
     _W,
     _run_text,
     package_state,
@@ -492,6 +497,163 @@ def _remove_paragraph(p: Any) -> None:
     parent.remove(p)
 
 
+# --- pictures ---------------------------------------------------------------------------------
+
+PICTURE_TAGS = (_DRAWING, _PICT, _OBJECT, _ALTERNATE)
+FLD_CHAR, FLD_SIMPLE, TXBX_CONTENT = _W + "fldChar", _W + "fldSimple", _W + "txbxContent"
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+_PICTURE_URI = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_VML_GROUP = "{urn:schemas-microsoft-com:vml}group"
+
+
+def pictures_of(p: Any) -> list[tuple[Any, Any, bool]]:
+    """(w:r, picture element, inside a field) for each picture the reader shows in ``p``, in order."""
+    out = []
+    depth = 0  # complex fields open in this paragraph (w:fldChar begin ... end)
+    for r in runs_of(p):
+        for child in r:
+            tag = child.tag
+            if tag == FLD_CHAR:
+                kind = child.get(_W + "fldCharType")
+                if kind == "begin":
+                    depth += 1
+                elif kind == "end":
+                    depth = max(depth - 1, 0)
+            elif tag in PICTURE_TAGS and _images_in(child, 0):
+                out.append((r, child, depth > 0 or _in_simple_field(r, p)))
+    return out
+
+
+def _in_simple_field(r: Any, p: Any) -> bool:
+    node = r.getparent()
+    while node is not None and node is not p:
+        if node.tag == FLD_SIMPLE:
+            return True
+        node = node.getparent()
+    return False
+
+
+def plain_picture(element: Any) -> bool:
+    """True when ``element`` (a run's w:drawing, w:pict, w:object or mc:AlternateContent) holds a
+    picture and nothing the editor does not show: no text box, no group or canvas of shapes, no
+    chart. Inline or floating alike: Word too deletes a floating picture by removing its drawing."""
+    if next(element.iter(TXBX_CONTENT, _VML_GROUP), None) is not None:
+        return False
+    return all(data.get("uri") == _PICTURE_URI for data in element.iter(_GRAPHIC_DATA))
+
+
+def picture_kept(image: ImageRef, present: Sequence[ImageRef]) -> str | None:
+    """Why the writer keeps ``image`` though the window no longer shows it (``present``: the
+    pictures it still shows), or None when it is removed on save. "group": other pictures of the
+    same drawing are still shown; "field": it is a field's result (INCLUDEPICTURE brings it back);
+    "shape": the drawing holds more than the picture (text box, shapes, chart)."""
+    element = image.source
+    if element is None:
+        return None
+    if any(other.source is element for other in present):
+        return "group"
+    p = _paragraph_of(element)
+    if p is not None and any(child is element and in_field for _, child, in_field in pictures_of(p)):
+        return "field"
+    if not plain_picture(element):
+        return "shape"
+    return None
+
+
+def _paragraph_of(element: Any) -> Any | None:
+    node = element.getparent()
+    while node is not None and node.tag != P:
+        node = node.getparent()
+    return node
+
+
+def _pictures_known(block: Block, body: Any) -> bool:
+    """False when one of the block's pictures comes from another copy of the package (a window
+    that lost track of which picture is which after reloading): then none of the paragraph's
+    pictures is removed."""
+    root = body.getroottree().getroot()
+    return all(image.source is None or image.source.getroottree().getroot() is root for image in block.images)
+
+
+def _pictured_paragraphs(body: Any) -> set[int]:
+    """ids of the w:p holding a picture element (one pass of lxml over the body; none at all when
+    the part has no such tag)."""
+    found: set[int] = set()
+    for element in body.iter(*PICTURE_TAGS):
+        p = _paragraph_of(element)
+        if p is not None:
+            found.add(id(p))
+    return found
+
+
+def remove_pictures(p: Any, present: set[int]) -> bool:
+    """Remove from ``p`` the pictures whose element no block shows any more (``present``: ids of
+    the elements still shown), where that is safe (``picture_kept``); a run left with nothing
+    but its properties goes too. True when something was removed."""
+    removed = False
+    for r, element, in_field in pictures_of(p):
+        if id(element) in present or in_field or not plain_picture(element):
+            continue
+        r.remove(element)
+        if all(child.tag == RPR for child in r):
+            _remove_run(r)
+        removed = True
+    return removed
+
+
+def move_pictures_in(p: Any, block: Block) -> bool:
+    """Bring into ``p`` the pictures ``block`` shows that stand in another paragraph of the part
+    (two paragraphs joined, one split before a picture): each in a run of its own with its old
+    run's properties, at its offset in the text. True when one moved."""
+    moved = False
+    root = p.getroottree().getroot()
+    for image in block.images:
+        element = image.source
+        if element is None or _paragraph_of(element) is p:
+            continue
+        old_run = element.getparent()
+        if old_run is None or old_run.tag != R or element.getroottree().getroot() is not root:
+            continue
+        r = _element("w:r")
+        rpr = old_run.find(RPR)
+        if rpr is not None:
+            r.append(copy.deepcopy(rpr))
+        r.append(element)  # lxml moves it: the old paragraph no longer holds it
+        if all(child.tag == RPR for child in old_run):
+            _remove_run(old_run)
+        _insert_run_at(p, r, image.offset)
+        moved = True
+    return moved
+
+
+def _insert_run_at(p: Any, new: Any, offset: int) -> None:
+    """Put run ``new`` where ``offset`` characters of ``p``'s text come before it, splitting a
+    plain text run when the place is inside it."""
+    after = None
+    seen = 0
+    for r in runs_of(p):
+        length = len(_run_text(r))
+        if seen + length <= offset:
+            after = r
+            seen += length
+            continue
+        if seen < offset and all(child.tag == RPR or _is_text_child(child) for child in r):
+            text = _run_text(r)
+            rest = copy.deepcopy(r)
+            set_run_text(r, text[:offset - seen])
+            set_run_text(rest, text[offset - seen:])
+            r.addnext(rest)
+            after = r
+        elif seen < offset:
+            after = r
+        break
+    if after is not None:
+        after.addnext(new)
+        return
+    ppr = p.find(PPR)
+    p.insert(p.index(ppr) + 1 if ppr is not None else 0, new)
+
+
 def sync(document: Document) -> bool:
     """Apply the blocks to the package's XML. True when the main document part changed.
 
@@ -509,6 +671,8 @@ def sync(document: Document) -> bool:
     first_existing = next((b.source for b in document.blocks if b.source is not None), None)
     baseline = package_state(package).baseline
     style_names = _style_names(document)
+    pictured = _pictured_paragraphs(body)
+    present = {id(image.source) for b in document.blocks for image in b.images if image.source is not None}
     changed = False
     anchor: Any | None = None
     template: Any | None = None
@@ -538,6 +702,7 @@ def sync(document: Document) -> bool:
                     anchor_run.addnext(r)
                 anchor_run = r
             block.source = p
+            move_pictures_in(p, block)
             baseline[p] = read_back(p)
             changed = True
         else:
@@ -550,6 +715,10 @@ def sync(document: Document) -> bool:
                 changed = True
             if block.style is not None and block.style != _style_name(p, style_names):
                 _set_style(p, document, block.style)
+                changed = True
+            if block.images and move_pictures_in(p, block):
+                changed = True
+            if id(p) in pictured and _pictures_known(block, body) and remove_pictures(p, present):
                 changed = True
         anchor = p
     for p in originals:

@@ -8,6 +8,7 @@ including what the editor cannot show (highlight, "inherited" attributes).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import Iterator
 
@@ -47,6 +48,9 @@ LINE_GAP_PX = 10  # about half a line of 三号 text
 RUN_INDEX = QTextFormat.Property.UserProperty + 1
 # Marks a picture the bridge put in (its value: the picture's key in the package).
 IMAGE_KEY = QTextFormat.Property.UserProperty + 2
+# Which picture it is (a number for the ImageRef it was made from, see ``_PICTURES``): two
+# pictures of the same media are still two pictures, and one deleted must not take the other.
+IMAGE_REF = QTextFormat.Property.UserProperty + 3
 # A picture stands in Qt's text as this one character; it is never part of the Document's text.
 OBJECT = "\ufffc"
 IMAGE_SCHEME = "tianbao-image"
@@ -111,8 +115,17 @@ def attach_count() -> int:
     return _ATTACHES
 
 
+# Per QTextDocument: picture number -> the ImageRef its object character was made from.
+_PICTURES: dict[int, dict[int, ImageRef]] = {}
+_picture_numbers = itertools.count(1)
+# Per QTextDocument: the pictures the user was told are kept in the file (see _tell_kept).
+_TOLD: dict[int, set[tuple[str, int, int]]] = {}
+
+
 def forget(document: QTextDocument) -> None:
     _KEEP.pop(id(document), None)
+    _PICTURES.pop(id(document), None)
+    _TOLD.pop(id(document), None)
 
 
 def px_per_pt(document: QTextDocument) -> float:
@@ -472,6 +485,9 @@ def _insert_image(cursor: QTextCursor, image: ImageRef, max_width: float, text_f
     fmt.setWidth(width)
     fmt.setHeight(height)
     fmt.setProperty(IMAGE_KEY, image.key)
+    number = next(_picture_numbers)
+    _PICTURES.setdefault(id(cursor.document()), {})[number] = image
+    fmt.setProperty(IMAGE_REF, number)
     cursor.insertText(OBJECT, fmt)
 
 
@@ -565,10 +581,76 @@ def _cell_of(block: QTextBlock, previous: Block | None) -> CellRef | None:
     return CellRef(table_no, cell.row(), cell.column())
 
 
+def _shown_pictures(block: QTextBlock, pictures: dict[int, ImageRef]) -> list[tuple[int, ImageRef]]:
+    """(offset in the block's Document text, the ImageRef it was made from) for each picture the
+    block shows, in order. Offsets count as ``_runs_of`` does: object characters take no room."""
+    shown: list[tuple[int, ImageRef]] = []
+    offset = 0
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if not fragment.isValid():
+            continue
+        text = fragment.text()
+        if OBJECT not in text:
+            offset += len(text)
+            continue
+        cf = fragment.charFormat()
+        number = cf.property(IMAGE_REF) if cf.isImageFormat() else None
+        image = pictures.get(number) if isinstance(number, int) else None
+        for ch in text:
+            if ch != OBJECT:
+                offset += 1
+            elif image is not None:
+                shown.append((offset, image))
+    return shown
+
+
+def _images_of(shown: list[tuple[int, ImageRef]], core: Block | None, pictures: dict[int, ImageRef],
+               matched: set[int]) -> tuple[ImageRef, ...]:
+    """The pictures of an exported block: the very ImageRefs shown (offsets brought up to date).
+    One not among ``core``'s own was read from another paragraph (joined into this one) or from
+    the file before the last save (which gave the block a new core): it is matched to the core's
+    equal picture at that place, or else of that key, in order."""
+    own = core.images if core is not None else ()
+    used: set[int] = set()
+    out: list[ImageRef] = []
+    for offset, image in shown:
+        if any(image is mine for mine in own):
+            match = image
+        else:
+            match = next((mine for mine in own if id(mine) not in used and mine.offset == offset
+                          and (mine.key, mine.width_emu, mine.height_emu)
+                          == (image.key, image.width_emu, image.height_emu)), None)
+            if match is None:
+                match = next((mine for mine in own if id(mine) not in used and mine.key == image.key
+                              and not any(mine is other for _, other in shown)), image)
+            if match is not image:
+                # From now on the character stands for the picture of the file as now read.
+                for number, known in pictures.items():
+                    if known is image:
+                        pictures[number] = match
+                        break
+        used.add(id(match))
+        matched.add(id(match))
+        out.append(match if match.offset == offset else replace(match, offset=offset))
+    return tuple(out)
+
+
+def _same_pictures(a: tuple[ImageRef, ...], b: tuple[ImageRef, ...]) -> bool:
+    return len(a) == len(b) and all(x is y or (x == y and x.source is y.source) for x, y in zip(a, b))
+
+
 def export(qdoc: QTextDocument, original: Document) -> Document:
-    """The Document the editor now shows: untouched blocks are the very Blocks that were read."""
+    """The Document the editor now shows: untouched blocks are the very Blocks that were read.
+    A changed block's ``images`` are the pictures it still shows: the writer removes from the
+    file those the user deleted (and tells what it must keep, see ``pictures_kept``)."""
     blocks: list[Block] = []
     previous: Block | None = None
+    pictures = _PICTURES.get(id(qdoc), {})
+    gone: list[ImageRef] = []
+    matched: set[int] = set()  # ids of the ImageRefs still shown somewhere
     for qblock in blocks_in(qdoc):
         data = data_of(qblock)
         if data is not None and data.phantom and qblock.length() <= 1:
@@ -585,15 +667,73 @@ def export(qdoc: QTextDocument, original: Document) -> Document:
         font_pt = block_font_pt(template) if template is not None else DEFAULT_SIZE_PT
         base_format = template.format if template is not None else ParagraphFormat()
         pformat = paragraph_format_of(qblock.blockFormat(), base_format, font_pt)
-        if core is not None and runs == core.runs and pformat == core.format:
+        images: tuple[ImageRef, ...] = ()
+        if pictures and (OBJECT in qblock.text() or (core is not None and core.images)):
+            images = _images_of(_shown_pictures(qblock, pictures), core, pictures, matched)
+        if core is not None and core.images:
+            gone += core.images
+        if core is not None and runs == core.runs and pformat == core.format and _same_pictures(images, core.images):
             blocks.append(core)
             previous = core
             continue
         if core is not None:
-            new = replace(core, runs=runs, format=pformat)
+            new = replace(core, runs=runs, format=pformat, images=images)
         else:
             new = Block(runs=runs, style=template.style if template is not None else None,
-                        format=pformat, cell=_cell_of(qblock, previous), source=None)
+                        format=pformat, cell=_cell_of(qblock, previous), source=None, images=images)
         blocks.append(new)
         previous = new
+    gone = [image for image in gone if id(image) not in matched and image.source is not None]
+    if gone and original.origin == "docx":
+        _tell_kept(qdoc, gone, [image for b in blocks for image in b.images])
     return replace(original, blocks=blocks)
+
+
+def _tell_kept(qdoc: QTextDocument, gone: list[ImageRef], present: list[ImageRef]) -> None:
+    """Tell the user, once per picture, about a deleted picture the file keeps all the same (see
+    docx_writer.picture_kept): the window would otherwise show less than the saved file holds.
+    The message waits for the event loop, so a save or an autosave finishes first."""
+    from app.io.docx_writer import picture_kept
+
+    told = _TOLD.setdefault(id(qdoc), set())
+    reasons = []
+    for image in gone:
+        name = (image.key, image.width_emu, image.height_emu)
+        reason = picture_kept(image, present)
+        if reason is not None and name not in told:
+            told.add(name)
+            reasons.append(reason)
+    if not reasons:
+        return
+    from PySide6.QtCore import QTimer
+
+    from app.ui.i18n import arg, translate
+
+    why = {"group": translate("Bridge", "it is one of a group of pictures that stays"),
+           "field": translate("Bridge", "it is the result of a field, which would bring it back"),
+           "shape": translate("Bridge", "it is drawn together with text boxes or shapes the editor does not show")}
+    text = arg(translate("Bridge", "A picture you deleted cannot be removed from the file here, so saving keeps it: %1. Delete it in Word or WPS if it must go."),  # noqa: E501 - one literal for lupdate
+               "; ".join(dict.fromkeys(why[r] for r in reasons)))
+    parent = _window_of(qdoc)
+
+    def show() -> None:
+        from app.ui.safety import inform
+
+        inform(parent, translate("Bridge", "Picture kept"), text, modal=False)
+
+    QTimer.singleShot(0, show)
+    KEPT_NOTICES.append(text)
+    del KEPT_NOTICES[:-10]
+
+
+# What _tell_kept said (the last few), for tests and drivers that cannot see the message box.
+KEPT_NOTICES: list[str] = []
+
+
+def _window_of(qdoc: QTextDocument):  # noqa: ANN202 - a QWidget or None
+    from PySide6.QtWidgets import QWidget
+
+    node = qdoc.parent()
+    while node is not None and not isinstance(node, QWidget):
+        node = node.parent()
+    return node.window() if node is not None else None

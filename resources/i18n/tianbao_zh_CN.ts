@@ -349,6 +349,31 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <source>Picture (this format cannot be previewed; it is kept in the file)</source>
         <translation>图片（此格式无法预览，文件中原样保留）</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="712"/>
+        <source>it is one of a group of pictures that stays</source>
+        <translation>它与其他仍保留的图片同属一个组合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="713"/>
+        <source>it is the result of a field, which would bring it back</source>
+        <translation>它是域的结果，更新域时会重新出现</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="714"/>
+        <source>it is drawn together with text boxes or shapes the editor does not show</source>
+        <translation>它与编辑器中未显示的文本框或图形画在一起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="715"/>
+        <source>A picture you deleted cannot be removed from the file here, so saving keeps it: %1. Delete it in Word or WPS if it must go.</source>
+        <translation>您删除的图片无法在此从文件中移除，保存时仍会保留（%1）。如确需删除，请在 Word 或 WPS 中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/bridge.py" line="722"/>
+        <source>Picture kept</source>
+        <translation>图片已保留</translation>
+    </message>
 </context>
 <context>
     <name>Changes</name>
