@@ -351,3 +351,25 @@ def test_enter_before_a_picture_takes_it_into_the_new_paragraph(window, tmp_path
     assert [b.text for b in saved.blocks[1:3]] == ["现场照片：与", "如上。"]
     assert [[i.offset for i in b.images] for b in saved.blocks[1:3]] == [[len("现场照片：")], [0]]
     assert picture_bytes(report) == [RED, BLUE, RED]
+
+
+def test_undo_after_saving_brings_the_picture_back_into_the_next_save(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """Deleted, saved (the file loses it), then Ctrl+Z: the window shows it again, so the next save
+    has it again, where it was (its media and relationship are still in the package)."""
+    report = two_picture_report(tmp_path / "简报.docx")
+    original = tmp_path / "原.docx"
+    shutil.copy(report, original)
+    assert window.open_path(report)
+    first, _, _ = objects(window)
+    delete_picture(window, qtbot, first)
+    assert window.save()
+    assert picture_bytes(report) == [BLUE, RED]
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(objects(window)) == 3
+    assert window.save()
+    assert picture_bytes(report) == [RED, BLUE, RED]
+    saved = load(report)
+    assert saved.blocks[1].text == "现场照片：与如上。"
+    assert [i.offset for i in saved.blocks[1].images] == [len("现场照片："), len("现场照片：与")]
+    old, new = body_paragraphs(original), body_paragraphs(report)
+    assert [i for i, (a, b) in enumerate(zip(old, new)) if a != b] in ([], [1])

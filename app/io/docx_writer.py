@@ -575,6 +575,13 @@ def _pictures_known(block: Block, body: Any) -> bool:
     return all(image.source is None or image.source.getroottree().getroot() is root for image in block.images)
 
 
+def _relationship_ids(package: Any) -> set[str]:
+    try:
+        return set(package.part.rels)
+    except Exception:  # noqa: BLE001 - no relationships known: nothing is copied in
+        return set()
+
+
 def _pictured_paragraphs(body: Any) -> set[int]:
     """ids of the w:p holding a picture element (one pass of lxml over the body; none at all when
     the part has no such tag)."""
@@ -601,26 +608,35 @@ def remove_pictures(p: Any, present: set[int]) -> bool:
     return removed
 
 
-def move_pictures_in(p: Any, block: Block) -> bool:
+def move_pictures_in(p: Any, block: Block, keys: Any = ()) -> bool:
     """Bring into ``p`` the pictures ``block`` shows that stand in another paragraph of the part
     (two paragraphs joined, one split before a picture): each in a run of its own with its old
-    run's properties, at its offset in the text. True when one moved."""
+    run's properties, at its offset in the text. A picture read from the file as it was before
+    the last save (deleted, saved, then brought back by undo) is copied in when its relationship
+    id is still among ``keys`` (the writer never drops a relationship). True when one came in."""
     moved = False
     root = p.getroottree().getroot()
     for image in block.images:
         element = image.source
         if element is None or _paragraph_of(element) is p:
             continue
+        # (A picture removed by an earlier save is held by no run any more: it comes back bare.)
         old_run = element.getparent()
-        if old_run is None or old_run.tag != R or element.getroottree().getroot() is not root:
+        if old_run is not None and old_run.tag != R:
+            continue
+        here = old_run is not None and element.getroottree().getroot() is root
+        if not here and image.key not in keys:
             continue
         r = _element("w:r")
-        rpr = old_run.find(RPR)
+        rpr = old_run.find(RPR) if old_run is not None else None
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
-        r.append(element)  # lxml moves it: the old paragraph no longer holds it
-        if all(child.tag == RPR for child in old_run):
-            _remove_run(old_run)
+        if here:
+            r.append(element)  # lxml moves it: the old paragraph no longer holds it
+            if all(child.tag == RPR for child in old_run):
+                _remove_run(old_run)
+        else:
+            r.append(copy.deepcopy(element))
         _insert_run_at(p, r, image.offset)
         moved = True
     return moved
@@ -673,6 +689,7 @@ def sync(document: Document) -> bool:
     style_names = _style_names(document)
     pictured = _pictured_paragraphs(body)
     present = {id(image.source) for b in document.blocks for image in b.images if image.source is not None}
+    keys = _relationship_ids(package) if present else ()
     changed = False
     anchor: Any | None = None
     template: Any | None = None
@@ -702,7 +719,7 @@ def sync(document: Document) -> bool:
                     anchor_run.addnext(r)
                 anchor_run = r
             block.source = p
-            move_pictures_in(p, block)
+            move_pictures_in(p, block, keys)
             baseline[p] = read_back(p)
             changed = True
         else:
@@ -716,7 +733,7 @@ def sync(document: Document) -> bool:
             if block.style is not None and block.style != _style_name(p, style_names):
                 _set_style(p, document, block.style)
                 changed = True
-            if block.images and move_pictures_in(p, block):
+            if block.images and move_pictures_in(p, block, keys):
                 changed = True
             if id(p) in pictured and _pictures_known(block, body) and remove_pictures(p, present):
                 changed = True
