@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every refresh in every window test is also checked against one from scratch (app/ui/selfcheck.py).
+os.environ.setdefault("TIANBAO_CHECK_REFRESH", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"

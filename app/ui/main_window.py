@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.document import Document
 from app.io.errors import DocumentError
-from app.ui import bridge
+from app.ui import bridge, selfcheck
 from app.ui.beyond import install as install_beyond
 from app.ui.editor import Editor, local_document
 from app.ui.highlight import has_astral, rescan
@@ -614,6 +614,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         if hasattr(self, "beyond"):
             self.beyond.refreshed()
+        if selfcheck.ENABLED:
+            selfcheck.check_refresh(self)
 
     def _ensure_fresh(self) -> None:
         if self.refresh_timer.isActive():
