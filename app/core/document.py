@@ -92,7 +92,8 @@ class Block:
     cell: CellRef | None = None
     # The reader's handle on where the block came from; the engine never looks inside.
     source: Any = None
-    # Pictures in the paragraph, in order (display only: the writer keeps them in ``source``).
+    # Pictures in the paragraph, in order (display only, never text). The writer keeps them in
+    # ``source``, less those a changed block no longer lists (the user deleted them).
     images: tuple[ImageRef, ...] = ()
     # Part of a table of contents (its content control, its field or its styles, as the reader
     # found): its lines repeat the headings and open no section.

@@ -6,6 +6,9 @@ part a block whose runs and paragraph format equal what the reader reads from it
 touched at all. A changed block keeps its pPr; its runs are rebuilt by diffing old and new text
 so unchanged characters stay in their original w:r (with its rPr), inserted text joins the run it
 was typed into, and runs that carry no text (drawings, fields, footnote references) stay put.
+Pictures follow the blocks' ``images`` (each ImageRef knows its element): one no block lists any
+more is removed with the run it emptied, unless that is unsafe (``picture_kept``); one a block
+lists from another paragraph (paragraphs joined or split) moves into that block's paragraph.
 """
 from __future__ import annotations
 

@@ -668,7 +668,11 @@ def export(qdoc: QTextDocument, original: Document) -> Document:
         base_format = template.format if template is not None else ParagraphFormat()
         pformat = paragraph_format_of(qblock.blockFormat(), base_format, font_pt)
         images: tuple[ImageRef, ...] = ()
-        if pictures and (OBJECT in qblock.text() or (core is not None and core.images)):
+        if not pictures:
+            # No picture of this editor's was made by _insert_image: nothing is known to be gone.
+            images = core.images if core is not None else ()
+            matched.update(id(image) for image in images)
+        elif OBJECT in qblock.text() or (core is not None and core.images):
             images = _images_of(_shown_pictures(qblock, pictures), core, pictures, matched)
         if core is not None and core.images:
             gone += core.images
