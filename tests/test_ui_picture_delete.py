@@ -48,14 +48,17 @@ def png(rgb: tuple[int, int, int]) -> bytes:
 RED, BLUE = png((255, 0, 0)), png((0, 0, 255))
 
 
-def two_picture_report(path: Path) -> Path:
+def two_picture_report(path: Path, lead: str | None = None) -> Path:
     """0 "乡村振兴工作简报"; 1 "现场照片：" red picture "与" blue picture "如上。"; 2 "完成投资X万元。";
-    3-4 a one-row table: "附件" | "图：" + red picture + "（见附件）"."""
+    3-4 a one-row table: "附件" | "图：" + red picture + "（见附件）". With ``lead``, a paragraph
+    of that text comes between the title and the pictures (every block number after it + 1)."""
     import docx
     from docx.shared import Cm
 
     d = docx.Document()
     d.add_paragraph("乡村振兴工作简报")
+    if lead is not None:
+        d.add_paragraph(lead)
     p = d.add_paragraph("现场照片：")
     p.add_run().add_picture(io.BytesIO(RED), width=Cm(2), height=Cm(1))
     p.add_run("与")
@@ -319,21 +322,21 @@ def test_corpus_files_lose_just_the_deleted_picture(window, tmp_path: Path, qtbo
 def test_joining_a_picture_paragraph_into_the_one_before_keeps_the_picture(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
     """Backspace at the start of the paragraph after the pictures joins it, pictures and all, to
     the one before: the saved paragraph holds them where the window shows them."""
-    report = two_picture_report(tmp_path / "简报.docx")
+    report = two_picture_report(tmp_path / "简报.docx", lead="一、现场情况")
     assert window.open_path(report)
-    block = window.editor.document().findBlockByNumber(1)
+    block = window.editor.document().findBlockByNumber(2)
     cursor = window.editor.textCursor()
     cursor.setPosition(block.position())
     window.editor.setTextCursor(cursor)
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
-    assert window.editor.document().findBlockByNumber(0).text() == "乡村振兴工作简报现场照片：\ufffc与\ufffc如上。"
+    assert window.editor.document().findBlockByNumber(1).text() == "一、现场情况现场照片：\ufffc与\ufffc如上。"
     assert window.save()
     saved = load(report)
-    assert saved.blocks[0].text == "乡村振兴工作简报现场照片：与如上。"
-    assert [i.offset for i in saved.blocks[0].images] == [len("乡村振兴工作简报现场照片："), len("乡村振兴工作简报现场照片：与")]
+    assert saved.blocks[1].text == "一、现场情况现场照片：与如上。"
+    assert [i.offset for i in saved.blocks[1].images] == [len("一、现场情况现场照片："), len("一、现场情况现场照片：与")]
     assert picture_bytes(report) == [RED, BLUE, RED]
-    assert saved.blocks[1].text == "完成投资X万元。"
+    assert saved.blocks[2].text == "完成投资X万元。"
 
 
 def test_enter_before_a_picture_takes_it_into_the_new_paragraph(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
