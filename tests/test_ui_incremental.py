@@ -283,3 +283,16 @@ def test_a_new_paragraph_moves_the_rows_below_without_rebuilding_them(report_win
     assert removed == []
     assert sidebar_spans(w) == [(p.block, p.start, p.end, p.token) for p in w.snapshot.placeholders]
     assert shown(w) == from_scratch(w)
+
+
+def test_a_report_without_sections_refreshes_too(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    # No heading and no title (every line is a sentence): the outline is empty.
+    w = opened(window, tmp_path, "本季度共走访企业X家，解决问题X个，群众满意度较高。\n下季度将继续推进相关工作，力争取得更大成效。\n")
+    assert w.snapshot.sections == []
+    cursor_at(w, 1, 0)
+    type_text(qtbot, w, "新增X项")
+    pause(w)
+    assert len(w.snapshot.placeholders) == 3 and all(p.section is None for p in w.snapshot.placeholders)
+    qtbot.keyClick(w.editor, Qt.Key.Key_Return)
+    pause(w)
+    assert shown(w) == from_scratch(w)

@@ -71,7 +71,7 @@ class FigureKeeper:
         self._skip: set[int] = set()
         self._arabic: int | None = None  # the first line writing a count in Arabic numerals
         self._sections: list = []
-        self._locator: SectionLocator | None = None
+        self._locator = SectionLocator([])
         self._own_ends: list[int] = []
 
     def update(self, snapshot: Snapshot, punctuation: bool, year: int, defer_hints: bool = False) -> Figures:
@@ -276,7 +276,6 @@ class FigureKeeper:
 
     def _shift_sections(self, deltas: dict[int, int]) -> None:
         """Add each changed block's difference to the sections holding it."""
-        assert self._locator is not None
         sections = self.figures.sections
         for block, delta in deltas.items():
             for i in self._locator.holding(block):

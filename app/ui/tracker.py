@@ -143,7 +143,7 @@ class Tracker:
         self._total = 0
         self._title: tuple[int, int, str] | None = None
         self._sections: list[Section] = []
-        self._locator: SectionLocator | None = None
+        self._locator = SectionLocator([])
         self._placeholders: list[Placeholder] = []
         self._placed: list[int] = []  # the block of each placeholder, for bisecting
         # Whether the last collect patched the list below a paragraph added or joined (tests).
@@ -273,7 +273,6 @@ class Tracker:
         return protos
 
     def _placeholders_of(self, n: int, first_index: int) -> list[Placeholder]:
-        assert self._locator is not None
         section = self._locator.at(n)
         title = section.title if section else None
         return [Placeholder(first_index + i, n, f.start, f.end, f.token, f.kind, f.unit, context, title, offset)
@@ -351,7 +350,6 @@ class Tracker:
 
     def _retitle(self, old: list[Section]) -> None:
         """Give the placeholders of each renamed section its new title."""
-        assert self._locator is not None
         placeholders = self._placeholders
         for before, section in zip(old, self._sections):
             if before.title == section.title:
