@@ -376,3 +376,25 @@ def test_undo_after_saving_brings_the_picture_back_into_the_next_save(window, tm
     assert [i.offset for i in saved.blocks[1].images] == [len("现场照片："), len("现场照片：与")]
     old, new = body_paragraphs(original), body_paragraphs(report)
     assert [i for i, (a, b) in enumerate(zip(old, new)) if a != b] in ([], [1])
+
+
+def test_a_recovery_copy_keeps_a_deleted_picture_deleted(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    from app.io.recovery_payload import recovery_bytes, restore
+    from app.io.save import save_document
+
+    report = two_picture_report(tmp_path / "简报.docx")
+    assert window.open_path(report)
+    first, _second, _in_cell = objects(window)
+    delete_picture(window, qtbot, first)
+    # What the autosave writes after the deletion, and what a restart after a crash reads back.
+    recovered = restore(recovery_bytes(window.current_document())).document
+    assert recovered.blocks[1].text == "现场照片：与如上。"
+    assert [image.offset for image in recovered.blocks[1].images] == [len("现场照片：与")]
+    out = tmp_path / "恢复后.docx"
+    save_document(recovered, out)
+    assert picture_bytes(out) == [BLUE, RED]
+    # With nothing deleted, a copy keeps every picture where it was.
+    window.editor.document().setModified(False)  # (the deletion above is not to be kept)
+    assert window.open_path(two_picture_report(tmp_path / "另一份.docx"))
+    whole = restore(recovery_bytes(window.current_document())).document
+    assert [len(b.images) for b in whole.blocks] == [len(b.images) for b in load(tmp_path / "另一份.docx").blocks]

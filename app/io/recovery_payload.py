@@ -22,7 +22,7 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -94,10 +94,51 @@ def recovery_bytes(document: Document, *, title: str | None = None, opened_mtime
             item["cell"] = [block.cell.table, block.cell.row, block.cell.col]
         if block.source is not None and block.source in index:
             item["p"] = index[block.source]
+            shown = _pictures_shown(block)
+            if shown is not None:
+                item["images"] = shown
         blocks.append(item)
     header = {"origin": "docx" if package is not None else "text", "title": title,
               "opened_mtime": opened_mtime, "blocks": blocks}
     return MAGIC + json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + base
+
+
+def _pictures_shown(block: Block) -> list[list[int]] | None:
+    """Which of its paragraph's pictures the block still shows, and where: [[n, offset], ...], n
+    counting the paragraph's pictures in order; None when it shows them all where they were, or
+    when a picture is not one of the paragraph's own (joined from another: kept as read)."""
+    from app.io.docx_writer import pictures_of
+
+    own = [child for _, child, _ in pictures_of(block.source)]
+    if not own and not block.images:
+        return None
+    shown = []
+    for image in block.images:
+        n = next((i for i, child in enumerate(own) if child is image.source), None)
+        if n is None:
+            return None
+        shown.append([n, image.offset])
+    return shown
+
+
+def _images(item: Any, base: Block) -> tuple:
+    """The pictures a restored block shows: those the copy lists (a picture deleted in the window
+    stays deleted), else all of its paragraph's."""
+    shown = item.get("images")
+    if not isinstance(shown, list) or base.source is None:
+        return base.images
+    from app.io.docx_writer import pictures_of
+
+    own = [child for _, child, _ in pictures_of(base.source)]
+    images = []
+    for n, offset in shown:
+        if not (isinstance(n, int) and isinstance(offset, int) and 0 <= n < len(own)):
+            raise ValueError(shown)
+        image = next((i for i in base.images if i.source is own[n]), None)
+        if image is None:
+            return base.images  # not a picture the reader shows: keep the paragraph as read
+        images.append(replace(image, offset=offset))
+    return tuple(images)
 
 
 def _run_format(data: Any) -> RunFormat:
@@ -127,7 +168,7 @@ def _block(item: Any, read: list[Block]) -> Block:
                  cell=ref, source=base.source if base is not None else None,
                  # Pictures are the paragraph's, in the package: shown again where they were;
                  # so is its place in a table of contents (a content control, a field).
-                 images=base.images if base is not None else (), toc=base.toc if base is not None else False)
+                 images=_images(item, base) if base is not None else (), toc=base.toc if base is not None else False)
 
 
 def _read_package(data: bytes) -> Document:
