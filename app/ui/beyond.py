@@ -170,7 +170,7 @@ def _light_document(qblocks) -> tuple[Document, list[str]]:  # noqa: ANN001
 
 class Beyond(QObject):
     _figures: FigureKeeper | None = None  # made at the first refresh
-    _hints_due = False  # hints left for after the next turn of the event loop
+    _hints_due = False  # a long report's hints are being read, a slice per turn of the event loop
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
         self.window = window

@@ -81,9 +81,8 @@ class FigureKeeper:
         if snapshot.serial == self._serial and key == self._key:
             return self.figures
         if (key == self._key and snapshot.edit is not None and snapshot.base == self._serial
-                and len(snapshot.datas) == len(self.figures.counts) + snapshot.edit.shift
-                and self._update_changed(snapshot)):
-            pass
+                and len(snapshot.datas) == len(self.figures.counts) + snapshot.edit.shift):
+            self._update_changed(snapshot)
         else:
             self._key = key
             self._update_all(snapshot, defer_hints)
@@ -122,8 +121,7 @@ class FigureKeeper:
 
     def finish_hints(self) -> list[Hint]:
         """Read the hints of every paragraph not read yet (from a cache of paragraphs seen before)."""
-        while not self.read_hints(None):
-            pass
+        self.read_hints(None)
         return self.figures.hints
 
     def read_hints(self, budget: int | None = HINTS_SLICE) -> bool:
@@ -187,9 +185,9 @@ class FigureKeeper:
 
     # -- after typing ----------------------------------------------------------------------------
 
-    def _update_changed(self, snapshot: Snapshot) -> bool:
+    def _update_changed(self, snapshot: Snapshot) -> None:
         """Take in the blocks the snapshot read again, moving those below along when paragraphs
-        were added or joined. False when that cannot be done (then: from scratch)."""
+        were added or joined."""
         edit = snapshot.edit
         assert edit is not None
         self.finish_hints()
@@ -244,7 +242,6 @@ class FigureKeeper:
         if not self._follow_sections(snapshot, edit, old_counts, new_counts):
             self._new_sections(snapshot)
         figures.hints = self._hints()
-        return True
 
     def _follow_sections(self, snapshot: Snapshot, edit: Edit, old_counts: list[int], new_counts: list[int]) -> bool:
         """Section counts after ``edit`` without counting every section again; False when the
