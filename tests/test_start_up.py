@@ -1,8 +1,10 @@
 """Start-up (issue 8): what the first frame does not need loads after it, and nothing is lost by that.
 
-The window's first frame waits for no recovery store, lock or dialog module; the recovery prompt
-still comes whenever there is a copy to offer; beyond's menus and keys are there at once and its
-counts follow once the window has painted.
+A launched window (create_main_window, run) paints its first frame before the engine side loads:
+no document model, bridge, tracker, highlighting or Beyond, no recovery store, lock or dialog
+module. That frame looks like the finished window; the engine side follows right after it, and
+a document opened or recovered before then is kept. The recovery prompt still comes whenever
+there is a copy to offer; beyond's counts follow once the window has painted.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,6 +90,100 @@ def test_beyond_keys_are_there_at_once_and_its_counts_follow_the_first_paint(win
     qtbot.keyClicks(window.editor, "3")
     window.refresh_now()
     assert [text for text in window.beyond.section_count_texts() if text] and window.safety.clock.dirty
+
+
+# What a launched window has before its first frame and once it has painted (a fresh process:
+# the modules loaded are the point).
+FIRST_FRAME_PROBE = """
+import json, sys, time
+from PySide6.QtTest import QTest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from app.ui.main_window import create_main_window
+window = create_main_window(None)
+engine = ("app.core.document", "app.core.scan", "app.ui.bridge", "app.ui.tracker", "app.ui.highlight",
+          "app.ui.beyond")
+before = {"loaded": [m for m in engine if m in sys.modules], "started": window._started,
+          "read_only": window.editor.isReadOnly(),
+          "hints_in_sidebar": window.hints_panel.parent() is window.sidebar}
+deadline = time.monotonic() + 20
+while not window._started and time.monotonic() < deadline:
+    app.processEvents()
+window.editor.setPlainText("本单位共有职工人。")
+cursor = window.editor.textCursor()
+cursor.setPosition(7)
+window.editor.setTextCursor(cursor)
+QTest.keyClicks(window.editor, "X")
+window.refresh_now()
+after = {"loaded": [m for m in engine if m in sys.modules], "started": window._started,
+         "read_only": window.editor.isReadOnly(),
+         "print_key": window.findChild(QAction, "actionPrint").shortcut().toString(),
+         "listed": len(window.snapshot.placeholders), "text": window.editor.toPlainText()}
+print(json.dumps({"before": before, "after": after}))
+"""
+
+
+def test_a_launched_window_paints_before_its_engine_loads_then_works(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), TIANBAO_RECOVERY_ANSWER="later")
+    result = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE], capture_output=True, text=True, cwd=ROOT,
+                            env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["before"] == {"loaded": [], "started": False, "read_only": True, "hints_in_sidebar": True}
+    after = seen["after"]
+    assert after["started"] and not after["read_only"] and len(after["loaded"]) == 6
+    assert after["print_key"] == "Ctrl+P"
+    assert after["text"] == "本单位共有职工X人。" and after["listed"] == 1
+
+
+def _differing_pixels(a: QImage, b: QImage) -> int:
+    assert a.size() == b.size()
+    return sum(a.pixel(x, y) != b.pixel(x, y) for y in range(0, a.height(), 2) for x in range(0, a.width(), 2))
+
+
+def test_the_first_frame_looks_like_the_finished_window(chinese_app, qtbot, tmp_path: Path,
+                                                        monkeypatch) -> None:  # noqa: ANN001
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+
+    finish = MainWindow.finish_start
+    monkeypatch.setattr(MainWindow, "finish_start", lambda self: None)  # hold the first frame
+    window = MainWindow(Settings(tmp_path / "config"), finish_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    first = window.grab().toImage()
+    first_bar = window.statusBar().height()
+    monkeypatch.setattr(MainWindow, "finish_start", finish)
+    window.finish_start()
+    qtbot.wait(50)
+    finished = window.grab().toImage()
+    assert window._started and window.beyond.hints_panel is window.hints_panel
+    # Same status bar (height included), same font boxes, same panels; at most a caret differs.
+    assert window.statusBar().height() == first_bar
+    assert _differing_pixels(first, finished) <= 40
+
+
+def test_a_document_opened_before_the_first_frame_is_kept(chinese_app, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+
+    report = tmp_path / "报告.txt"
+    report.write_text("一、基本情况\n本单位共有职工X人。\n", encoding="utf-8")
+    window = MainWindow(Settings(tmp_path / "config"), finish_later=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window._started and window.editor.isReadOnly()
+    assert window.open_path(report)  # a file named on the command line opens at once
+    assert window._started and not window.editor.isReadOnly()
+    qtbot.waitExposed(window)
+    qtbot.wait(100)  # the first paint's finish_start comes and does nothing now
+    assert window.path == report and "职工X人" in window.editor.toPlainText()
+    assert [p.token for p in window.snapshot.placeholders] == ["X"]
+    window.editor.document().setModified(False)
 
 
 # -- the command line ---------------------------------------------------------------------------

@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QMenu,
     QMessageBox,
-    QProgressBar,
 )
 
 from app.core import counts as core_counts
@@ -36,16 +34,18 @@ from app.io.errors import DocumentError
 from app.ui import bridge
 from app.ui.figures import FigureKeeper
 from app.ui.highlight import core_to_qt
-from app.ui.hints_panel import HintsPanel
 from app.ui.i18n import arg, translate
 from app.ui.panels import BLOCK_ROLE
 
 # The clean-up, outline moves, page set-up and the change applier (with the edits engine) load
 # when first used, not before the window's first frame (start-up time).
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
     from app.core.edits import Change
     from app.ui.changes import ChangeApplier
     from app.ui.clean_dialog import CleanDialog
+    from app.ui.hints_panel import HintsPanel
 
 # Menu titles as the window spells them, in English (source) and Chinese (translation).
 MENU_NAMES = {"file": ("File", "文件"), "edit": ("Edit", "编辑"), "format": ("Format", "格式"),
@@ -261,25 +261,15 @@ class Beyond(QObject):
             view.addAction(self.act_no_punct)
 
     def _make_hints_panel(self) -> None:
-        self.hints_panel = HintsPanel(self.window.sidebar)
-        self.hints_panel.setMaximumHeight(240)
-        layout = self.window.sidebar.layout()
-        if layout is not None:
-            layout.addWidget(self.hints_panel)
+        # The window shows the (empty) panel from its first frame, before this part loads.
+        self.hints_panel: HintsPanel = self.window.hints_panel
         self.hints_panel.hintChosen.connect(self.go_to_span)
         self.hints_panel.fixRequested.connect(self.fix_punctuation)
 
     def _make_status(self) -> None:
-        self.progress_label = QLabel(self.window)
-        self.progress_label.setObjectName("countProgressLabel")
-        self.progress_label.setContentsMargins(8, 0, 8, 0)
-        self.progress = QProgressBar(self.window)
-        self.progress.setObjectName("countProgress")
-        self.progress.setMaximumWidth(120)
-        self.progress.setTextVisible(False)
-        bar = self.window.statusBar()
-        bar.addPermanentWidget(self.progress_label)
-        bar.addPermanentWidget(self.progress)
+        # Made (hidden) with the window's status bar: its height counts them from the first frame.
+        self.progress_label: QLabel = self.window.progress_label
+        self.progress: QProgressBar = self.window.progress
         self._show_progress(None)
 
     def _make_outline_drag(self) -> None:

@@ -36,13 +36,7 @@ from PySide6.QtGui import (
 from app.core.document import Block, CellRef, Document, ImageRef, ParagraphFormat, Run, RunFormat
 from app.core.outline import Heading
 from app.core.placeholders import Found
-
-# Where a CJK document font is missing, these render Chinese well (Windows, then Linux names).
-CJK_FALLBACKS = ["FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC",
-                 "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
-# GB/T 9704 body text: 3号 仿宋, 16 pt.
-DEFAULT_FAMILIES = ["仿宋_GB2312", *CJK_FALLBACKS]
-DEFAULT_SIZE_PT = 16.0
+from app.ui.fonts import CJK_FALLBACKS, DEFAULT_FAMILIES, DEFAULT_SIZE_PT
 
 LINE_GAP_PX = 10  # about half a line of 三号 text
 RUN_INDEX = QTextFormat.Property.UserProperty + 1

@@ -78,6 +78,9 @@ class Editor(QTextEdit):
         self.setLineWrapColumnOrWidth(self.page_width())
         self.apply_palette()
         self._after_paint: list[_Once] = []
+        # Placeholder marks need the engine side (app.ui.highlight), which the window loads
+        # after its first frame (MainWindow.finish_start); an empty page has none to paint.
+        self.marks_placeholders = False
 
     def after_paint(self, job: Callable[[], object], latest_ms: int = 500) -> None:
         """Run ``job`` once the report has been painted (work the user need not wait for to see
@@ -122,13 +125,14 @@ class Editor(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
-        from app.ui.highlight import paint_placeholders
+        if self.marks_placeholders:
+            from app.ui.highlight import paint_placeholders
 
-        painter = QPainter(self.viewport())
-        try:
-            paint_placeholders(self, painter)
-        finally:
-            painter.end()
+            painter = QPainter(self.viewport())
+            try:
+                paint_placeholders(self, painter)
+            finally:
+                painter.end()
         if self._after_paint:
             jobs, self._after_paint = self._after_paint, []
             for job in jobs:

@@ -3,7 +3,6 @@ punctuation in Chinese sentences. Each row jumps to its place; nothing changes b
 user's back, and half-width punctuation has a one-step fix."""
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -37,10 +36,13 @@ def kind_label(kind: str) -> str:
 def hint_message(hint: Hint, current_year: int | None = None) -> str:
     """What the hint tells the user, in the window's language (the engine's own message, in
     Chinese, where the kind is one the window does not know)."""
-    year = current_year if current_year is not None else datetime.date.today().year
+    if current_year is None:
+        import datetime  # with the first hint, not before the window's first frame
+
+        current_year = datetime.date.today().year
     if hint.kind == "stale-year" and hint.text.isdigit():
         return arg(translate("HintsPanel", "%1 is before this year (%2): is this last year's template, not yet "
-                                           "updated?"), hint.text, year)
+                                           "updated?"), hint.text, current_year)
     if hint.kind == "number-style":
         return translate("HintsPanel", "Counts are better written in Arabic numerals (GB/T 15835); the rest of "
                                        "this document already does.")

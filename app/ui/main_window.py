@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,27 +31,30 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QSplitter,
     QTextEdit,
 )
 
 from app import __version__
-from app.core.document import Document
 from app.io.errors import DocumentError
-from app.ui import bridge, selfcheck
-from app.ui.beyond import install as install_beyond
 from app.ui.editor import Editor, local_document
-from app.ui.highlight import has_astral, rescan
+from app.ui.fonts import CJK_FALLBACKS, DEFAULT_FAMILIES, DEFAULT_SIZE_PT
+from app.ui.hints_panel import HintsPanel
 from app.ui.panels import OutlinePanel, PlaceholderPanel
 from app.ui.safety import SafetyController
 from app.ui.settings import Settings
-from app.ui.tracker import Snapshot, Tracker, next_span, qt_span, span_at
 
 # Imported when first used, not before the first frame (start-up time): dialogs, the writer.
+# The engine side of the window (the document model, bridge, tracker, highlighting, Beyond) is
+# loaded by finish_start, after the first frame when the window is built with finish_later.
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
+    from app.core.document import Document
+    from app.ui.beyond import Beyond
     from app.ui.findreplace import FindReplaceDialog
+    from app.ui.tracker import Snapshot, Tracker
 
 
 def save_document(document: Document, path: Path, **options) -> object:  # noqa: ANN003
@@ -96,24 +98,37 @@ OPEN_FILTER = "*.docx *.txt"
 class MainWindow(QMainWindow):
     _made_document: QTextDocument | None = None  # the editor's document, made by _new_document
     _settle_timer: QTimer | None = None  # made for the first long report (_settle_when_idle)
-    def __init__(self, settings: Settings | None = None) -> None:
+    _started = False  # finish_start has run: the engine side is there
+    document: Document
+    snapshot: Snapshot
+    tracker: Tracker
+    beyond: Beyond
+
+    def __init__(self, settings: Settings | None = None, *, finish_later: bool = False) -> None:
+        """The window and everything it shows; the engine side (document model, tracker,
+        highlighting, clean-up, hints) comes with finish_start: here, or with ``finish_later``
+        right after the first frame has painted, so that the window shows without waiting for it.
+        Until then the page is read-only, and opening or making a document finishes first."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.path: Path | None = None
-        self.document = Document()
+        self.title = self.tr("Untitled")
         self.opened_mtime: float | None = None
-        self.snapshot = Snapshot()
-        self.tracker = Tracker()
         self._loading = False
         self.kind_labels = {"figure": self.tr("figure"), "name": self.tr("name"), "date": self.tr("date"),
                             "year": self.tr("year")}
 
         self.editor = Editor(self)
         self.editor.setAccessibleName(self.tr("Document"))
+        self.editor.set_page_margins(self.editor.document())
+        self.editor.document().setModified(False)  # a margin set counts as a change to Qt
         self.outline = OutlinePanel(self)
         self.sidebar = PlaceholderPanel(self)
         self.sidebar.set_kind_labels(self.kind_labels)
+        self.hints_panel = HintsPanel(self.sidebar)
+        self.hints_panel.setMaximumHeight(240)
+        self.sidebar.layout().addWidget(self.hints_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.outline)
@@ -137,15 +152,39 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self._connect()
         self.setAcceptDrops(True)
         self.resize(1420, 900)
         self._restore_geometry()
         self.safety = SafetyController(self)  # autosave, one owner, failed saves
+        # The first frame shows what an empty document will: no characters, nothing to fill.
+        self._update_title()
+        self._show_status(0, 0)
+        self._show_font(DEFAULT_FAMILIES[0], DEFAULT_SIZE_PT)
+        if finish_later:
+            self.editor.setReadOnly(True)
+            self.editor.after_paint(self.finish_start)
+        else:
+            self.finish_start()
+
+    def finish_start(self) -> None:
+        """Load the engine side and show an empty document (once; later calls return at once)."""
+        if self._started:
+            return
+        self._started = True
+        from app.core.document import Document
+        from app.ui.beyond import install as install_beyond
+        from app.ui.tracker import Snapshot, Tracker
+
+        self.document = Document()
+        self.snapshot = Snapshot()
+        self.tracker = Tracker()
+        self._connect()
+        self.editor.setReadOnly(False)
+        self.editor.marks_placeholders = True
         self._new_document(Document(), None, self.tr("Untitled"))
-        # Clean-up, outline moves, hints, counts, official format, print (issue 7): its menus,
-        # keys and hints group are there from the start; it first counts and reads the (empty)
-        # document once the window has painted, which the first frame does not wait for.
+        # Clean-up, outline moves, hints, counts, official format, print (issue 7): its menus
+        # and keys come with the engine; it first counts and reads the (empty) document once the
+        # window has painted.
         self.beyond = install_beyond(self)
         self._installed_at = self.snapshot
         self.editor.after_paint(self._after_first_paint)
@@ -169,6 +208,17 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.status_chars)
         bar.addPermanentWidget(self.status_left)
         bar.addPermanentWidget(self.status_saved)
+        # Progress towards a length target (Beyond shows them when one is set).
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("countProgressLabel")
+        self.progress_label.setContentsMargins(8, 0, 8, 0)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("countProgress")
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        for widget in (self.progress_label, self.progress):
+            widget.hide()
+            bar.addPermanentWidget(widget)
 
     def _action(self, text: str, slot, shortcut=None, name: str = "", checkable: bool = False) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -368,6 +418,9 @@ class MainWindow(QMainWindow):
     def _new_document(self, document: Document, path: Path | None, title: str) -> None:
         """Show ``document`` in a new QTextDocument: built and scanned before the editor lays it
         out (highlighting a laid-out document costs a relayout per block), then swapped in."""
+        self.finish_start()  # a document shown before the first frame (a recovered copy) stays
+        from app.ui import bridge
+
         self._loading = True
         old = self.editor.document()
         qdoc = QTextDocument(self.editor)
@@ -413,9 +466,12 @@ class MainWindow(QMainWindow):
 
     def current_document(self) -> Document:
         """The Document as the editor now shows it (the writer's input)."""
+        from app.ui import bridge
+
         return bridge.export(self.editor.document(), self.document)
 
     def open_path(self, path: str | os.PathLike) -> bool:
+        self.finish_start()
         if not self.safety.may_open(path):
             return False
         if not self.maybe_keep_changes():
@@ -461,10 +517,14 @@ class MainWindow(QMainWindow):
             self.open_path(name)
 
     def new_file(self) -> None:
+        self.finish_start()
         if self.maybe_keep_changes():
+            from app.core.document import Document
+
             self._new_document(Document(), None, self.tr("Untitled"))
 
     def new_from_template(self, path: Path) -> None:
+        self.finish_start()
         if not self.maybe_keep_changes():
             return
         from app.io.load import load
@@ -478,6 +538,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(True)
 
     def save(self) -> bool:
+        self.finish_start()
         if self.path is None or self.document.origin != "docx" or self.path.suffix.lower() != ".docx":
             return self.save_as()
         return self._write(self.path)
@@ -515,7 +576,10 @@ class MainWindow(QMainWindow):
     def _adopt_saved(self, path: Path, written: Document) -> None:
         """After a save the file on disk is the new baseline: blocks map to what was written, the
         undo history stays."""
+        from dataclasses import replace
+
         from app.io.load import load
+        from app.ui import bridge
 
         try:
             saved = load(path)
@@ -578,6 +642,9 @@ class MainWindow(QMainWindow):
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         if self._loading:
             return
+        from app.ui import bridge
+        from app.ui.highlight import rescan
+
         doc = self.editor.document()
         block = doc.findBlock(position)
         last = doc.findBlock(position + added)
@@ -605,6 +672,8 @@ class MainWindow(QMainWindow):
 
     def refresh_now(self) -> None:
         """Bring the outline, the sidebar and the status bar up to date."""
+        from app.ui import selfcheck
+
         self.refresh_timer.stop()
         self.snapshot = self.tracker.collect(self.editor.document())
         self.outline.set_sections(self.snapshot.sections)
@@ -629,6 +698,8 @@ class MainWindow(QMainWindow):
         self.editor.ensureCursorVisible()
 
     def select_placeholder(self, block: int, start: int, end: int) -> None:
+        from app.ui.tracker import qt_span
+
         self._ensure_fresh()
         span = qt_span(self.editor.document(), block, start, end)
         if span is not None:
@@ -636,6 +707,8 @@ class MainWindow(QMainWindow):
             self.editor.setFocus()
 
     def next_placeholder(self) -> bool:
+        from app.ui.tracker import next_span
+
         cursor = self.editor.textCursor()
         span = next_span(self.editor.document(), cursor.selectionEnd())
         if span is None:
@@ -645,6 +718,8 @@ class MainWindow(QMainWindow):
         return True
 
     def previous_placeholder(self) -> bool:
+        from app.ui.tracker import next_span
+
         cursor = self.editor.textCursor()
         span = next_span(self.editor.document(), cursor.selectionStart(), backwards=True)
         if span is None:
@@ -660,6 +735,8 @@ class MainWindow(QMainWindow):
         self.sidebar.fill.selectAll()
 
     def _selected_placeholder(self) -> bool:
+        from app.ui.tracker import span_at
+
         cursor = self.editor.textCursor()
         return cursor.hasSelection() and span_at(self.editor.document(), cursor.selectionStart(),
                                                  cursor.selectionEnd())
@@ -720,9 +797,10 @@ class MainWindow(QMainWindow):
         self.act_indent.setChecked(fmt.textIndent() > 0)
 
     def _update_status(self) -> None:
-        chars = self.snapshot.chars
+        self._show_status(self.snapshot.chars, len(self.snapshot.placeholders))
+
+    def _show_status(self, chars: int, n: int) -> None:
         self.status_chars.setText(self.tr("%1 characters", "", chars).replace("%1", f"{chars:,}"))
-        n = len(self.snapshot.placeholders)
         self.status_left.setText(self.tr("%1 left to fill", "", n).replace("%1", str(n)) if n
                                  else self.tr("All filled"))
         self._on_modification_changed(self.editor.document().isModified())
@@ -768,7 +846,7 @@ class MainWindow(QMainWindow):
 
     def set_family(self, family: str) -> None:
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([family] + [f for f in bridge.CJK_FALLBACKS if f != family])
+        fmt.setFontFamilies([family] + [f for f in CJK_FALLBACKS if f != family])
         self._merge(fmt)
 
     def set_size(self, points: float) -> None:
@@ -783,7 +861,7 @@ class MainWindow(QMainWindow):
 
     def toggle_indent(self) -> None:
         cursor = self.editor.textCursor()
-        size = cursor.charFormat().fontPointSize() or bridge.DEFAULT_SIZE_PT
+        size = cursor.charFormat().fontPointSize() or DEFAULT_SIZE_PT
         fmt = QTextBlockFormat()
         fmt.setTextIndent(2 * size * 96 / 72 if self.act_indent.isChecked() else 0)
         cursor.mergeBlockFormat(fmt)
@@ -797,10 +875,12 @@ class MainWindow(QMainWindow):
         # A run's own fonts come first (Latin, then Chinese); a Chinese report is known by its
         # Chinese font, so that is the one the box shows.
         own = _own_fonts(list(families or []))
-        family = own[-1] if own else (families[0] if families else bridge.DEFAULT_FAMILIES[0])
-        self.family_box.setCurrentText(str(family))
-        size = fmt.fontPointSize() or bridge.DEFAULT_SIZE_PT
-        index = self.size_box.findData(float(size))
+        family = own[-1] if own else (families[0] if families else DEFAULT_FAMILIES[0])
+        self._show_font(str(family), fmt.fontPointSize() or DEFAULT_SIZE_PT)
+
+    def _show_font(self, family: str, points: float) -> None:
+        self.family_box.setCurrentText(family)
+        index = self.size_box.findData(float(points))
         if index >= 0:
             self.size_box.setCurrentIndex(index)
 
@@ -888,7 +968,7 @@ def _own_fonts(families: list[str]) -> list[str]:
     """The run's own fonts: what bridge.families_of put before the fallback list."""
     for i in range(min(2, len(families)), -1, -1):  # a run names at most two fonts
         head = families[:i]
-        if families[i:] == [f for f in bridge.DEFAULT_FAMILIES if f not in head]:
+        if families[i:] == [f for f in DEFAULT_FAMILIES if f not in head]:
             return head
     return families
 
@@ -907,6 +987,8 @@ def _settle_heap() -> None:
 
 def _py_offset(text: str, utf16: int) -> int:
     """Python's offset in ``text`` of Qt's UTF-16 offset (they differ beyond the BMP)."""
+    from app.ui.highlight import has_astral
+
     if not has_astral(text):
         return utf16
     return len(text.encode("utf-16-le")[: utf16 * 2].decode("utf-16-le", "ignore"))
@@ -921,7 +1003,7 @@ def _mtime(path: Path | None) -> float | None:
 
 def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
     """Build and show the main window for an existing QApplication, opening ``path`` if given."""
-    window = MainWindow()
+    window = MainWindow(finish_later=True)
     window.show()
     if window.safety.recovery_folder_in_use():  # the recovery prompt loads only when it has work
         from app.ui.recovery_ui import offer_recovery
@@ -940,7 +1022,7 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
     apply_theme(app, os.environ.get("TIANBAO_THEME", ""))
     app.setApplicationDisplayName("填报" if i18n.wants_chinese() else "Tianbao")
     translators = i18n.install(app)
-    window = MainWindow()
+    window = MainWindow(finish_later=not screenshot)
     if screenshot:
         return _screenshot(app, window, path, screenshot)
     window.show()

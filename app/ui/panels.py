@@ -1,7 +1,6 @@
 """The two side panels: the outline tree and the placeholder sidebar."""
 from __future__ import annotations
 
-import html
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.outline import Section
-from app.core.placeholders import Placeholder
-
+# Types only: the window shows these panels before the engine loads (start-up time).
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from app.core.outline import Section
+    from app.core.placeholders import Placeholder
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # (block, start, end, token) of a placeholder row
@@ -220,6 +220,8 @@ class _RichDelegate(QStyledItemDelegate):
 
 
 def _leaf_html(p: Placeholder, kind_label: str) -> str:
+    import html  # with the first placeholder, not before the window's first frame
+
     ctx = p.context
     off = p.context_offset
     token_end = off + len(p.token)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +56,8 @@ class Settings:
 
     def save(self) -> None:
         """Best effort: losing a setting must never cost the user their document."""
+        import tempfile  # with the first save, not before the window's first frame
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)

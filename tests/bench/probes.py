@@ -101,6 +101,50 @@ def cold_bare(started: str) -> None:
     qapp.exec()
 
 
+def cold_floor(started: str) -> None:
+    """What any PySide6 window showing the app's visible parts costs, without the app's code: the
+    Qt namespace, menus with items, a toolbar with a font box, a text page, a tree, a fill box and
+    two lists, a status bar with text (the floor under the app's first frame)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QAction, QStandardItemModel
+    from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit, QListView, QMainWindow, QSplitter,
+                                   QTextEdit, QTreeView, QVBoxLayout, QWidget)
+
+    qapp = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    panes = QSplitter(Qt.Orientation.Horizontal)
+    tree = QTreeView()
+    tree.setModel(QStandardItemModel(tree))
+    side = QWidget()
+    layout = QVBoxLayout(side)
+    for widget in (QLabel("全部填写"), QLineEdit(), QListView(), QLabel("提示"), QListView()):
+        layout.addWidget(widget)
+    for pane in (tree, QTextEdit(), side):
+        panes.addWidget(pane)
+    window.setCentralWidget(panes)
+    for title in ("文件", "编辑", "格式", "视图", "帮助"):
+        menu = window.menuBar().addMenu(title)
+        for n in range(8):
+            menu.addAction(QAction(f"{title}{n}", window))
+    bar = window.addToolBar("main")
+    fonts = QComboBox()
+    fonts.addItems(["仿宋_GB2312", "楷体", "黑体", "宋体"])
+    bar.addWidget(fonts)
+    for text in ("打开", "保存", "撤销", "重做", "B", "I", "U", "左", "中", "右", "上一处", "下一处"):
+        bar.addAction(QAction(text, window))
+    for text in ("0 字", "全部填写", "已保存"):
+        window.statusBar().addPermanentWidget(QLabel(text))
+
+    def painted() -> None:
+        _emit({"seconds": time.monotonic() - float(started), "rss_mb": _peak_rss_mb()})
+        QTimer.singleShot(0, qapp.quit)
+
+    keep = _first_window_paint(painted)  # noqa: F841 - kept alive until exec returns
+    window.show()
+    qapp.exec()
+
+
 def cold_app(started: str) -> None:
     """The app's window, the way launching it builds one (create_main_window), to first paint."""
     from PySide6.QtCore import QTimer
@@ -498,6 +542,7 @@ def _reopen(qapp, win, editor, models: _Models, path: str) -> float | None:  # n
 
 PROBES = {
     "cold_bare": cold_bare,
+    "cold_floor": cold_floor,
     "cold_app": cold_app,
     "memory_engine": memory_engine,
     "memory_docx": memory_docx,
