@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         highlighting, clean-up, hints) comes with finish_start: here, or with ``finish_later``
         right after the first frame has painted, so that the window shows without waiting for it.
         Until then the page is read-only, and opening or making a document finishes first."""
+        if not finish_later:
+            _load_engine()  # before the widgets, as a window finished now needs it anyway
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        _load_engine()
         from app.core.document import Document
         from app.ui.beyond import install as install_beyond
         from app.ui.tracker import Snapshot, Tracker
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         self.beyond = install_beyond(self)
         self._installed_at = self.snapshot
         self.editor.after_paint(self._after_first_paint)
+        _set_start_up_aside()
 
     def _after_first_paint(self) -> None:
         if self.snapshot is self._installed_at:  # no refresh since (a report opened refreshes it)
@@ -940,6 +944,17 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
 
 
+def _load_engine() -> None:
+    """The window's engine side (MainWindow.finish_start), loaded with the collector paused: what
+    the modules make all stays, so its passes over them would find nothing."""
+    from app.ui import no_collection_while_loading
+
+    with no_collection_while_loading():
+        import app.core.document  # noqa: F401
+        import app.ui.beyond  # noqa: F401
+        import app.ui.tracker  # noqa: F401
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """The system palette, unless TIANBAO_THEME asks for "light" or "dark" (for screenshots,
     and for desktops that do not tell Qt their colour scheme)."""
@@ -973,6 +988,21 @@ def _own_fonts(families: list[str]) -> list[str]:
     return families
 
 
+def _set_start_up_aside() -> None:
+    """Once per process, when the first window has its engine side: what start-up made (modules,
+    classes, Qt's enum classes, the window) stays for the program's life, so it is set aside from
+    the collector, whose full passes then walk only what came later (a pass over all of it costs
+    ~6 ms, enough to show in the time to open a short report). No collection first: a process
+    that has just started has next to no garbage, and a full pass here would delay the window."""
+    global _start_up_aside
+    if not _start_up_aside:
+        _start_up_aside = True
+        gc.freeze()
+
+
+_start_up_aside = False
+
+
 def _settle_heap() -> None:
     """Set the objects alive now (the open report: some 250,000 at 1,500 pages) aside from the
     garbage collector's full passes, which otherwise walked them all every few refreshes and held
@@ -1003,7 +1033,9 @@ def _mtime(path: Path | None) -> float | None:
 
 def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
     """Build and show the main window for an existing QApplication, opening ``path`` if given."""
-    window = MainWindow(finish_later=True)
+    # A window opened on a file is finished before it shows: the report is read before the first
+    # paint anyway, and a hidden window builds faster (no layout or polish per widget added).
+    window = MainWindow(finish_later=path is None)
     window.show()
     if window.safety.recovery_folder_in_use():  # the recovery prompt loads only when it has work
         from app.ui.recovery_ui import offer_recovery
@@ -1022,7 +1054,7 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
     apply_theme(app, os.environ.get("TIANBAO_THEME", ""))
     app.setApplicationDisplayName("填报" if i18n.wants_chinese() else "Tianbao")
     translators = i18n.install(app)
-    window = MainWindow(finish_later=not screenshot)
+    window = MainWindow(finish_later=path is None and not screenshot)
     if screenshot:
         return _screenshot(app, window, path, screenshot)
     window.show()
