@@ -85,27 +85,19 @@ def _first_window_paint(on_painted) -> object:  # noqa: ANN001
 
 def cold_bare(started: str) -> None:
     """A bare PySide6 QMainWindow: import, QApplication, show, first paint."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     qapp = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1280, 800)
-
-    def painted() -> None:
-        _emit({"seconds": time.monotonic() - float(started), "rss_mb": _peak_rss_mb()})
-        QTimer.singleShot(0, qapp.quit)
-
-    keep = _first_window_paint(painted)  # noqa: F841 - kept alive until exec returns
-    window.show()
-    qapp.exec()
+    _run_to_first_paint(qapp, started, lambda: window.show())  # looked up after the watch is set
 
 
 def cold_floor(started: str) -> None:
     """What any PySide6 window showing the app's visible parts costs, without the app's code: the
     Qt namespace, menus with items, a toolbar with a font box, a text page, a tree, a fill box and
     two lists, a status bar with text (the floor under the app's first frame)."""
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QStandardItemModel
     from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit, QListView, QMainWindow, QSplitter,
                                    QTextEdit, QTreeView, QVBoxLayout, QWidget)
@@ -135,30 +127,31 @@ def cold_floor(started: str) -> None:
         bar.addAction(QAction(text, window))
     for text in ("0 字", "全部填写", "已保存"):
         window.statusBar().addPermanentWidget(QLabel(text))
+    _run_to_first_paint(qapp, started, lambda: window.show())  # looked up after the watch is set
+
+
+def cold_app(started: str) -> None:
+    """The app's window, the way launching it builds one (create_main_window), to first paint."""
+    from PySide6.QtWidgets import QApplication
+
+    qapp = QApplication(sys.argv[:1])
+    from app.ui import create_main_window
+
+    windows = []
+    _run_to_first_paint(qapp, started, lambda: windows.append(create_main_window(None)))
+
+
+def _run_to_first_paint(qapp, started: str, show) -> None:  # noqa: ANN001
+    """Show the window (``show``), report the time from ``started`` (the probe's launch) to its
+    first painted frame, and quit."""
+    from PySide6.QtCore import QTimer
 
     def painted() -> None:
         _emit({"seconds": time.monotonic() - float(started), "rss_mb": _peak_rss_mb()})
         QTimer.singleShot(0, qapp.quit)
 
     keep = _first_window_paint(painted)  # noqa: F841 - kept alive until exec returns
-    window.show()
-    qapp.exec()
-
-
-def cold_app(started: str) -> None:
-    """The app's window, the way launching it builds one (create_main_window), to first paint."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    qapp = QApplication(sys.argv[:1])
-    from app.ui import create_main_window
-
-    def painted() -> None:
-        _emit({"seconds": time.monotonic() - float(started), "rss_mb": _peak_rss_mb()})
-        QTimer.singleShot(0, qapp.quit)
-
-    keep = _first_window_paint(painted)  # noqa: F841
-    window = create_main_window(None)  # noqa: F841 - shown by create_main_window
+    show()
     qapp.exec()
 
 
