@@ -272,11 +272,17 @@ def _paragraph_format_of_xml(xml: bytes) -> ParagraphFormat:
 
 
 def _xml_key(element: Any) -> bytes:
-    from lxml import etree
-
+    global _tostring
+    if _tostring is None:
+        # Bound once: an import statement run per paragraph goes through PySide's import hook
+        # in the window (~2 us each).
+        from lxml.etree import tostring as _tostring
     # UTF-8, not the default ASCII: ASCII output turns non-ASCII element names into character
     # references, which do not parse back; and no tail, text after the element is not part of it.
-    return etree.tostring(element, encoding="utf-8", with_tail=False)
+    return _tostring(element, encoding="utf-8", with_tail=False)
+
+
+_tostring = None
 
 
 def _cached_run_format(rpr: Any) -> RunFormat:

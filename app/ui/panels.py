@@ -220,15 +220,20 @@ class _RichDelegate(QStyledItemDelegate):
 
 
 def _leaf_html(p: Placeholder, kind_label: str) -> str:
-    import html  # with the first placeholder, not before the window's first frame
-
+    global _escape
+    if _escape is None:
+        # With the first placeholder, not before the window's first frame; bound once, as an
+        # import statement per row goes through PySide's import hook (~2 us each).
+        from html import escape as _escape
     ctx = p.context
     off = p.context_offset
     token_end = off + len(p.token)
-    context = (html.escape(ctx[:off]) + "<b>" + html.escape(ctx[off:token_end]) + "</b>"
-               + html.escape(ctx[token_end:]))
-    return (f'<span style="color:{ACCENT};">[{html.escape(kind_label)}]</span>&nbsp;'
-            f"<b>{html.escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
+    context = _escape(ctx[:off]) + "<b>" + _escape(ctx[off:token_end]) + "</b>" + _escape(ctx[token_end:])
+    return (f'<span style="color:{ACCENT};">[{_escape(kind_label)}]</span>&nbsp;'
+            f"<b>{_escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
+
+
+_escape = None
 
 
 _LEAF_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
