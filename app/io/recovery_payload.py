@@ -32,6 +32,7 @@ from app.io.errors import DocumentError
 
 MAGIC = b"TIANBAO-COPY 1\n"
 _RUN_FIELDS = {f.name for f in fields(RunFormat)}
+_NO_PARAGRAPH_FORMAT = ParagraphFormat()
 _PARAGRAPH_FIELDS = {f.name for f in fields(ParagraphFormat)}
 _DAMAGED = "恢复副本已损坏，无法恢复。"
 
@@ -76,6 +77,7 @@ def recovery_bytes(document: Document, *, title: str | None = None, opened_mtime
     base = b""
     if package is not None:
         from app.io.docx_reader import paragraph_elements
+        from app.io.docx_writer import PICTURE_TAGS, pictures_of
 
         base = _package_bytes(package)
         index = {p: i for i, p in enumerate(paragraph_elements(package.element.body))}
@@ -88,13 +90,15 @@ def recovery_bytes(document: Document, *, title: str | None = None, opened_mtime
             item["level"] = block.outline_level
         if block.is_title_style:
             item["title_style"] = True
-        if block.format != ParagraphFormat():
+        if block.format != _NO_PARAGRAPH_FORMAT:
             item["format"] = _compact(block.format)
         if block.cell is not None:
             item["cell"] = [block.cell.table, block.cell.row, block.cell.col]
         if block.source is not None and block.source in index:
             item["p"] = index[block.source]
-            shown = _pictures_shown(block)
+            # Most paragraphs hold no picture at all: lxml's own search tells, without the run walk.
+            has_pictures = block.images or next(block.source.iter(*PICTURE_TAGS), None) is not None
+            shown = _pictures_shown(block, pictures_of) if has_pictures else None
             if shown is not None:
                 item["images"] = shown
         blocks.append(item)
@@ -103,12 +107,11 @@ def recovery_bytes(document: Document, *, title: str | None = None, opened_mtime
     return MAGIC + json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + base
 
 
-def _pictures_shown(block: Block) -> list[list[int]] | None:
+def _pictures_shown(block: Block, pictures_of: Any) -> list[list[int]] | None:
     """Which of its paragraph's pictures the block still shows, and where: [[n, offset], ...], n
-    counting the paragraph's pictures in order; None when it shows them all where they were, or
-    when a picture is not one of the paragraph's own (joined from another: kept as read)."""
-    from app.io.docx_writer import pictures_of
-
+    counting the paragraph's pictures in order (``pictures_of``: docx_writer's); None when it shows
+    them all where they were, or when a picture is not one of the paragraph's own (joined from
+    another: kept as read)."""
     own = [child for _, child, _ in pictures_of(block.source)]
     if not own and not block.images:
         return None
