@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -435,6 +436,11 @@ def main(argv: list[str] | None = None) -> int:
     # Backups, settings and recent files of the runs go to a scratch home, not the user's.
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         os.environ[name] = str(BENCH_DIR / "home" / name.split("_")[1].lower())
+    # The window runs end without closing (os._exit after typing), so an autosaved copy can stay
+    # behind: the next start would offer it and wait for an answer. The scratch home's copies go,
+    # and a prompt that comes anyway is answered "later" rather than waited on.
+    shutil.rmtree(BENCH_DIR / "home" / "data" / "Tianbao" / "recovery", ignore_errors=True)
+    os.environ["TIANBAO_RECOVERY_ANSWER"] = "later"
 
     info = machine()
     print(f"Tianbao bench · {info['cpus']} CPUs · {info['cpu']} · {info['ram_gb']} GB RAM · Python {info['python']}"
