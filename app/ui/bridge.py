@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -37,6 +37,9 @@ from app.core.document import Block, CellRef, Document, ImageRef, ParagraphForma
 from app.core.outline import Heading
 from app.core.placeholders import Found
 from app.ui.fonts import CJK_FALLBACKS, DEFAULT_FAMILIES, DEFAULT_SIZE_PT
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextFragment
 
 LINE_GAP_PX = 10  # about half a line of 三号 text
 RUN_INDEX = QTextFormat.Property.UserProperty + 1
@@ -549,14 +552,19 @@ def blocks_in(qdoc: QTextDocument) -> Iterator[QTextBlock]:
         block = block.next()
 
 
-def _runs_of(block: QTextBlock, base_runs: list[Run], fallback: RunFormat) -> list[Run]:
-    runs: list[Run] = []
+def fragments_of(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The block's valid fragments (runs of one character format), in order."""
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
         it += 1
-        if not fragment.isValid():
-            continue
+        if fragment.isValid():
+            yield fragment
+
+
+def _runs_of(block: QTextBlock, base_runs: list[Run], fallback: RunFormat) -> list[Run]:
+    runs: list[Run] = []
+    for fragment in fragments_of(block):
         # Pictures are display only: the writer keeps them where the file has them.
         text = fragment.text().replace("\u2028", "\n").replace(OBJECT, "")
         if not text:
@@ -586,12 +594,7 @@ def _shown_pictures(block: QTextBlock, pictures: dict[int, ImageRef]) -> list[tu
     block shows, in order. Offsets count as ``_runs_of`` does: object characters take no room."""
     shown: list[tuple[int, ImageRef]] = []
     offset = 0
-    it = block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        it += 1
-        if not fragment.isValid():
-            continue
+    for fragment in fragments_of(block):
         text = fragment.text()
         if OBJECT not in text:
             offset += len(text)

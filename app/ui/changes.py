@@ -131,13 +131,7 @@ class _Content:
 
 
 def _capture(qblock: QTextBlock) -> _Content:
-    fragments = []
-    it = qblock.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        it += 1
-        if fragment.isValid():
-            fragments.append((fragment.text(), fragment.charFormat()))
+    fragments = [(fragment.text(), fragment.charFormat()) for fragment in bridge.fragments_of(qblock)]
     return _Content(qblock.blockFormat(), qblock.charFormat(), fragments)
 
 

@@ -195,6 +195,8 @@ class Editor(QTextEdit):
         if not source.hasHtml():
             self.insert_plain(source.text())
             return
+        from app.ui.bridge import fragments_of  # the engine side: loaded after the first frame
+
         scratch = QTextDocument()
         scratch.setHtml(source.html())
         cursor = self.textCursor()
@@ -208,14 +210,10 @@ class Editor(QTextEdit):
             if not first:
                 cursor.insertBlock(QTextBlockFormat(cursor.blockFormat()), base)
             first = False
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                it += 1
-                if fragment.isValid() and fragment.text():
-                    text = fragment.text().replace("\ufffc", "")
-                    if text:
-                        cursor.insertText(text, clean_char_format(fragment.charFormat(), base))
+            for fragment in fragments_of(block):
+                text = fragment.text().replace("\ufffc", "")
+                if text:
+                    cursor.insertText(text, clean_char_format(fragment.charFormat(), base))
             block = block.next()
         cursor.endEditBlock()
         self.setTextCursor(cursor)
