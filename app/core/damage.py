@@ -135,9 +135,13 @@ def _stands_alone(shapes: Sequence[int], i: int) -> bool:
     return EMPTY in (before, after) and before in (EMPTY, PAGE_NUMBER, None) and after in (EMPTY, PAGE_NUMBER, None)
 
 
-def damage_of(document: Document) -> list[Hint]:
-    """The damage hints of ``document``, in document order."""
-    return damage_in([block_shape(b) for b in document.blocks], document.texts)
+def damage_of(document: Document, texts: Sequence[str] | None = None) -> list[Hint]:
+    """The damage hints of ``document``, in document order; ``texts``: its blocks' texts, where the
+    caller has them already."""
+    if texts is None:
+        texts = document.texts
+    shapes = [shape_of(text, block.cell is not None, bool(block.images)) for block, text in zip(document.blocks, texts)]
+    return damage_in(shapes, texts)
 
 
 def removed_by(hint: Hint) -> range:

@@ -129,7 +129,7 @@ def scan(document: Document, current_year: int | None = None) -> Report:
     ]
     placeholders, masked = number_placeholders(found, texts, sections)
     hints = hints_of(document, current_year, junk_blocks)
-    damage = damage_of(document)
+    damage = damage_of(document, texts)
     if damage:  # hints about several paragraphs sit at their first one
         hints = sorted(hints + damage, key=lambda h: h.block)
     return Report(len(texts), sections, placeholders, masked, junk, hints)
