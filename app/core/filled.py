@@ -132,6 +132,36 @@ class FilledSpans:
                  for s in self._spans if not first <= s.block <= old_last]
         return FilledSpans(spans)
 
+    def retyped(self, block: int, old: str, new: str) -> FilledSpans:
+        """After ``block``'s text went from ``old`` to ``new`` by typing: the edit is taken as the
+        span between the longest common start and end of the two (where an insertion sits among
+        equal characters, the later place)."""
+        if old == new:
+            return self
+        prefix = 0
+        limit = min(len(old), len(new))
+        while prefix < limit and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+            suffix += 1
+        return self.edited(block, prefix, len(old) - suffix, len(new) - prefix - suffix)
+
+    def retyped_blocks(self, first: int, old: Sequence[str], new: Sequence[str]) -> FilledSpans:
+        """After blocks ``first..first + len(old) - 1`` holding ``old`` became ``new`` (the blocks a
+        window read again after an edit): followed character by character where each block was
+        typed in, split in two or joined with the next; else as ``blocks_replaced``."""
+        if len(old) == len(new):
+            result = self
+            for i, (a, b) in enumerate(zip(old, new)):
+                result = result.retyped(first + i, a, b)
+            return result
+        if len(old) == 1 and len(new) == 2 and new[0] + new[1] == old[0]:
+            return self.split(first, len(new[0]))
+        if len(old) == 2 and len(new) == 1 and old[0] + old[1] == new[0]:
+            return self.joined(first, len(old[0]))
+        return self.blocks_replaced(first, first + len(old) - 1, len(new) - len(old))
+
     def after_change(self, change: Change) -> FilledSpans:
         """After ``change`` (app/core/edits.py) was applied: blocks follow its order (a block it
         removes takes its spans along), then its text edits move the spans as ``edited`` does."""

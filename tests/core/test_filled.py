@@ -105,3 +105,25 @@ def test_a_span_that_survives_an_edit_still_holds_its_text_when_the_edit_is_outs
         assert edited[moved.start:moved.end] == "2025"
     for s in after:
         assert 0 <= s.start < s.end <= len(edited)
+
+
+def test_retyped_finds_the_edit_from_the_texts_before_and_after() -> None:
+    filled = FilledSpans([Filled(0, 4, 8, "20XX", "year")])  # "召开会议2025年"
+    assert _spans(filled.retyped(0, "召开会议2025年", "今年召开会议2025年")) == [(0, 6, 10)]
+    assert _spans(filled.retyped(0, "召开会议2025年", "召开会议2026年")) == [(0, 4, 8)]
+    assert _spans(filled.retyped(0, "召开会议2025年", "召开会议2025年年")) == [(0, 4, 8)]
+    assert _spans(filled.retyped(0, "召开会议2025年", "召开会议年")) == []
+    assert filled.retyped(0, "甲", "甲") is filled
+
+
+def test_retyped_blocks_follows_typing_enter_and_backspace() -> None:
+    filled = FilledSpans([Filled(0, 4, 8), Filled(1, 0, 2)])
+    old = ["召开会议2025年", "12次"]
+    # Typing in the first, the second untouched.
+    assert _spans(filled.retyped_blocks(0, old, ["昨召开会议2025年", "12次"])) == [(0, 5, 9), (1, 0, 2)]
+    # Enter before the year, then Backspace joining the paragraphs again.
+    split = filled.retyped_blocks(0, old[:1], ["召开会议", "2025年"])
+    assert _spans(split) == [(1, 0, 4), (2, 0, 2)]
+    assert _spans(split.retyped_blocks(0, ["召开会议", "2025年"], ["召开会议2025年"])) == [(0, 4, 8), (1, 0, 2)]
+    # Anything else: the spans in the blocks read again go, those below move.
+    assert _spans(filled.retyped_blocks(0, old[:1], ["甲", "乙", "丙"])) == [(3, 0, 2)]
