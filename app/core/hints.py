@@ -7,6 +7,10 @@
   Arabic; fixed expressions ("三个核心环节", "一是") and approximations ("三四次") are left alone.
 - punctuation: half-width , : ; ( ) ? ! between Chinese characters (text pasted off the web),
   with a fix to full width (``fix_punctuation``).
+
+What the user typed into a placeholder is never an old year (``filled``, ``without_filled``).
+Hints about several paragraphs (empty runs, page-number lines) are damage.py's; hints about a
+value just typed into a placeholder are fill_checks.py's. Both use ``Hint``.
 """
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ class Hint:
     block: int
     start: int
     end: int
-    kind: str  # "stale-year" | "number-style" | "punctuation"
+    kind: str  # KINDS here, damage.KINDS (several paragraphs) or fill_checks.KINDS (a value typed)
     text: str
     message: str = ""  # what to tell the user, in Chinese
     fix: str | None = None  # the replacement a one-step fix puts in, where there is one

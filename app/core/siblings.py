@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 NAME_QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "\"": "\""}
 # A quoted name longer than this is a quoted sentence, not a name.
 NAME_MAX_CHARS = 30
-# What the window calls the Change (one undo step).
-FILL_TOGETHER_LABEL = "同时填写相同的占位符"
 
 
 def name_frame(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -88,4 +86,4 @@ def fill_together(placeholders: Sequence[Placeholder], value: str) -> Change:
     from app.core.edits import Change, TextEdit
 
     edits = [TextEdit(p.block, p.start, p.end, value) for p in placeholders]
-    return Change(FILL_TOGETHER_LABEL, None, sorted(edits, key=lambda e: (e.block, e.start)))
+    return Change("同时填写相同的占位符", None, sorted(edits, key=lambda e: (e.block, e.start)))
