@@ -7,6 +7,10 @@
   Arabic; fixed expressions ("三个核心环节", "一是") and approximations ("三四次") are left alone.
 - punctuation: half-width , : ; ( ) ? ! between Chinese characters (text pasted off the web),
   with a fix to full width (``fix_punctuation``).
+
+What the user typed into a placeholder is never an old year (``filled``, ``without_filled``).
+Hints about several paragraphs (empty runs, page-number lines) are damage.py's; hints about a
+value just typed into a placeholder are fill_checks.py's. Both use ``Hint``.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from app.core.placeholders import find_in_text
 
 if TYPE_CHECKING:  # only the one-step fix makes a Change: scanning does not load the edits module
     from app.core.edits import Change
+    from app.core.filled import FilledSpans
 
 KINDS = ("stale-year", "number-style", "punctuation")
 
@@ -33,13 +38,18 @@ class Hint:
     block: int
     start: int
     end: int
-    kind: str  # "stale-year" | "number-style" | "punctuation"
+    kind: str  # KINDS here, damage.KINDS (several paragraphs) or fill_checks.KINDS (a value typed)
     text: str
     message: str = ""  # what to tell the user, in Chinese
     fix: str | None = None  # the replacement a one-step fix puts in, where there is one
+    # The last block of a hint about several paragraphs (app/core/damage.py); None: ``block`` alone.
+    last_block: int | None = None
 
     def as_json(self) -> dict:
-        return {"block": self.block, "start": self.start, "end": self.end, "kind": self.kind, "text": self.text}
+        found = {"block": self.block, "start": self.start, "end": self.end, "kind": self.kind, "text": self.text}
+        if self.last_block is not None:
+            found["last_block"] = self.last_block
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -219,9 +229,11 @@ def _with_partners(text: str, offsets: list[int]) -> list[int]:
 # --- all hints -------------------------------------------------------------------------------
 
 
-def hints_of(document: Document, current_year: int | None = None, skip_blocks: set[int] | None = None) -> list[Hint]:
+def hints_of(document: Document, current_year: int | None = None, skip_blocks: set[int] | None = None,
+             filled: FilledSpans | None = None) -> list[Hint]:
     """Every hint in ``document``, in document order. ``skip_blocks``: blocks not to look at
-    (whole junk lines, which the clean-up removes anyway)."""
+    (whole junk lines, which the clean-up removes anyway). ``filled``: what the user has typed into
+    placeholders, which is never an old year (see ``without_filled``)."""
     year = current_year if current_year is not None else datetime.date.today().year
     texts = document.texts
     skip_blocks = skip_blocks or set()
@@ -244,7 +256,21 @@ def hints_of(document: Document, current_year: int | None = None, skip_blocks: s
             full = rules.HALF_TO_FULL_PUNCTUATION[text[i]]
             block_hints.append(Hint(b, i, i + 1, "punctuation", text[i], f"中文句子里的半角“{text[i]}”，应为全角“{full}”。", full))
         hints.extend(sorted(block_hints, key=lambda h: (h.start, h.end)))
-    return hints
+    return without_filled(hints, filled) if filled else hints
+
+
+# Hints a value the user typed into a placeholder never gets: a year typed into 20XX is this
+# report's year, whatever the clock says (the fill checks say what is wrong with a value).
+FILLED_EXEMPT_KINDS = ("stale-year",)
+
+
+def without_filled(hints: Sequence[Hint], filled: FilledSpans | None) -> list[Hint]:
+    """``hints`` less the old years (``FILLED_EXEMPT_KINDS``) inside text the user typed into a
+    placeholder. A window keeps hints per paragraph text, which cannot know what was typed where:
+    it filters its whole list through this, from scratch and after typing alike."""
+    if not filled:
+        return list(hints)
+    return [h for h in hints if h.kind not in FILLED_EXEMPT_KINDS or not filled.covers(h.block, h.start, h.end)]
 
 
 def fix_punctuation(document: Document, hints: Sequence[Hint] | None = None,

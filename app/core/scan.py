@@ -5,6 +5,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from app.core.damage import damage_of
 from app.core.document import Document
 from app.core.hints import Hint, hints_of
 from app.core.junk import Junk, junk_of
@@ -128,4 +129,7 @@ def scan(document: Document, current_year: int | None = None) -> Report:
     ]
     placeholders, masked = number_placeholders(found, texts, sections)
     hints = hints_of(document, current_year, junk_blocks)
+    damage = damage_of(document, texts)
+    if damage:  # hints about several paragraphs sit at their first one
+        hints = sorted(hints + damage, key=lambda h: h.block)
     return Report(len(texts), sections, placeholders, masked, junk, hints)
