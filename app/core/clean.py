@@ -16,7 +16,7 @@ from app.core.document import Document
 from app.core.edits import Change, TextEdit
 from app.core.placeholders import context_of, find_in_text
 from app.core.scan import headings_in
-from app.core.junk import Junk, fragments_in_line, junk_of
+from app.core.junk import Junk, fragments_in_line, is_own_address, junk_of
 
 LINE_CONTEXT_CHARS = 40
 
@@ -49,7 +49,7 @@ def clean_plan(document: Document) -> list[CleanItem]:
     """Everything the clean-up dialog lists, in document order."""
     texts = document.texts
     headings = headings_in(document)
-    found = junk_of(texts, list(headings))
+    found = junk_of(texts, list(headings), [i for i, b in enumerate(document.blocks) if b.cell is not None])
     ad_lines = [texts[j.block] for j in found if j.rule in rules.CLEAN_RULES_IN_CELLS or j.rule == "compiled-by"]
     junk = [j for j in found if _offered(document, j, headings, ad_lines)]
     items: list[CleanItem] = []
@@ -61,7 +61,7 @@ def clean_plan(document: Document) -> list[CleanItem]:
             if len(context) > LINE_CONTEXT_CHARS:
                 context = context[: LINE_CONTEXT_CHARS - 1] + "…"
             items.append(CleanItem(j.block, j.start, j.end, j.text, True, j.rule, context, 0, len(text),
-                                   j.rule != "url" or not _own_address(j.text)))
+                                   j.rule != "url" or not is_own_address(j.text)))
             continue
         if any(f.start < j.end and j.start < f.end for f in holds):
             continue
@@ -73,12 +73,6 @@ def clean_plan(document: Document) -> list[CleanItem]:
         items.append(CleanItem(j.block, j.start, j.end, j.text, False, j.rule, context, cut_start, cut_end,
                                j.rule not in rules.CLEAN_UNCHECKED_FRAGMENT_RULES))
     return items
-
-
-def _own_address(text: str) -> bool:
-    """An e-mail or a government or school site: more likely the report's own than an ad."""
-    host = text.strip().lower().split("//")[-1].split("/")[0]
-    return "@" in text or host.endswith(rules.CLEAN_OWN_DOMAINS)
 
 
 def _offered(document: Document, junk: Junk, headings: dict, ad_lines: Sequence[str]) -> bool:
