@@ -136,11 +136,15 @@ def signals_of(text: str, spans: Sequence[tuple[int, int, str]] = (), top: bool 
     line = text.strip()
     if not line or len(line) > rules.JUNK_SCORED_MAX:
         return 0, []
-    fired = [(weight, name) for name, pattern, weight in _signals() if _fires(name, pattern, line)]
+    han = _HAN.search(line) is not None
+    fired = [(weight, name) for name, pattern, weight in _signals()
+             if (han or (name in rules.JUNK_SIGNALS_WITHOUT_HAN and len(line) <= rules.JUNK_PAGE_HEADER_MAX))
+             and _fires(name, pattern, line)]
     if any(n in _STRONG for _, _, n in spans):
         fired.append((rules.JUNK_WEIGHT_AD_FRAGMENT, "ad"))
-    if not fired:
-        return 0, []  # no signal of a site at all: body text, whatever its shape
+    weak = sum(1 for _, n in fired if n in rules.JUNK_WEAK_SIGNALS)
+    if weak == len(fired) and weak < rules.JUNK_WEAK_NEEDED:
+        return 0, []  # no sign of a site, or a single weak one: body text, whatever its shape
     if _sentence_marks().search(line) is None:
         fired.append((rules.JUNK_WEIGHT_NO_SENTENCE, "no-sentence"))
     elif line.endswith(("。", "！", "？")) or len(line) > rules.JUNK_LINE_MAX // 2:
@@ -149,6 +153,15 @@ def signals_of(text: str, spans: Sequence[tuple[int, int, str]] = (), top: bool 
         fired.append((rules.JUNK_WEIGHT_TOP, "top"))
     fired.sort(key=lambda f: -f[0])
     return sum(w for w, _ in fired), [n for _, n in fired]
+
+
+def _chrome(text: str, spans: Sequence[tuple[int, int, str]], score: int, top: bool = False) -> bool:
+    """Enough signals for site chrome; a sentence left beside an ad fragment keeps the line
+    (the fragment is cut) unless the line's own signals leave no doubt (its place aside)."""
+    if score < rules.JUNK_SCORE_MIN:
+        return False
+    own = score - (rules.JUNK_WEIGHT_TOP if top else 0)
+    return own >= rules.JUNK_SCORE_SURE or not (spans and _remainder_is_sentence(text, spans))
 
 
 def line_verdict(text: str, spans: Sequence[tuple[int, int, str]] | None = None) -> Verdict | None:
@@ -165,7 +178,7 @@ def line_verdict(text: str, spans: Sequence[tuple[int, int, str]] | None = None)
                 and not _remainder_is_sentence(text, spans)):
             return Verdict(spans[0][2], names)
     score, fired = signals_of(text, spans)
-    if score >= rules.JUNK_SCORE_MIN and not (spans and _remainder_is_sentence(text, spans)):
+    if _chrome(text, spans, score):
         return Verdict("site-chrome", "+".join(fired))
     return None
 
@@ -220,7 +233,7 @@ def junk_of(texts: Sequence[str], headings: Sequence[int] = (), cells: Sequence[
         if i in whole or not texts[i] or texts[i].isspace():
             continue
         score, fired = signals_of(texts[i], found.get(i, ()), top=True)
-        if score >= rules.JUNK_SCORE_MIN and not (i in found and _remainder_is_sentence(texts[i], found[i])):
+        if _chrome(texts[i], found.get(i, ()), score, top=True):
             whole[i], reasons[i] = "site-chrome", "+".join(fired)
     not_names = set(headings) | set(cells)
     for name in _site_names(texts, whole, not_names):
@@ -244,7 +257,7 @@ def junk_of(texts: Sequence[str], headings: Sequence[int] = (), cells: Sequence[
 
 # Rules strong enough that a short line carrying one is an ad line as a whole.
 _STRONG = {"study-only", "no-spread", "delete-after", "members", "qq", "wechat", "group", "official-account",
-           "resale", "download", "more", "omitted", "word-count", "download-prompt"}
+           "resale", "download", "more", "omitted", "word-count", "download-prompt", "excerpt-note", "edit-note"}
 
 
 def _promotion_block(

@@ -116,7 +116,7 @@ HEADING_MARKERS: list[tuple[int, str]] = [
 # Chapter numbers of a standard or a book ("1 范围", "4 技术要求"): a number, a space and a
 # short caption. Only a short line without sentence punctuation is one ("3 年来…" is prose).
 SHORT_HEADING_MARKERS: list[tuple[int, str]] = [
-    (3, r"\d{{1,2}}[ 　]+(?=[\u4e00-\u9fff])"),
+    (3, r"\d{{1,2}}[ 　]+(?=[\u4e00-\u9fff、（）()]{{2,18}}[ 　]*$)"),
 ]
 SHORT_HEADING_MAX = 20
 # A numbered sense inside a definition ("(1) 原指统一筹划。") is no heading: after the marker, one
@@ -193,7 +193,12 @@ JUNK_PATTERNS: list[tuple[str, str]] = [
     ("url", URL_PATTERN),
     ("omitted", r"[（(]?(?:本文|全文|以下)(?:共)?省略\s*\d+\s*字[)）]?"),
     ("word-count", r"[（(]?全文(?:共)?\s*\d+\s*字[)）]?"),
-    ("to-be-continued", r"[（(【]?未完(?:待续)?(?![成善全整备结])[)）】]?"),
+    ("to-be-continued", r"[（(【]未完(?:待续)?(?![成善全整备结])[^（）()【】\n]{0,16}[)）】]|未完(?:待续)?(?![成善全整备结])"),
+    # A bracketed note that the text goes on elsewhere: "（此处为节选，下载后查看完整内容）"
+    ("excerpt-note", r"[（(【][^（）()【】\n]{0,12}(?:节选|下载后|下载全文|下载完整|完整版|付费|会员专享)[^（）()【】\n]{0,12}[)）】]"),
+    # A template's own note glued to the text: "本文档可自由编辑，使用时请删除本提示"
+    ("edit-note", r"(?:本?文档|本文|此文档|本模板)?(?:可(?:以)?(?:自由|任意)?编辑)?[ 　，,]*(?:下载后|使用时|使用前|打印前|阅读后)?"
+                  r"(?:可|请)?删除(?:此|本)(?:提示|说明|行|段|页)"),
     ("dash-run", r"^[\s\-—_=─━*·.。…]{6,}$"),
     ("resale", r"打击倒卖[^\s]{0,6}|举报倒卖[^，。]*"),
     ("download", r"(?:免费)?下载(?:地址|链接)\s*[:：]?"),
@@ -224,8 +229,10 @@ JUNK_SIGNALS: list[tuple[str, str, int]] = [
     ("page-header", r"^[ 　]*(?:Page|PAGE|page|P\.|p\.)[ 　]*\d{1,4}(?![\d.])"
                     r"|^[ 　]*[-—－·•][ 　]*\d{1,4}[ 　]*[-—－·•]|第\s*\d+\s*页\s*[，,/]?\s*共\s*\d+\s*页", 3),
     # 发布时间：… 浏览：1268次; 来源：…; 作者：…; 责任编辑：…
+    # (A byline "作者：" or a table's "资料来源：" is the report's own: neither counts.)
     ("publish-meta", r"(?:发布|更新|上传|发表|录入)(?:时间|日期)\s*[:：]|(?:浏览|阅读|点击|访问|人气)(?:量|数|次数)?\s*[:：]"
-                     r"|(?:来源|出处|作者|责任编辑|编辑|投稿人)\s*[:：]|(?:浏览|阅读|点击)\s*\d+\s*次", 2),
+                     r"|(?:^|[ 　|｜])(?:本文|文章)?(?:来源|出处)\s*[:：]|责任编辑\s*[:：]|投稿人\s*[:：]"
+                     r"|(?:浏览|阅读|点击)\s*\d+\s*次", 2),
     # Buttons and links of the page: 手机扫码阅读 · 收藏本文, 正文复制, 上一篇：…, 分享到：
     ("site-action", r"扫码|扫一扫|收藏本(?:文|页|站)|加入收藏|分享到|打印本(?:文|页)|关闭窗口|正文复制|复制本文|复制全文"
                     r"|返回(?:列表|首页|顶部)|上一篇|下一篇|相关(?:推荐|文章|阅读|范文)|猜你喜欢|热门(?:推荐|文章|范文)"
@@ -234,31 +241,45 @@ JUNK_SIGNALS: list[tuple[str, str, int]] = [
     # Copyright and take-down notes: 如有侵权请联系删除, 版权所有
     ("copyright", r"侵权|版权(?:所有|归)|转载(?:请)?注明|联系(?:我们|本站)?删除|All [Rr]ights [Rr]eserved", 2),
     # A collection: "…范文合集（共三篇）", its captions "范文一：…", "述职报告 篇2", "【篇二】…"
-    ("collection", r"(?:范文|范例|篇)[一二三四五六七八九十\d]{1,3}[：:】]|^【篇[一二三四五六七八九十\d]{1,3}】"
-                   r"|[ 　]篇[ 　]?\d{1,2}[ 　]*$|[（(]共[一二三四五六七八九十\d]{1,3}篇[)）]|精选\d{1,2}篇|\d{1,2}篇(?:精选|范文)", 2),
+    ("collection", r"(?:范文|范例|篇)[一二三四五六七八九十\d]{1,3}[：:】]|^[ 　]*[【\[]第?[一二三四五六七八九十\d]{1,3}篇[】\]]"
+                   r"|^[ 　]*[【\[]篇[一二三四五六七八九十\d]{1,3}[】\]]|[ 　]篇[ 　]?\d{1,2}[ 　]*$"
+                   r"|[（(](?:共|通用|精选)?[一二三四五六七八九十\d]{1,3}篇[)）]|精选\d{1,2}篇|\d{1,2}篇(?:精选|范文)"
+                   r"|^[^\s，。：:]{2,12}[（(][一二三四五六七八九十]{1,2}[)）][ 　]*$", 2),
     # The site's own introduction: "…为您精心收集了多篇…", "以下是本站整理的…", "希望对大家有所帮助"
-    ("intro", r"为(?:您|你|大家)(?:精心)?(?:收集|整理|准备|推荐|精选|带来)|(?:以下|下面)(?:是|为)?(?:小编|本站|我们)"
+    ("intro", r"为(?:您|你|大家)(?:精心)?(?:收集|整理|准备|推荐|精选|带来|汇总|分享)|(?:以下|下面)(?:是|为)?(?:小编|本站)"
+              r"|以上(?:就)?是(?:小编|本站)?(?:为(?:大家|您))?(?:分享|整理|带来|推荐|收集)的"
+              r"|本文(?:为(?:大家|您))?(?:整理|收集|精选|汇总)了|供(?:各位)?(?:朋友|网友|小伙伴)们?(?:参考|借鉴)"
               r"|(?:小编|本站)(?:为您|为大家)?(?:整理|收集|精选)|希望(?:对|能对|能够对|可以对)(?:大家|您|你)有(?:所)?帮助"
-              r"|欢迎(?:阅读|参考|借鉴|下载)(?:与|和)?(?:参考|借鉴|收藏)?[。！!]?$", 3),
+              r"|欢迎(?:阅读|参考|借鉴|下载)(?:与|和)?(?:参考|借鉴|收藏)?[。！!]?$", 4),
     # A template's usage note: "使用说明：…正式使用时请删除本行"
-    ("note-label", r"^[ 　【\[]*(?:使用说明|温馨提示|特别提示|特别说明|声明|免责声明|说明)\s*[:：】\]]", 2),
+    ("note-label", r"^[ 　【\[]*(?:使用说明|温馨提示|特别提示|声明|免责声明|版权声明)\s*[:：】\]]", 2),
     ("delete-note", r"删除(?:本行|本段|此行|此段|此提示|本提示|本说明|此说明)", 3),
     # A caption the page put over the text: "文章标题:…", "【正文】", "正文："
     ("caption", r"^[ 　]*(?:文章标题|文章名称|标题|正文)[ 　]*[:：]|^[ 　]*[【\[]?[ 　]*正[ 　]*文[ 　]*[】\]]?[ 　]*$", 3),
     # A file name or an address: "下载 工作计划.docx"
     ("file", r"\.(?:docx?|wps|pdf|txt|xlsx?|pptx?|rar|zip)\b", 2),
-    ("url", URL_PATTERN, 2),
-    # A timestamp in a site's form (2023-05-12, 09:31), as a report writes no date.
-    ("timestamp", r"(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)|(?<!\d)[0-2]?\d:[0-5]\d(?!\d)", 1),
+    ("url", URL_PATTERN, 1),
+    # A date and a time in a site's form (2023-05-12, 09:31), as a report writes neither.
+    ("date-stamp", r"(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)", 1),
+    ("clock", r"(?<![\d:])[0-2]?\d:[0-5]\d(?!\d)", 1),
     # A count of views or clicks: "：1268次", "阅读：3870"
-    ("count", r"[:：][ 　]*\d{2,}[ 　]*次?(?![\dA-Za-zＸｘ×年月日.%])", 1),
+    ("count", r"(?<!\d)[:：][ 　]*\d{2,}(?![ 　]*[\dA-Za-zＸｘ×年月日.%\-/:])", 1),
 ]
+# Signals that are only weak evidence of a site on their own: a line is chrome when one of the
+# others fired, or at least this many of these.
+JUNK_WEAK_SIGNALS = ("site-word", "url", "date-stamp", "clock", "count")
+JUNK_WEAK_NEEDED = 2
+# On a line without Chinese (a code sample, an English document) only these signals count.
+JUNK_SIGNALS_WITHOUT_HAN = ("page-header",)
+JUNK_PAGE_HEADER_MAX = 16
 # Weights of what the line as a whole looks like.
 JUNK_WEIGHT_NO_SENTENCE = 1  # no sentence punctuation: not prose
 JUNK_WEIGHT_AD_FRAGMENT = 3  # an ad fragment of the strong rules (QQ, 仅供参考, 会员 …) in it
 JUNK_WEIGHT_PROSE = -2  # a sentence: ends with 。！？ or runs on with commas
 JUNK_WEIGHT_TOP = 1  # above the first heading, where sites put their chrome
 JUNK_SCORE_MIN = 3
+# From this score a line is junk even where a sentence stands beside its ad fragments.
+JUNK_SCORE_SURE = 5
 # Characters that make a line a sentence (the no-sentence signal is their absence).
 JUNK_SENTENCE_MARKS = "。！？；，!?;,"
 # A line longer than this is prose that merely mentions a site: never scored.
