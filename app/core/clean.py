@@ -38,11 +38,14 @@ class CleanItem:
     # Ticked in the dialog to begin with (and removed by the command line without --all). An
     # address inside a sentence may be the report's own (a government site, a contact e-mail).
     checked: bool = True
+    # Why it was found: the signals that fired for a whole line ("breadcrumb+no-sentence+top",
+    # see rules.JUNK_SIGNALS), else the rule.
+    reason: str = ""
 
     def as_json(self) -> dict:
         return {"block": self.block, "start": self.start, "end": self.end, "text": self.text,
                 "whole_block": self.whole_block, "rule": self.rule, "context": self.context,
-                "checked": self.checked}
+                "checked": self.checked, "reason": self.reason or self.rule}
 
 
 def clean_plan(document: Document) -> list[CleanItem]:
@@ -61,7 +64,7 @@ def clean_plan(document: Document) -> list[CleanItem]:
             if len(context) > LINE_CONTEXT_CHARS:
                 context = context[: LINE_CONTEXT_CHARS - 1] + "…"
             items.append(CleanItem(j.block, j.start, j.end, j.text, True, j.rule, context, 0, len(text),
-                                   j.rule != "url" or not is_own_address(j.text)))
+                                   j.rule != "url" or not is_own_address(j.text), j.reason or j.rule))
             continue
         if any(f.start < j.end and j.start < f.end for f in holds):
             continue
@@ -71,7 +74,7 @@ def clean_plan(document: Document) -> list[CleanItem]:
             cut_start, cut_end = j.start, j.end
         context, _ = context_of(text, j.start, j.end)
         items.append(CleanItem(j.block, j.start, j.end, j.text, False, j.rule, context, cut_start, cut_end,
-                               j.rule not in rules.CLEAN_UNCHECKED_FRAGMENT_RULES))
+                               j.rule not in rules.CLEAN_UNCHECKED_FRAGMENT_RULES, j.reason or j.rule))
     return items
 
 
@@ -107,7 +110,7 @@ def _fragments_where_placeholders(junk: Sequence[Junk], texts: Sequence[str]) ->
     for j in junk:
         text = texts[j.block]
         if j.whole_block and find_in_text(text):
-            result.extend(Junk(j.block, s, e, text[s:e], False, rule) for s, e, rule in fragments_in_line(text))
+            result.extend(Junk(j.block, s, e, text[s:e], False, rule, rule) for s, e, rule in fragments_in_line(text))
         else:
             result.append(j)
     return result
