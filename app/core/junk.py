@@ -58,8 +58,41 @@ def _pattern_set() -> PatternSet:
 
 
 @lru_cache(maxsize=1)
-def _signals() -> list[tuple[str, re.Pattern[str], int]]:
-    return [(name, re.compile(p), weight) for name, p, weight in rules.JUNK_SIGNALS]
+def _signals() -> tuple[PatternSet, dict[str, int]]:
+    # Each alternative on its own: the scan then tries at a "加" only "加入收藏", not every
+    # alternative of its signal (Python's regex engine tries alternatives one by one).
+    named = [(name, re.compile(alternative)) for name, p, _ in rules.JUNK_SIGNALS for alternative in _alternatives(p)]
+    return PatternSet(named), {name: weight for name, _, weight in rules.JUNK_SIGNALS}
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|b(c|d)" -> ["a", "b(c|d)"])."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":  # a "]" first in a class is a literal
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +103,20 @@ def _sentence_marks() -> re.Pattern[str]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=1)
+def _leads() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(p) for name, p in rules.JUNK_LEADS.items()}
+
+
+def _with_lead(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    start, end, name = span
+    lead = _leads().get(name)
+    if lead is None:
+        return span
+    m = lead.search(text, max(0, start - 24), start)
+    return (m.start(), end, name) if m is not None else span
+
+
 _FILLER = re.compile(r"[\s\W_]*")
 _JOINER = re.compile(r"[ 　\t，,、；;·|｜/]{1,3}")
 
@@ -77,6 +124,8 @@ _JOINER = re.compile(r"[ 　\t，,、；;·|｜/]{1,3}")
 def fragments_in_line(text: str) -> list[tuple[int, int, str]]:
     """Junk fragments in one line: (start, end, rule), merged where they touch or overlap."""
     spans = _pattern_set().spans(text)
+    if spans and _leads():
+        spans = [_with_lead(text, span) for span in spans]
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, name in spans:
@@ -124,22 +173,24 @@ def is_own_address(text: str) -> bool:
     return "@" in text or host.endswith(rules.CLEAN_OWN_DOMAINS)
 
 
-def _fires(name: str, pattern: re.Pattern[str], line: str) -> bool:
-    if name != "url":
-        return pattern.search(line) is not None
-    # A report gives its own contact address ("联系邮箱 office@…gov.cn"): no sign of a site.
-    return any(not is_own_address(m.group()) for m in pattern.finditer(line))
-
-
 def signals_of(text: str, spans: Sequence[tuple[int, int, str]] = (), top: bool = False) -> tuple[int, list[str]]:
     """The score of a line as site chrome and the signals that fired, strongest first."""
     line = text.strip()
     if not line or len(line) > rules.JUNK_SCORED_MAX:
         return 0, []
+    patterns, weights = _signals()
+    found = patterns.spans(line)
+    if not found and not spans:
+        return 0, []
     han = _HAN.search(line) is not None
-    fired = [(weight, name) for name, pattern, weight in _signals()
-             if (han or (name in rules.JUNK_SIGNALS_WITHOUT_HAN and len(line) <= rules.JUNK_PAGE_HEADER_MAX))
-             and _fires(name, pattern, line)]
+    names: dict[str, None] = {}
+    for _, _, name in sorted(found):
+        if han or (name in rules.JUNK_SIGNALS_WITHOUT_HAN and len(line) <= rules.JUNK_PAGE_HEADER_MAX):
+            names.setdefault(name)
+    fired = [(weights[name], name) for name in names]
+    # An address is already an ad fragment; a report gives its own ("联系邮箱 office@…gov.cn").
+    if han and any(n == "url" and not is_own_address(text[s:e]) for s, e, n in spans):
+        fired.append((rules.JUNK_WEIGHT_URL, "url"))
     if any(n in _STRONG for _, _, n in spans):
         fired.append((rules.JUNK_WEIGHT_AD_FRAGMENT, "ad"))
     weak = sum(1 for _, n in fired if n in rules.JUNK_WEAK_SIGNALS)

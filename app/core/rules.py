@@ -197,14 +197,20 @@ JUNK_PATTERNS: list[tuple[str, str]] = [
     # A bracketed note that the text goes on elsewhere: "（此处为节选，下载后查看完整内容）"
     ("excerpt-note", r"[（(【][^（）()【】\n]{0,12}(?:节选|下载后|下载全文|下载完整|完整版|付费|会员专享)[^（）()【】\n]{0,12}[)）】]"),
     # A template's own note glued to the text: "本文档可自由编辑，使用时请删除本提示"
-    ("edit-note", r"(?:本?文档|本文|此文档|本模板)?(?:可(?:以)?(?:自由|任意)?编辑)?[ 　，,]*(?:下载后|使用时|使用前|打印前|阅读后)?"
-                  r"(?:可|请)?删除(?:此|本)(?:提示|说明|行|段|页)"),
+    # (Found at "删除…" and widened back over its lead, JUNK_LEADS: a rule starting at 本 or 文
+    # would be tried all through a report.)
+    ("edit-note", r"删除(?:此|本)(?:提示|说明|行|段|页)"),
     ("dash-run", r"^[\s\-—_=─━*·.。…]{6,}$"),
     ("resale", r"打击倒卖[^\s]{0,6}|举报倒卖[^，。]*"),
     ("download", r"(?:免费)?下载(?:地址|链接)\s*[:：]?"),
     ("more", r"更多(?:精品)?(?:范文|资料|文章)(?:请|尽在)[^，。]{0,12}"),
     ("compiled-by", r"^[^\s，。]{2,10}整理(?=[，,\s]|$)"),
 ]
+# What an ad fragment takes with it before where it was found: rule -> regex ending at the find.
+JUNK_LEADS = {
+    "edit-note": r"(?:(?:本?文档|本文|此文档|本模板)(?:可(?:以)?(?:自由|任意)?编辑)?[ 　，,]*"
+                 r"|(?:下载后|使用时|使用前|打印前|阅读后))+(?:可|请)?$",
+}
 # Words that make a short line a template site's name even when no ad line repeats it. Plain 网
 # or 站 is not enough: "国家电网公司" or "派出所工作站" are the report's own.
 SITE_NAME_MARKS = ("文库", "范文", "公文网", "写作网", "材料网", "资料网", "笔杆子", "秘书网", "文秘网")
@@ -223,7 +229,7 @@ JUNK_REMAINDER_SENTENCE_HAN = 8
 # and ``scan --json`` give as the reason.
 JUNK_SIGNALS: list[tuple[str, str, int]] = [
     # 首页 > 范文大全 > 工作总结 > 正文
-    ("breadcrumb", r"(?:[^\s>»›→]{1,12}[ 　]*[>»›→][ 　]*){2,}[^\s>»›→]", 3),
+    ("breadcrumb", r"[>»›→][ 　]*[^\s>»›→]{1,12}[ 　]*[>»›→][ 　]*[^\s>»›→]", 3),
     ("location", r"(?:当前|您的|您现在的|你的|你现在的)位置\s*[:：]", 3),
     # Page 987 - …县志; P. 988; — 212 —; ·318·; 第1页 共3页
     ("page-header", r"^[ 　]*(?:Page|PAGE|page|P\.|p\.)[ 　]*\d{1,4}(?![\d.])"
@@ -243,8 +249,8 @@ JUNK_SIGNALS: list[tuple[str, str, int]] = [
     # A collection: "…范文合集（共三篇）", its captions "范文一：…", "述职报告 篇2", "【篇二】…"
     ("collection", r"(?:范文|范例|篇)[一二三四五六七八九十\d]{1,3}[：:】]|^[ 　]*[【\[]第?[一二三四五六七八九十\d]{1,3}篇[】\]]"
                    r"|^[ 　]*[【\[]篇[一二三四五六七八九十\d]{1,3}[】\]]|[ 　]篇[ 　]?\d{1,2}[ 　]*$"
-                   r"|[（(](?:共|通用|精选)?[一二三四五六七八九十\d]{1,3}篇[)）]|精选\d{1,2}篇|\d{1,2}篇(?:精选|范文)"
-                   r"|^[^\s，。：:]{2,12}[（(][一二三四五六七八九十]{1,2}[)）][ 　]*$", 2),
+                   r"|[（(](?:共|通用|精选)?[一二三四五六七八九十\d]{1,3}篇[)）]|精选\d{1,2}篇|(?<=\d)篇(?:精选|范文)"
+                   r"|(?<=[^\s，。：:]{2})[（(][一二三四五六七八九十]{1,2}[)）][ 　]*$", 2),
     # The site's own introduction: "…为您精心收集了多篇…", "以下是本站整理的…", "希望对大家有所帮助"
     ("intro", r"为(?:您|你|大家)(?:精心)?(?:收集|整理|准备|推荐|精选|带来|汇总|分享)|(?:以下|下面)(?:是|为)?(?:小编|本站)"
               r"|以上(?:就)?是(?:小编|本站)?(?:为(?:大家|您))?(?:分享|整理|带来|推荐|收集)的"
@@ -258,10 +264,11 @@ JUNK_SIGNALS: list[tuple[str, str, int]] = [
     ("caption", r"^[ 　]*(?:文章标题|文章名称|标题|正文)[ 　]*[:：]|^[ 　]*[【\[]?[ 　]*正[ 　]*文[ 　]*[】\]]?[ 　]*$", 3),
     # A file name or an address: "下载 工作计划.docx"
     ("file", r"\.(?:docx?|wps|pdf|txt|xlsx?|pptx?|rar|zip)\b", 2),
-    ("url", URL_PATTERN, 1),
-    # A date and a time in a site's form (2023-05-12, 09:31), as a report writes neither.
-    ("date-stamp", r"(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)", 1),
-    ("clock", r"(?<![\d:])[0-2]?\d:[0-5]\d(?!\d)", 1),
+    # A date and a time in a site's form (2023-05-12, 09:31), as a report writes neither. (They
+    # start at the separator: a report is full of digits, and the scan tries a rule only where
+    # it can start.)
+    ("date-stamp", r"(?<=[12]\d{3})[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)", 1),
+    ("clock", r"(?<=\d):[0-5]\d(?!\d)", 1),
     # A count of views or clicks: "：1268次", "阅读：3870"
     ("count", r"(?<!\d)[:：][ 　]*\d{2,}(?![ 　]*[\dA-Za-zＸｘ×年月日.%\-/:])", 1),
 ]
@@ -273,6 +280,7 @@ JUNK_WEAK_NEEDED = 2
 JUNK_SIGNALS_WITHOUT_HAN = ("page-header",)
 JUNK_PAGE_HEADER_MAX = 16
 # Weights of what the line as a whole looks like.
+JUNK_WEIGHT_URL = 1  # an address (the "url" ad rule) that is not a government's, a school's or an e-mail
 JUNK_WEIGHT_NO_SENTENCE = 1  # no sentence punctuation: not prose
 JUNK_WEIGHT_AD_FRAGMENT = 3  # an ad fragment of the strong rules (QQ, 仅供参考, 会员 …) in it
 JUNK_WEIGHT_PROSE = -2  # a sentence: ends with 。！？ or runs on with commas
