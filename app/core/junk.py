@@ -184,7 +184,11 @@ def signals_of(text: str, spans: Sequence[tuple[int, int, str]] = (), top: bool 
         return 0, []
     han = _HAN.search(line) is not None
     names: dict[str, None] = {}
-    for _, _, name in sorted(found):
+    lead = len(text) - len(text.lstrip())
+    for start, end, name in sorted(found):
+        # What an ad fragment holds is counted once, as the ad ("下载全文" in "（未完，请下载全文阅读）").
+        if any(s <= start + lead and end + lead <= e for s, e, _ in spans):
+            continue
         if han or (name in rules.JUNK_SIGNALS_WITHOUT_HAN and len(line) <= rules.JUNK_PAGE_HEADER_MAX):
             names.setdefault(name)
     fired = [(weights[name], name) for name in names]
@@ -206,13 +210,17 @@ def signals_of(text: str, spans: Sequence[tuple[int, int, str]] = (), top: bool 
     return sum(w for w, _ in fired), [n for _, n in fired]
 
 
-def _chrome(text: str, spans: Sequence[tuple[int, int, str]], score: int, top: bool = False) -> bool:
+def _chrome(text: str, spans: Sequence[tuple[int, int, str]], score: int, fired: Sequence[str],
+            top: bool = False) -> bool:
     """Enough signals for site chrome; a sentence left beside an ad fragment keeps the line
-    (the fragment is cut) unless the line's own signals leave no doubt (its place aside)."""
+    (the fragment is cut) unless a signal speaks for the whole line or the line's own signals
+    leave no doubt (its place aside)."""
     if score < rules.JUNK_SCORE_MIN:
         return False
     own = score - (rules.JUNK_WEIGHT_TOP if top else 0)
-    return own >= rules.JUNK_SCORE_SURE or not (spans and _remainder_is_sentence(text, spans))
+    if own >= rules.JUNK_SCORE_SURE or any(n in rules.JUNK_LINE_SIGNALS for n in fired):
+        return True
+    return not (spans and _remainder_is_sentence(text, spans))
 
 
 def line_verdict(text: str, spans: Sequence[tuple[int, int, str]] | None = None) -> Verdict | None:
@@ -229,7 +237,7 @@ def line_verdict(text: str, spans: Sequence[tuple[int, int, str]] | None = None)
                 and not _remainder_is_sentence(text, spans)):
             return Verdict(spans[0][2], names)
     score, fired = signals_of(text, spans)
-    if _chrome(text, spans, score):
+    if _chrome(text, spans, score, fired):
         return Verdict("site-chrome", "+".join(fired))
     return None
 
@@ -284,7 +292,7 @@ def junk_of(texts: Sequence[str], headings: Sequence[int] = (), cells: Sequence[
         if i in whole or not texts[i] or texts[i].isspace():
             continue
         score, fired = signals_of(texts[i], found.get(i, ()), top=True)
-        if _chrome(texts[i], found.get(i, ()), score, top=True):
+        if _chrome(texts[i], found.get(i, ()), score, fired, top=True):
             whole[i], reasons[i] = "site-chrome", "+".join(fired)
     not_names = set(headings) | set(cells)
     for name in _site_names(texts, whole, not_names):

@@ -276,6 +276,10 @@ JUNK_SIGNALS: list[tuple[str, str, int]] = [
 # others fired, or at least this many of these.
 JUNK_WEAK_SIGNALS = ("site-word", "url", "date-stamp", "clock", "count")
 JUNK_WEAK_NEEDED = 2
+# Signals that speak for the whole line (a label, a caption, a page header): where one fired, a
+# sentence beside an ad fragment does not keep the line ("使用说明：…正式使用时请删除本行。").
+JUNK_LINE_SIGNALS = ("breadcrumb", "location", "page-header", "publish-meta", "collection", "intro", "note-label",
+                     "caption")
 # On a line without Chinese (a code sample, an English document) only these signals count.
 JUNK_SIGNALS_WITHOUT_HAN = ("page-header",)
 JUNK_PAGE_HEADER_MAX = 16
