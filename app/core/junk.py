@@ -59,40 +59,8 @@ def _pattern_set() -> PatternSet:
 
 @lru_cache(maxsize=1)
 def _signals() -> tuple[PatternSet, dict[str, int]]:
-    # Each alternative on its own: the scan then tries at a "加" only "加入收藏", not every
-    # alternative of its signal (Python's regex engine tries alternatives one by one).
-    named = [(name, re.compile(alternative)) for name, p, _ in rules.JUNK_SIGNALS for alternative in _alternatives(p)]
+    named = [(name, re.compile(p)) for name, p, _ in rules.JUNK_SIGNALS]
     return PatternSet(named), {name: weight for name, _, weight in rules.JUNK_SIGNALS}
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex ("a|b(c|d)" -> ["a", "b(c|d)"])."""
-    parts: list[str] = []
-    depth = 0
-    in_class = False
-    start = 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":  # a "]" first in a class is a literal
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
 
 
 @lru_cache(maxsize=1)
