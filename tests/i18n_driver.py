@@ -154,10 +154,13 @@ def _clean_dialog(window) -> list[dict]:  # noqa: ANN001 - MainWindow
 
     line = "某某文库网整理 仅供学习参考"
     sentence = "全年开展活动X次，详情请加QQ：87654321"
+    chrome = "首页 > 范文大全 > 正文"
     items = [CleanItem(0, 0, len(line), line, True, "site-name", line, 0, len(line)),
-             CleanItem(3, 12, 24, sentence[12:24], False, "qq", sentence, 12, 24)]
+             CleanItem(3, 12, 24, sentence[12:24], False, "qq", sentence, 12, 24),
+             CleanItem(5, 0, len(chrome), chrome, True, "site-chrome", chrome, 0, len(chrome), True,
+                       "breadcrumb+site-word+no-sentence+top")]
     dialog = CleanDialog(items, window)
-    content = [line, sentence, sentence[:12], sentence[12:24]]  # the tooltip bolds the fragment
+    content = [line, sentence, sentence[:12], sentence[12:24], chrome]  # the tooltip bolds the fragment
     out = [{"where": "dialog", "name": "cleanDialog", "text": dialog.windowTitle()}]
     for child in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton):
         out.append({"where": "dialog", "name": "cleanDialog", "text": child.text()})

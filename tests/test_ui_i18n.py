@@ -113,7 +113,9 @@ def test_english_desktop_sees_no_chinese_in_menus_panels_or_status_bar(tmp_path:
     # The report's title says 2025年, a year before this one: a stale-year hint.
     assert [t["text"] for t in texts if t["where"] == "hint row"][0] == "[old year] DOC · DOC"
     rows = [t["text"] for t in texts if t["where"] == "dialog row"]
-    assert rows == ["[site name · whole line] DOC", "[QQ number · fragment] “DOC”  in: DOC"]
+    assert rows == ["[site name · whole line] DOC", "[QQ number · fragment] “DOC”  in: DOC",
+                    "[template site page · whole line] DOC\n    why: breadcrumb, site word, no sentence punctuation,"
+                    " above the first heading"]
     assert [t["text"] for t in texts if t["name"] == "cleanDialog"][0] == "Clean Up Template Ads"
     official = [t["text"] for t in texts if t["name"] == "officialFormat"]
     assert official[1].startswith("The whole document will be reformatted to GB/T 9704-2012") and "Apply" in official
@@ -140,7 +142,8 @@ def test_chinese_desktop_sees_chinese_menus(tmp_path: Path) -> None:
     assert by_name["countProgressLabel"].startswith("目标 ") and by_name["hintCount"].startswith("提示  ")
     assert [t["text"] for t in texts if t["where"] == "hint row"][0] == "［旧年份］ DOC · DOC"
     rows = [t["text"] for t in texts if t["where"] == "dialog row"]
-    assert rows == ["［网站名 · 整行］ DOC", "［QQ号 · 片段］ “DOC”　所在句：DOC"]
+    assert rows == ["［网站名 · 整行］ DOC", "［QQ号 · 片段］ “DOC”　所在句：DOC",
+                    "［模板网站页面文字 · 整行］ DOC\n    依据：面包屑导航、网站用语、不成句子、位于首个标题之前"]
     official = [t["text"] for t in texts if t["name"] == "officialFormat"]
     assert official[0] == "套用公文格式" and official[1].startswith("将按 GB/T 9704-2012《党政机关公文格式》")
     assert sorted(official[2:]) == sorted(["套用", "取消"])  # buttons in the platform's order

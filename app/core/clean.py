@@ -16,7 +16,7 @@ from app.core.document import Document
 from app.core.edits import Change, TextEdit
 from app.core.placeholders import context_of, find_in_text
 from app.core.scan import headings_in
-from app.core.junk import Junk, fragments_in_line, junk_of
+from app.core.junk import Junk, fragments_in_line, is_own_address, junk_of
 
 LINE_CONTEXT_CHARS = 40
 
@@ -38,18 +38,21 @@ class CleanItem:
     # Ticked in the dialog to begin with (and removed by the command line without --all). An
     # address inside a sentence may be the report's own (a government site, a contact e-mail).
     checked: bool = True
+    # Why it was found: the signals that fired for a whole line ("breadcrumb+no-sentence+top",
+    # see rules.JUNK_SIGNALS), else the rule.
+    reason: str = ""
 
     def as_json(self) -> dict:
         return {"block": self.block, "start": self.start, "end": self.end, "text": self.text,
                 "whole_block": self.whole_block, "rule": self.rule, "context": self.context,
-                "checked": self.checked}
+                "checked": self.checked, "reason": self.reason or self.rule}
 
 
 def clean_plan(document: Document) -> list[CleanItem]:
     """Everything the clean-up dialog lists, in document order."""
     texts = document.texts
     headings = headings_in(document)
-    found = junk_of(texts, list(headings))
+    found = junk_of(texts, list(headings), [i for i, b in enumerate(document.blocks) if b.cell is not None])
     ad_lines = [texts[j.block] for j in found if j.rule in rules.CLEAN_RULES_IN_CELLS or j.rule == "compiled-by"]
     junk = [j for j in found if _offered(document, j, headings, ad_lines)]
     items: list[CleanItem] = []
@@ -61,7 +64,7 @@ def clean_plan(document: Document) -> list[CleanItem]:
             if len(context) > LINE_CONTEXT_CHARS:
                 context = context[: LINE_CONTEXT_CHARS - 1] + "…"
             items.append(CleanItem(j.block, j.start, j.end, j.text, True, j.rule, context, 0, len(text),
-                                   j.rule != "url" or not _own_address(j.text)))
+                                   j.rule != "url" or not is_own_address(j.text), j.reason or j.rule))
             continue
         if any(f.start < j.end and j.start < f.end for f in holds):
             continue
@@ -71,14 +74,8 @@ def clean_plan(document: Document) -> list[CleanItem]:
             cut_start, cut_end = j.start, j.end
         context, _ = context_of(text, j.start, j.end)
         items.append(CleanItem(j.block, j.start, j.end, j.text, False, j.rule, context, cut_start, cut_end,
-                               j.rule not in rules.CLEAN_UNCHECKED_FRAGMENT_RULES))
+                               j.rule not in rules.CLEAN_UNCHECKED_FRAGMENT_RULES, j.reason or j.rule))
     return items
-
-
-def _own_address(text: str) -> bool:
-    """An e-mail or a government or school site: more likely the report's own than an ad."""
-    host = text.strip().lower().split("//")[-1].split("/")[0]
-    return "@" in text or host.endswith(rules.CLEAN_OWN_DOMAINS)
 
 
 def _offered(document: Document, junk: Junk, headings: dict, ad_lines: Sequence[str]) -> bool:
@@ -113,7 +110,7 @@ def _fragments_where_placeholders(junk: Sequence[Junk], texts: Sequence[str]) ->
     for j in junk:
         text = texts[j.block]
         if j.whole_block and find_in_text(text):
-            result.extend(Junk(j.block, s, e, text[s:e], False, rule) for s, e, rule in fragments_in_line(text))
+            result.extend(Junk(j.block, s, e, text[s:e], False, rule, rule) for s, e, rule in fragments_in_line(text))
         else:
             result.append(j)
     return result

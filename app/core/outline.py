@@ -57,6 +57,38 @@ def _marker_patterns() -> list[tuple[int, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _short_marker_patterns() -> list[tuple[int, re.Pattern[str]]]:
+    return [(rank, re.compile(r"[ 　\t]*(" + p.format(cn=rules.CN_DIGITS) + ")")) for rank, p in rules.SHORT_HEADING_MARKERS]
+
+
+@lru_cache(maxsize=1)
+def _definition_sense() -> re.Pattern[str]:
+    words = sorted(rules.DEFINITION_SENSE_WORDS, key=len, reverse=True)
+    alternatives = [re.escape(w) + ("(?![" + rules.DEFINITION_NOT_AFTER_指 + "])" if w == "指" else "") for w in words]
+    return re.compile(r"[ 　]*(?:" + "|".join(alternatives) + ")")
+
+
+def _marker_of(text: str) -> tuple[int, re.Match[str]] | None:
+    """The heading marker a line starts with, and its rank."""
+    for rank, pattern in _marker_patterns():
+        m = pattern.match(text)
+        if m is not None and m.end() < len(text.rstrip()):
+            return rank, m
+    line = text.strip()
+    if len(line) <= rules.SHORT_HEADING_MAX and not any(ch in rules.SENTENCE_PUNCTUATION for ch in line):
+        for rank, pattern in _short_marker_patterns():
+            m = pattern.match(text)
+            if m is not None and m.end() < len(text.rstrip()):
+                return rank, m
+    return None
+
+
+def _is_definition_sense(text: str, marker_end: int) -> bool:
+    """A numbered sense in a dictionary entry ("(1) 原指统一筹划。"), not a heading."""
+    return text.rstrip().endswith(("。", "；", ";")) and _definition_sense().match(text, marker_end) is not None
+
+
+@lru_cache(maxsize=1)
 def _contents_entry() -> re.Pattern[str]:
     leaders = "|".join(rules.CONTENTS_LEADERS)
     return re.compile(r"(?:" + leaders + r")[ 　]*" + rules.CONTENTS_PAGE_NUMBER + r"[ 　]*$")
@@ -108,13 +140,12 @@ def heading_of(text: str, outline_level: int | None = None) -> Heading | None:
     for a line that reads as a contents entry. (A block the reader found in a contents list is
     no heading whatever it reads: callers ask ``in_contents`` first.)"""
     stripped = text.strip()
-    if not stripped:
+    if not stripped or stripped.startswith(rules.NOT_HEADING_STARTS):
         return None
-    for rank, pattern in _marker_patterns():
-        m = pattern.match(text)
-        if m is None or m.end() >= len(text.rstrip()):
-            continue
-        if is_contents_entry(text):
+    marker = _marker_of(text)
+    if marker is not None:
+        rank, m = marker
+        if is_contents_entry(text) or _is_definition_sense(text, m.end()):
             return None
         end = _first_sentence(text, m.end())
         run_in = bool(text[end + 1:].strip()) if end < len(text) else False

@@ -70,8 +70,11 @@ def _compiled() -> tuple[re.Pattern[str], list[tuple[str, str]], re.Pattern[str]
     for i, (name, pattern, kind) in enumerate(rules.PLACEHOLDER_SPELLINGS):
         alternatives.append(f"(?P<g{i}>{pattern.format(M=mask, Y=year_mask)})")
         names.append((name, kind))
-    # A placeholder is never part of a Latin word or a number ("Excel", "Xbox", "3×4").
-    combined = r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9]|-[A-Za-z])"
+    # A placeholder is never part of a Latin word or a number ("Excel", "Xbox", "3×4"), nor of
+    # pinyin ("xù"); a bracketed fill-in ends at its bracket, whatever follows ("【单位名称】20XX").
+    latin = "A-Za-z0-9" + rules.PINYIN_LETTERS
+    combined = (r"(?<![" + latin + r"])(?:" + "|".join(alternatives) + r")"
+                r"(?:(?<=[】])|(?![" + latin + r"]|-[A-Za-z]))")
     units = sorted(set(rules.UNITS), key=len, reverse=True)
     qualifiers = "|".join(re.escape(q) for q in rules.UNIT_QUALIFIERS)
     unit_re = re.compile(
@@ -119,9 +122,15 @@ def _decide(text: str, m: re.Match[str], name: str, kind: str) -> Found | None:
     token = m.group()
     after = text[end:]
     if name == "mask":
-        if after.startswith(rules.NOT_PLACEHOLDER_AFTER):
+        if after.lstrip(rules.LOOKALIKE_SPACES).startswith(rules.NOT_PLACEHOLDER_AFTER):
             return None
         if start and text[start - 1] in rules.NOT_PLACEHOLDER_BEFORE:
+            return None
+        if len(token) == 1 and after.startswith(rules.LEGEND_AFTER):
+            return None
+        if len(token) == 1 and token in rules.TABLE_MARKS and _alone_on_its_line(text, start, end):
+            return None
+        if _letter_spoken_of(text, start, end):
             return None
     unit = _unit_after(text, end)
     if kind == "auto":
@@ -149,10 +158,35 @@ def _decide(text: str, m: re.Match[str], name: str, kind: str) -> Found | None:
     return Found(start, end, token, kind, unit)
 
 
-def find_in_text(text: str) -> list[Found]:
-    """All placeholders (and masked characters, kind "masked") in ``text``, in order."""
+def _letter_spoken_of(text: str, start: int, end: int) -> bool:
+    """A lone lower-case x between spaces with no unit after it is the letter itself ("注意 x 与
+    sh 的区分"), as a figure left to fill has its unit ("共 x 次")."""
+    return (end - start == 1 and text[start] == "x" and 0 < start and end < len(text)
+            and text[start - 1] == " " and text[end] == " " and not _unit_after(text, end))
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """A paragraph (or line) holding nothing but this one mark."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else len(text)].strip()
+
+
+def is_mark_only(text: str) -> bool:
+    """Text made of nothing but table marks (×, √, ○, —) and spaces: a ticked or crossed cell."""
+    line = text.strip()
+    return bool(line) and all(ch in rules.TABLE_MARKS for ch in line)
+
+
+def find_in_text(text: str, in_cell: bool = False) -> list[Found]:
+    """All placeholders (and masked characters, kind "masked") in ``text``, in order.
+
+    ``in_cell``: the text is a table cell's, where a cell holding only marks (×, √, ○) is a
+    cross-reference matrix's tick or cross. A paragraph holding nothing but one mark is one too."""
     pattern, names, _, url_re = _compiled()
     if not text:
+        return []
+    if in_cell and len(text) <= 12 and is_mark_only(text):
         return []
     urls = [m.span() for m in url_re.finditer(text)] if ("." in text or "@" in text) else []
     found: list[Found] = []

@@ -120,11 +120,12 @@ def scan(document: Document, current_year: int | None = None) -> Report:
     junk_spans: dict[int, list[tuple[int, int]]] = {}
     for j in junk:
         junk_spans.setdefault(j.block, []).append((j.start, j.end))
+    blocks = document.blocks
     found = [
         (i, f)
         for i, text in enumerate(texts)
         if i not in junk_blocks
-        for f in find_in_text(text)
+        for f in find_in_text(text, blocks[i].cell is not None)
         if not any(s < f.end and f.start < e for s, e in junk_spans.get(i, ()))
     ]
     placeholders, masked = number_placeholders(found, texts, sections)

@@ -48,12 +48,51 @@ RULE_LABELS = {
     "compiled-by": QT_TRANSLATE_NOOP("CleanDialog", "compiler's credit"),
     "site-name": QT_TRANSLATE_NOOP("CleanDialog", "site name"),
     "promotion": QT_TRANSLATE_NOOP("CleanDialog", "promotion"),
+    "site-chrome": QT_TRANSLATE_NOOP("CleanDialog", "template site page"),
+    "download-prompt": QT_TRANSLATE_NOOP("CleanDialog", "download prompt"),
+    "excerpt-note": QT_TRANSLATE_NOOP("CleanDialog", "excerpt note"),
+    "edit-note": QT_TRANSLATE_NOOP("CleanDialog", "template note"),
+}
+
+# The signals that make a line a template site's page text (rules.JUNK_SIGNALS), shown as the reason.
+SIGNAL_LABELS = {
+    "breadcrumb": QT_TRANSLATE_NOOP("CleanDialog", "breadcrumb"),
+    "location": QT_TRANSLATE_NOOP("CleanDialog", "“you are here”"),
+    "page-header": QT_TRANSLATE_NOOP("CleanDialog", "page header"),
+    "publish-meta": QT_TRANSLATE_NOOP("CleanDialog", "publishing details"),
+    "site-action": QT_TRANSLATE_NOOP("CleanDialog", "site button or link"),
+    "site-word": QT_TRANSLATE_NOOP("CleanDialog", "site word"),
+    "copyright": QT_TRANSLATE_NOOP("CleanDialog", "copyright notice"),
+    "collection": QT_TRANSLATE_NOOP("CleanDialog", "collection caption"),
+    "intro": QT_TRANSLATE_NOOP("CleanDialog", "site introduction"),
+    "note-label": QT_TRANSLATE_NOOP("CleanDialog", "usage note"),
+    "delete-note": QT_TRANSLATE_NOOP("CleanDialog", "“delete this line”"),
+    "caption": QT_TRANSLATE_NOOP("CleanDialog", "page caption"),
+    "file": QT_TRANSLATE_NOOP("CleanDialog", "file name"),
+    "url": QT_TRANSLATE_NOOP("CleanDialog", "web address"),
+    "date-stamp": QT_TRANSLATE_NOOP("CleanDialog", "timestamp"),
+    "clock": QT_TRANSLATE_NOOP("CleanDialog", "time of day"),
+    "count": QT_TRANSLATE_NOOP("CleanDialog", "view count"),
+    "ad": QT_TRANSLATE_NOOP("CleanDialog", "ad text"),
+    "no-sentence": QT_TRANSLATE_NOOP("CleanDialog", "no sentence punctuation"),
+    "top": QT_TRANSLATE_NOOP("CleanDialog", "above the first heading"),
 }
 
 
 def rule_label(rule: str) -> str:
     source = RULE_LABELS.get(rule)
     return translate("CleanDialog", source) if source is not None else translate("CleanDialog", "ad")
+
+
+def reason_label(reason: str) -> str:
+    """Why a line was found, in words: the signals that fired ("breadcrumb、site word"), or the
+    rules of its ad fragments. A line marked down for reading as prose does not say so."""
+    labels = []
+    for part in reason.split("+"):
+        source = SIGNAL_LABELS.get(part) or RULE_LABELS.get(part)
+        if source is not None:
+            labels.append(translate("CleanDialog", source))
+    return translate("CleanDialog", ", ").join(dict.fromkeys(labels))
 
 
 class CleanDialog(QDialog):
@@ -113,6 +152,10 @@ class CleanDialog(QDialog):
     @staticmethod
     def _label(item: CleanItem) -> str:
         if item.whole_block:
+            why = reason_label(item.reason) if item.reason and item.reason != item.rule else ""
+            if why:
+                return arg(translate("CleanDialog", "[%1 · whole line] %2\n    why: %3"), rule_label(item.rule),
+                           item.context, why)
             return arg(translate("CleanDialog", "[%1 · whole line] %2"), rule_label(item.rule), item.context)
         return arg(translate("CleanDialog", "[%1 · fragment] “%2”  in: %3"), rule_label(item.rule),
                    item.text.strip(), item.context)
@@ -140,4 +183,4 @@ class CleanDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(n > 0)
 
 
-__all__ = ["CleanDialog", "rule_label"]
+__all__ = ["CleanDialog", "reason_label", "rule_label"]

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from app.core.junk import fragments_in_line, junk_of
+from app.core.junk import line_verdict
 from app.core.outline import heading_of, in_contents
 from app.core.placeholders import find_in_text
 from app.ui.bridge import OBJECT, BlockData, data_of
@@ -51,7 +51,7 @@ def rescan(data: BlockData, text: str) -> None:
         # reads the saved Document; what it finds is placed back at Qt's offsets.
         pictures = [i for i, ch in enumerate(plain) if ch == OBJECT]
         plain = plain.replace(OBJECT, "")
-    data.found = find_in_text(plain)
+    data.found = find_in_text(plain, data.in_cell)
     if pictures:
         data.found = [replace(f, start=_past_pictures(pictures, f.start, True),
                               end=_past_pictures(pictures, f.end, False)) for f in data.found]
@@ -60,7 +60,7 @@ def rescan(data: BlockData, text: str) -> None:
     # takes none of their lines.
     data.heading = None if data.in_cell or (core is not None and in_contents(core)) else heading_of(
         plain, core.outline_level if core is not None else None)
-    data.junk = bool(fragments_in_line(plain)) and any(j.whole_block for j in junk_of([plain]))
+    data.junk = line_verdict(plain) is not None
     data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
 
 

@@ -38,9 +38,9 @@
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="68"/>
-        <location filename="../../app/ui/beyond.py" line="675"/>
-        <location filename="../../app/ui/beyond.py" line="706"/>
-        <location filename="../../app/ui/beyond.py" line="709"/>
+        <location filename="../../app/ui/beyond.py" line="665"/>
+        <location filename="../../app/ui/beyond.py" line="696"/>
+        <location filename="../../app/ui/beyond.py" line="699"/>
         <source>Apply Official Format</source>
         <translation>套用公文格式</translation>
     </message>
@@ -177,167 +177,167 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>大纲(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="329"/>
+        <location filename="../../app/ui/beyond.py" line="319"/>
         <source>Length Target</source>
         <translation>字数目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="330"/>
+        <location filename="../../app/ui/beyond.py" line="320"/>
         <source>Target length in characters (0 for none):</source>
         <translation>目标字数（0 表示不设目标）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="354"/>
+        <location filename="../../app/ui/beyond.py" line="344"/>
         <source>Cannot Do That</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="386"/>
-        <location filename="../../app/ui/beyond.py" line="400"/>
+        <location filename="../../app/ui/beyond.py" line="376"/>
+        <location filename="../../app/ui/beyond.py" line="390"/>
         <source>Clean Up Template Ads</source>
         <translation>清理模板广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="387"/>
+        <location filename="../../app/ui/beyond.py" line="377"/>
         <source>No ads or watermarks added by a template site were found.</source>
         <translation>没有发现模板网站添加的广告或水印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="401"/>
+        <location filename="../../app/ui/beyond.py" line="391"/>
         <source>The document changed during the review: please open “Clean Up Template Ads” again.</source>
         <translation>文档在审阅时已修改，请重新打开“清理模板广告”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="408"/>
+        <location filename="../../app/ui/beyond.py" line="398"/>
         <source>Template ads removed in %1 places (can be undone)</source>
         <translation>
             <numerusform>已清理 %1 处模板广告（可撤销）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="485"/>
+        <location filename="../../app/ui/beyond.py" line="475"/>
         <source>Renumbered in %1 places (can be undone)</source>
         <translation>
             <numerusform>已重新编号（%1 处，可撤销）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="533"/>
+        <location filename="../../app/ui/beyond.py" line="523"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
         <translation>
             <numerusform>已把 %1 个半角标点改为全角（可撤销）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="437"/>
+        <location filename="../../app/ui/beyond.py" line="427"/>
         <source>The cursor is not in any section: first put it in the heading to move, or in its text.</source>
         <translation>光标不在任何一节中：请先把光标放在要移动的标题或其正文里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="473"/>
+        <location filename="../../app/ui/beyond.py" line="463"/>
         <source>%1 (can be undone)</source>
         <translation>%1（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="481"/>
+        <location filename="../../app/ui/beyond.py" line="471"/>
         <source>The numbering already runs in order; nothing to renumber.</source>
         <translation>编号已经连续，无需重新编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="529"/>
+        <location filename="../../app/ui/beyond.py" line="519"/>
         <source>No half-width punctuation to change to full width.</source>
         <translation>没有需要改为全角的半角标点。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="552"/>
+        <location filename="../../app/ui/beyond.py" line="542"/>
         <source>%1 characters</source>
         <translation>
             <numerusform>%1 字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="553"/>
+        <location filename="../../app/ui/beyond.py" line="543"/>
         <source>%1 characters (punctuation not counted)</source>
         <translation>
             <numerusform>%1 字（不计标点）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="589"/>
+        <location filename="../../app/ui/beyond.py" line="579"/>
         <source>Target %1 / %2 characters (%3%)</source>
         <translation>
             <numerusform>目标 %1 / %2 字（%3%）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="592"/>
+        <location filename="../../app/ui/beyond.py" line="582"/>
         <source>, %1 over</source>
         <translation>，超出 %1 字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="633"/>
+        <location filename="../../app/ui/beyond.py" line="623"/>
         <source>%1 chars</source>
         <translation>
             <numerusform>%1 字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="647"/>
+        <location filename="../../app/ui/beyond.py" line="637"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
         <translation>
             <numerusform>%1：%2 字（本节正文 %3 字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="678"/>
+        <location filename="../../app/ui/beyond.py" line="668"/>
         <source>Apply</source>
         <translation>套用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="679"/>
+        <location filename="../../app/ui/beyond.py" line="669"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="710"/>
+        <location filename="../../app/ui/beyond.py" line="700"/>
         <source>Applying the official format failed; the document is unchanged.
 %1</source>
         <translation>套用公文格式时出错，文档没有改动。
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="718"/>
+        <location filename="../../app/ui/beyond.py" line="708"/>
         <source>Official format applied (can be undone); saving makes the file official format.</source>
         <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="724"/>
+        <location filename="../../app/ui/beyond.py" line="714"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="737"/>
+        <location filename="../../app/ui/beyond.py" line="727"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="746"/>
+        <location filename="../../app/ui/beyond.py" line="736"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="752"/>
-        <location filename="../../app/ui/beyond.py" line="765"/>
+        <location filename="../../app/ui/beyond.py" line="742"/>
+        <location filename="../../app/ui/beyond.py" line="755"/>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="753"/>
+        <location filename="../../app/ui/beyond.py" line="743"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="767"/>
+        <location filename="../../app/ui/beyond.py" line="757"/>
         <source>Exported PDF: %1</source>
         <translation>已导出 PDF：%1</translation>
     </message>
@@ -345,32 +345,32 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../app/ui/bridge.py" line="447"/>
+        <location filename="../../app/ui/bridge.py" line="463"/>
         <source>Picture (this format cannot be previewed; it is kept in the file)</source>
         <translation>图片（此格式无法预览，文件中原样保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="712"/>
+        <location filename="../../app/ui/bridge.py" line="719"/>
         <source>it is one of a group of pictures that stays</source>
         <translation>它与其他仍保留的图片同属一个组合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="713"/>
+        <location filename="../../app/ui/bridge.py" line="720"/>
         <source>it is the result of a field, which would bring it back</source>
         <translation>它是域的结果，更新域时会重新出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="714"/>
+        <location filename="../../app/ui/bridge.py" line="721"/>
         <source>it is drawn together with text boxes or shapes the editor does not show</source>
         <translation>它与编辑器中未显示的文本框或图形画在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="715"/>
+        <location filename="../../app/ui/bridge.py" line="722"/>
         <source>A picture you deleted cannot be removed from the file here, so saving keeps it: %1. Delete it in Word or WPS if it must go.</source>
         <translation>您删除的图片无法在此从文件中移除，保存时仍会保留（%1）。如确需删除，请在 Word 或 WPS 中删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/bridge.py" line="722"/>
+        <location filename="../../app/ui/bridge.py" line="729"/>
         <source>Picture kept</source>
         <translation>图片已保留</translation>
     </message>
@@ -378,17 +378,17 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../../app/ui/changes.py" line="494"/>
+        <location filename="../../app/ui/changes.py" line="488"/>
         <source>Paragraphs cannot be moved and deleted at the same time.</source>
         <translation>不能同时移动和删除段落。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes.py" line="237"/>
+        <location filename="../../app/ui/changes.py" line="231"/>
         <source>This move would split a table: a table can only move whole, with the section it is in.</source>
         <translation>这样移动会把表格拆开：表格只能随所在章节整体移动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes.py" line="244"/>
+        <location filename="../../app/ui/changes.py" line="238"/>
         <source>This move could not be saved as shown: part of the text to move is inside a content control (such as a table of contents) that can only move whole.</source>
         <translation>这样移动后无法按所见的顺序保存：要移动的内容有一部分位于内容控件（如目录）之中，这类内容只能整体移动。</translation>
     </message>
@@ -437,6 +437,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
     <message>
         <location filename="../../app/ui/clean_dialog.py" line="40"/>
+        <location filename="../../app/ui/clean_dialog.py" line="72"/>
         <source>web address</source>
         <translation>网址</translation>
     </message>
@@ -491,64 +492,191 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>推广</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="56"/>
+        <location filename="../../app/ui/clean_dialog.py" line="51"/>
+        <source>template site page</source>
+        <translation>模板网站页面文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="52"/>
+        <source>download prompt</source>
+        <translation>下载提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="53"/>
+        <source>excerpt note</source>
+        <translation>节选提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="54"/>
+        <source>template note</source>
+        <translation>模板提示语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="59"/>
+        <source>breadcrumb</source>
+        <translation>面包屑导航</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="60"/>
+        <source>“you are here”</source>
+        <translation>“当前位置”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="61"/>
+        <source>page header</source>
+        <translation>页眉页码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="62"/>
+        <source>publishing details</source>
+        <translation>发布信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="63"/>
+        <source>site button or link</source>
+        <translation>网站按钮或链接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="64"/>
+        <source>site word</source>
+        <translation>网站用语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="65"/>
+        <source>copyright notice</source>
+        <translation>版权声明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="66"/>
+        <source>collection caption</source>
+        <translation>合集标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="67"/>
+        <source>site introduction</source>
+        <translation>网站导语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="68"/>
+        <source>usage note</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="69"/>
+        <source>“delete this line”</source>
+        <translation>“请删除本行”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="70"/>
+        <source>page caption</source>
+        <translation>页面标注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="71"/>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="73"/>
+        <source>timestamp</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="74"/>
+        <source>time of day</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="75"/>
+        <source>view count</source>
+        <translation>浏览次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="76"/>
+        <source>ad text</source>
+        <translation>广告语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="77"/>
+        <source>no sentence punctuation</source>
+        <translation>不成句子</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="78"/>
+        <source>above the first heading</source>
+        <translation>位于首个标题之前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="84"/>
         <source>ad</source>
         <translation>广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="65"/>
+        <location filename="../../app/ui/clean_dialog.py" line="95"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="104"/>
         <source>Clean Up Template Ads</source>
         <translation>清理模板广告</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/clean_dialog.py" line="70"/>
+        <location filename="../../app/ui/clean_dialog.py" line="109"/>
         <source>Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
         <translation>
             <numerusform>发现 %1 处模板网站添加的内容（整行 %2 处，句中片段 %3 处）。勾选的内容将被删除，占位符不会被删除；删除后可用“撤销”（Ctrl+Z）一次恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="78"/>
+        <location filename="../../app/ui/clean_dialog.py" line="117"/>
         <source>Text to clean up</source>
         <translation>要清理的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="91"/>
+        <location filename="../../app/ui/clean_dialog.py" line="130"/>
         <source>Select All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="92"/>
+        <location filename="../../app/ui/clean_dialog.py" line="131"/>
         <source>Select None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="104"/>
+        <location filename="../../app/ui/clean_dialog.py" line="143"/>
         <source>Delete Ticked Text</source>
         <translation>删除勾选的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="105"/>
+        <location filename="../../app/ui/clean_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="116"/>
+        <location filename="../../app/ui/clean_dialog.py" line="157"/>
+        <source>[%1 · whole line] %2
+    why: %3</source>
+        <translation>［%1 · 整行］ %2
+    依据：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/clean_dialog.py" line="159"/>
         <source>[%1 · whole line] %2</source>
         <translation>［%1 · 整行］ %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="117"/>
+        <location filename="../../app/ui/clean_dialog.py" line="160"/>
         <source>[%1 · fragment] “%2”  in: %3</source>
         <translation>［%1 · 片段］ “%2”&#x3000;所在句：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="126"/>
+        <location filename="../../app/ui/clean_dialog.py" line="169"/>
         <source>Paragraph %1: %2</source>
         <translation>第 %1 段：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clean_dialog.py" line="139"/>
+        <location filename="../../app/ui/clean_dialog.py" line="182"/>
         <source>%1 of %2 ticked</source>
         <translation>已勾选 %1 / %2</translation>
     </message>
@@ -612,17 +740,17 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>HintsPanel</name>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="26"/>
+        <location filename="../../app/ui/hints_panel.py" line="25"/>
         <source>old year</source>
         <translation>旧年份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="27"/>
+        <location filename="../../app/ui/hints_panel.py" line="26"/>
         <source>numerals</source>
         <translation>数字用法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="28"/>
+        <location filename="../../app/ui/hints_panel.py" line="27"/>
         <source>half-width</source>
         <translation>半角标点</translation>
     </message>
@@ -647,35 +775,35 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>［%1］ %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="78"/>
+        <location filename="../../app/ui/hints_panel.py" line="90"/>
         <source>Hints</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="88"/>
-        <location filename="../../app/ui/hints_panel.py" line="117"/>
+        <location filename="../../app/ui/hints_panel.py" line="100"/>
+        <location filename="../../app/ui/hints_panel.py" line="129"/>
         <source>Fix to Full Width</source>
         <translation>修正为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="90"/>
+        <location filename="../../app/ui/hints_panel.py" line="102"/>
         <source>Change the half-width punctuation listed below to full width in one step (can be undone)</source>
         <translation>把下面列出的半角标点一次改为全角（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="98"/>
+        <location filename="../../app/ui/hints_panel.py" line="110"/>
         <source>Hint list</source>
         <translation>提示列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/hints_panel.py" line="114"/>
+        <location filename="../../app/ui/hints_panel.py" line="126"/>
         <source>%1 hints</source>
         <translation>
             <numerusform>提示  %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/hints_panel.py" line="116"/>
+        <location filename="../../app/ui/hints_panel.py" line="128"/>
         <source>Fix to Full Width (%1)</source>
         <translation>修正为全角（%1）</translation>
     </message>
@@ -763,515 +891,516 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>No. 0</source>
         <translation>初号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Small 0</source>
         <translation>小初</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>No. 1</source>
         <translation>一号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Small 1</source>
         <translation>小一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>No. 2</source>
         <translation>二号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Small 2</source>
         <translation>小二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>No. 3</source>
         <translation>三号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Small 3</source>
         <translation>小三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>No. 4</source>
         <translation>四号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Small 4</source>
         <translation>小四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>No. 5</source>
         <translation>五号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Small 5</source>
         <translation>小五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>FangSong_GB2312</source>
         <translation>仿宋_GB2312</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>FangSong</source>
         <translation>仿宋</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>KaiTi_GB2312</source>
         <translation>楷体_GB2312</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>KaiTi</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>SimHei</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>SimSun</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>FZXiaoBiaoSong-B05S</source>
         <translation>方正小标宋简体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Microsoft YaHei</source>
         <translation>微软雅黑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Document</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="528"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Save &amp;As...</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Paste as Plain &amp;Text</source>
         <translation>粘贴为纯文本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Find...</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>&amp;Replace...</source>
         <translation>替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Next Placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Previous Placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Go to Fill Box</source>
         <translation>转到填写框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Bold</source>
         <translation>加粗(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>&amp;Italic</source>
         <translation>倾斜(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>&amp;Underline</source>
         <translation>下划线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>First-Line &amp;Indent (2 characters)</source>
         <translation>首行缩进两字(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Align &amp;Left</source>
         <translation>左对齐(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>&amp;Center</source>
         <translation>居中(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Align &amp;Right</source>
         <translation>右对齐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>&amp;Justify</source>
         <translation>两端对齐(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>&amp;Outline</source>
         <translation>大纲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>&amp;Placeholders</source>
         <translation>待填写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>&amp;About Tianbao</source>
         <translation>关于填报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>New from &amp;Template</source>
         <translation>从模板新建(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>&amp;Font</source>
         <translation>字体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>Font &amp;Size</source>
         <translation>字号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>%1 (%2 pt)</source>
         <translation>%1（%2 磅）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>&amp;Alignment</source>
         <translation>对齐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Main</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>%1 (%2)</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>Center</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>Justify</source>
         <translation>两端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>Indent</source>
         <translation>缩进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>◀ Previous</source>
         <translation>◀ 上一处</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>Next ▶ (F11)</source>
         <translation>下一处 ▶ (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="436"/>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="555"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="556"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="508"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="577"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="552"/>
+        <location filename="../../app/ui/main_window.py" line="620"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="553"/>
+        <location filename="../../app/ui/main_window.py" line="621"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="564"/>
+        <location filename="../../app/ui/main_window.py" line="632"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="730"/>
         <source>No placeholders left</source>
         <translation>没有待填写的地方了</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="722"/>
+        <location filename="../../app/ui/main_window.py" line="807"/>
         <source>%1 characters</source>
         <translation>
             <numerusform>%1 字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="724"/>
+        <location filename="../../app/ui/main_window.py" line="808"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>还有 %1 处待填写</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="725"/>
+        <location filename="../../app/ui/main_window.py" line="809"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="729"/>
+        <location filename="../../app/ui/main_window.py" line="813"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="729"/>
+        <location filename="../../app/ui/main_window.py" line="813"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="733"/>
-        <location filename="../../app/ui/main_window.py" line="814"/>
+        <location filename="../../app/ui/main_window.py" line="817"/>
+        <location filename="../../app/ui/main_window.py" line="900"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="808"/>
+        <location filename="../../app/ui/main_window.py" line="894"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="815"/>
+        <location filename="../../app/ui/main_window.py" line="901"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="816"/>
+        <location filename="../../app/ui/main_window.py" line="902"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -1287,64 +1416,64 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>PlaceholderPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="496"/>
+        <location filename="../../app/ui/panels.py" line="503"/>
         <source>Placeholders to fill</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="510"/>
+        <location filename="../../app/ui/panels.py" line="517"/>
         <source>Fill:</source>
         <translation>填写：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="513"/>
+        <location filename="../../app/ui/panels.py" line="520"/>
         <source>Fill in the selected placeholder</source>
         <translation>填写选中的占位符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="514"/>
+        <location filename="../../app/ui/panels.py" line="521"/>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="519"/>
+        <location filename="../../app/ui/panels.py" line="526"/>
         <source>Previous placeholder (Shift+F11)</source>
         <translation>上一处 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="520"/>
+        <location filename="../../app/ui/panels.py" line="527"/>
         <source>Previous placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="523"/>
+        <location filename="../../app/ui/panels.py" line="530"/>
         <source>Next placeholder (F11)</source>
         <translation>下一处 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="524"/>
+        <location filename="../../app/ui/panels.py" line="531"/>
         <source>Next placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="533"/>
+        <location filename="../../app/ui/panels.py" line="540"/>
         <source>Placeholder list</source>
         <translation>待填写列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/panels.py" line="566"/>
+        <location filename="../../app/ui/panels.py" line="573"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>还有 %1 处待填写</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="566"/>
+        <location filename="../../app/ui/panels.py" line="573"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="597"/>
+        <location filename="../../app/ui/panels.py" line="604"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
     </message>
