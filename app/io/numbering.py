@@ -1,0 +1,132 @@
+"""Read a .docx's numbering part (numbering.xml) into ``app.core.numbering.Numbering``, and keep
+each list level's paragraph and run properties for the style resolver (app/io/styles.py)."""
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.numbering import MAX_LEVELS, Level, ListDef, Numbering
+from app.io.styles import paragraph_props, run_props
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + W + "}"
+_SUFFIXES = ("tab", "space", "nothing")
+_NONE: dict[str, Any] = {}
+
+
+def _val(el: Any, name: str = "val") -> str | None:
+    return el.get(_W + name) if el is not None else None
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class ListLevels:
+    """A document's lists (``numbering``) and, per (w:numId, w:ilvl), the list level's own
+    paragraph properties (indents) and run properties (the label's font), already parsed."""
+
+    def __init__(self, numbering_el: Any, theme_font: Any = None,
+                 style_list: Any = None) -> None:
+        self.numbering = Numbering()
+        self._ppr: dict[tuple[int, int], dict[str, Any]] = {}
+        self._rpr: dict[tuple[int, int], dict[str, Any]] = {}
+        if numbering_el is None:
+            return
+        abstracts: dict[str, Any] = {}
+        for abstract in numbering_el.iterfind(_W + "abstractNum"):
+            aid = abstract.get(_W + "abstractNumId")
+            if aid is not None:
+                abstracts.setdefault(aid, abstract)
+        nums = {}
+        for num in numbering_el.iterfind(_W + "num"):
+            nid = _int(num.get(_W + "numId"))
+            if nid is not None and nid not in nums:
+                nums[nid] = num
+        for nid, num in nums.items():
+            aid = _val(num.find(_W + "abstractNumId"))
+            abstract = self._linked(abstracts.get(aid or ""), abstracts, nums, style_list)
+            if abstract is None:
+                continue
+            lvl_els: dict[int, Any] = {}
+            for lvl in abstract.iterfind(_W + "lvl"):
+                ilvl = _int(lvl.get(_W + "ilvl"), 0)
+                if ilvl is not None and 0 <= ilvl < MAX_LEVELS:
+                    lvl_els.setdefault(ilvl, lvl)
+            overrides: dict[int, int] = {}
+            for override in num.iterfind(_W + "lvlOverride"):
+                ilvl = _int(override.get(_W + "ilvl"))
+                if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
+                    continue
+                start = _int(_val(override.find(_W + "startOverride")))
+                if start is not None:
+                    overrides[ilvl] = start
+                replaced = override.find(_W + "lvl")
+                if replaced is not None:
+                    lvl_els[ilvl] = replaced
+                    if start is None and replaced.find(_W + "start") is not None:
+                        overrides[ilvl] = _int(_val(replaced.find(_W + "start")), 1) or 0
+            levels = []
+            for ilvl in range(MAX_LEVELS):
+                lvl = lvl_els.get(ilvl)
+                level = _level(lvl)
+                if ilvl in overrides:
+                    level = Level(overrides[ilvl], level.num_fmt, level.text, level.restart, level.legal,
+                                  level.suffix)
+                levels.append(level)
+                if lvl is not None:
+                    self._ppr[(nid, ilvl)] = paragraph_props(lvl.find(_W + "pPr"))
+                    self._rpr[(nid, ilvl)] = run_props(lvl.find(_W + "rPr"), theme_font)
+            # Lists on one abstract definition count together, as in Word.
+            self.numbering.lists[nid] = ListDef(tuple(levels), f"abstract:{abstract.get(_W + 'abstractNumId')}",
+                                                overrides)
+
+    @staticmethod
+    def _linked(abstract: Any, abstracts: dict[str, Any], nums: dict[int, Any], style_list: Any) -> Any:
+        """An abstract definition that only points at a numbering style (w:numStyleLink) takes
+        the definition that style's list uses."""
+        seen = set()
+        while abstract is not None and style_list is not None:
+            link = _val(abstract.find(_W + "numStyleLink"))
+            if not link or link in seen:
+                break
+            seen.add(link)
+            ref = style_list(link)
+            num = nums.get(ref.num_id) if ref is not None else None
+            target = abstracts.get(_val(num.find(_W + "abstractNumId")) or "") if num is not None else None
+            if target is None:
+                break
+            abstract = target
+        return abstract
+
+    def paragraph_props(self, num_id: int, ilvl: int) -> dict[str, Any]:
+        return self._ppr.get((num_id, ilvl), _NONE)
+
+    def run_props(self, num_id: int, ilvl: int) -> dict[str, Any]:
+        return self._rpr.get((num_id, ilvl), _NONE)
+
+
+def _level(lvl: Any) -> Level:
+    if lvl is None:
+        return Level(num_fmt="none", text="")
+    fmt = _val(lvl.find(_W + "numFmt")) or "decimal"
+    text_el = lvl.find(_W + "lvlText")
+    # No w:lvlText: Word shows no label; w:lvlText w:val="" likewise.
+    text = _val(text_el) if text_el is not None else ""
+    restart_el = lvl.find(_W + "lvlRestart")
+    suffix = _val(lvl.find(_W + "suff")) or "tab"
+    legal = lvl.find(_W + "isLgl")
+    return Level(
+        start=_int(_val(lvl.find(_W + "start")), 1) if lvl.find(_W + "start") is not None else (
+            0 if fmt == "decimalZero" else 1),
+        num_fmt=fmt,
+        text=text or "",
+        restart=_int(_val(restart_el)) if restart_el is not None else None,
+        legal=legal is not None and _val(legal) not in ("0", "false", "off"),
+        suffix=suffix if suffix in _SUFFIXES else "tab",
+    )
+
+
+__all__ = ["ListLevels"]
