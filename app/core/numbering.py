@@ -305,6 +305,8 @@ def relabel(blocks: Sequence[Block], numbering: Numbering | None) -> list[int]:
     """Work out every list label again in the blocks' present order (after sections moved) and
     store it on the blocks; the indices of the blocks whose label changed. Nothing is written:
     the label lives in the list, not in the text."""
+    if numbering is None:
+        return []  # no list definitions known (a copy made without them): labels stay
     changed = []
     for i, (block, (label, suffix)) in enumerate(zip(blocks, labels([b.list_ref for b in blocks], numbering))):
         if block.label != label or block.label_suffix != suffix:

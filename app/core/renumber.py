@@ -24,6 +24,7 @@ from typing import Sequence
 from app.core import rules
 from app.core.document import Block, Document
 from app.core.edits import Change, edits_for_texts
+from app.core.numbering import relabel
 from app.core.outline import Heading, Section, build_sections, heading_of, title_of
 from app.core.scan import headings_in, scan
 
@@ -109,8 +110,9 @@ class MarkerNumber:
 
 
 def marker_number(text: str, heading: Heading) -> MarkerNumber | None:
-    """The number inside the heading marker at the start of ``text`` (None: no marker)."""
-    if not heading.marker:
+    """The number inside the heading marker at the start of ``text`` (None: no marker, or a
+    marker that is the block's Word list label: the list numbers it, nothing to rewrite)."""
+    if not heading.marker or heading.labelled:
         return None
     at = text.find(heading.marker)
     if at < 0:
@@ -349,8 +351,11 @@ def _shadow(document: Document, texts: Sequence[str] | None = None, order: Seque
         b = document.blocks[i]
         text = texts[k] if texts is not None else b.text
         blocks.append(Block.plain(text, style=b.style, outline_level=b.outline_level,
-                                  is_title_style=b.is_title_style, cell=b.cell))
-    return Document(blocks, None, document.origin)
+                                  is_title_style=b.is_title_style, cell=b.cell, list_ref=b.list_ref,
+                                  label=b.label, label_suffix=b.label_suffix))
+    if order is not None:
+        relabel(blocks, document.numbering)  # Word's lists count in the new order
+    return Document(blocks, None, document.origin, numbering=document.numbering)
 
 
 def _section(sections: Sequence[Section], index: int) -> Section:
@@ -472,7 +477,8 @@ def _shift_ranks(document: Document, sections: Sequence[Section], index: int, de
     headings = headings_in(document)
     texts = list(document.texts)
     span = range(s.block, s.end)
-    inside = [(b, h) for b, h in headings.items() if b in span and h.marker]
+    # A list label is no text to rewrite: Word's list numbers those headings, at their level.
+    inside = [(b, h) for b, h in headings.items() if b in span and h.marker and not h.labelled]
     for b, h in inside:
         if h.rank + delta not in rules.MOVABLE_RANKS:
             raise OutlineError("已经是最高一级，不能再升级。" if delta < 0 else "已经是最低一级，不能再降级。")
@@ -494,7 +500,7 @@ def change_rank(document: Document, section: int, delta: int, *, auto_renumber: 
     """Promote (delta -1) or demote (delta +1) a section with its subsections."""
     sections = scan(document).outline
     s = _section(sections, section)
-    if s.rank not in rules.MOVABLE_RANKS or not s.marker:
+    if s.rank not in rules.MOVABLE_RANKS or not s.marker or s.label:
         raise OutlineError("这一节的编号不能升降级。")
     texts = _shift_ranks(document, sections, section, delta)
     return _finish(document, "提升级别" if delta < 0 else "降低级别", None, texts, auto_renumber, s.block,
