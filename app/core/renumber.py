@@ -194,7 +194,8 @@ def _numbering_runs(document: Document, texts: Sequence[str], only_under: set[in
 
     Siblings are the headings of one rank under one parent. Left out, because numbers the text
     does not show would make any renumbering wrong:
-    - siblings of a Word heading without a typed number (Word numbers it itself, w:numPr);
+    - siblings of a Word heading without a typed number (Word numbers it itself, w:numPr), and
+      of a heading whose marker is its list label (``Heading.labelled``), also after a move;
     - siblings of a marker the outline misses behind a decoration ("▲二、申请人的资格要求");
     - a run already counting on without gaps from above 1 (二、三、四 after an 一、 that Word
       numbers itself); one out of order, or with a gap, is a section moved or deleted by hand;
@@ -208,6 +209,11 @@ def _numbering_runs(document: Document, texts: Sequence[str], only_under: set[in
     unseen: set[tuple[int, int]] = set()
     for s, parent in [] if strict else zip(sections, parents):
         if s.level and s.block in headings and marker_number(texts[s.block], headings[s.block]) is None:
+            unseen.add((parent, headings[s.block].rank))
+    for s, parent in zip(sections, parents):
+        # Siblings of a list-numbered heading, even after a move: Word's list numbers those, and
+        # a typed number among them counts with the list, which no rewriting of text can follow.
+        if s.level and s.block in headings and headings[s.block].labelled:
             unseen.add((parent, headings[s.block].rank))
     for block, rank in [] if strict else _decorated_markers(texts, headings):
         # Its parent is the nearest section around it of a higher rank.
