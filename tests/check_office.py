@@ -216,18 +216,30 @@ def compare_labels(docx: Path, export: Path) -> FileLabels:
     lines = [_squash(line) for line in export.read_text(encoding="utf-8-sig", errors="replace").splitlines()]
     cursor = 0
     for block in document.blocks:
-        text = _squash(block.text)
+        # LibreOffice ends a line at each line break: the paragraph's first line is what follows
+        # its label (a paragraph opening with a break has its label alone on a line).
+        segments = [_squash(part) for part in block.text.split("\n")]
+        text = segments[0]
         if block.list_ref is None:
+            # Keep in step where the very next lines hold this paragraph: a table cell saying
+            # "Leaves" before a list item saying "Leaves" is not that item.
+            if text:
+                cursor = next((k + 1 for k in range(cursor, min(cursor + 3, len(lines))) if lines[k] == text), cursor)
             continue
-        if not text:
+        if not any(segments):
             result.unmatched += 1
             continue
         result.numbered += 1
         ours = _squash(block.label)
         level = document.numbering.level(block.list_ref) if document.numbering else None
         bullet = level is not None and level.num_fmt == "bullet"
-        found = next((k for k in range(cursor, len(lines))
-                      if lines[k].endswith(text) and len(lines[k]) - len(text) <= 16), None)
+        if text:
+            found = next((k for k in range(cursor, len(lines))
+                          if lines[k].endswith(text) and len(lines[k]) - len(text) <= 16), None)
+        else:
+            after = next(part for part in segments if part)
+            found = next((k for k in range(cursor, len(lines) - 1)
+                          if lines[k + 1] == after and len(lines[k]) <= 16), None)
         if found is None:
             if os.environ.get("CHECK_OFFICE_DEBUG"):
                 print("    not found:", repr(block.label), repr(block.text[:50]))
@@ -281,6 +293,17 @@ def fidelity_table(files: Iterable[Path] | None = None,
     return results, summary_lines(results)
 
 
+# Open-XML-PowerTools' list-format test files number 1 … 3,482 in one format each: counted, and
+# shown apart so that the rest of the corpus has its own figure.
+CONFORMANCE = "open-xml-powertools__LIR"
+
+
+def _share(results: list[FileLabels], left_out: list[FileLabels]) -> float:
+    kept = [r for r in results if r not in left_out]
+    numbered = sum(r.numbered for r in kept)
+    return sum(r.agree for r in kept) / numbered if numbered else 1.0
+
+
 def summary_lines(results: list[FileLabels]) -> list[str]:
     numbered = sum(r.numbered for r in results)
     agree = sum(r.agree for r in results)
@@ -289,6 +312,7 @@ def summary_lines(results: list[FileLabels]) -> list[str]:
     compared = [r for r in results if r.lo_pages and r.our_pages is not None]
     close = sum(1 for r in compared if abs(r.our_pages - r.lo_pages) <= 0.15 * r.lo_pages)
     share = agree / numbered if numbered else 1.0
+    conformance = [r for r in results if r.name.startswith(CONFORMANCE)]
     lines = [
         "| measure | value | target | |",
         "|---|---|---|---|",
@@ -296,6 +320,9 @@ def summary_lines(results: list[FileLabels]) -> list[str]:
         f"| … with Word list numbering | {len(with_lists)} ({all_agree} with every label equal) | | |",
         f"| list labels equal to LibreOffice's text export | {agree:,} of {numbered:,} numbered paragraphs "
         f"({share:.1%}) | ≥ {LABEL_TARGET:.0%} | {'pass' if share >= LABEL_TARGET else '**miss**'} |",
+        f"| … leaving out the {len(conformance)} list-format conformance files ({CONFORMANCE}*) | "
+        f"{agree - sum(r.agree for r in conformance):,} of {numbered - sum(r.numbered for r in conformance):,} "
+        f"({_share(results, conformance):.1%}) | | |",
         f"| numbered paragraphs with no text (nothing to find them by; left out) | "
         f"{sum(r.unmatched for r in results):,} | | |",
     ]

@@ -10,7 +10,8 @@ paragraphs of the same list in document order (``labels``), as Word does:
   (w:lvlOverride/w:startOverride) restarts that level's count at its first paragraph there, and
   the other lists on the definition count on from it;
 - a paragraph at one level restarts the counters of the levels below it (unless a level's
-  w:lvlRestart says it restarts only after a higher level, or, with 0, never);
+  w:lvlRestart says it restarts only after a higher level, or, with 0, never), and a level
+  skipped on the way down counts as used once, at its start value;
 - "%n" in the pattern shows level n's counter in level n's format, or in decimal when the
   paragraph's level is legal (w:isLgl: "1.1.1" under "第一章").
 
@@ -277,6 +278,11 @@ class Counter:
             counts = self._counts[found.counter] = [None] * len(levels)
         lvl = ref.level
         level = levels[lvl]
+        for k in range(lvl):
+            # A level skipped on the way down counts as used once, at its start: the next item
+            # at that level is its second ("A", "i", "ii", "a", then "2." one level up).
+            if counts[k] is None:
+                counts[k] = levels[k].start
         override = found.start_overrides.get(lvl)
         if override is not None and (ref.num_id, lvl) not in self._restarted:
             # The list's first paragraph at an overridden level restarts the shared count there;

@@ -93,7 +93,7 @@ def test_lists_on_one_definition_count_together_and_an_override_restarts() -> No
 def test_start_values_and_unknown_lists() -> None:
     numbering = Numbering({1: ListDef((Level(3, "decimal", "%1、"), Level(0, "decimal", "%1.%2")), "a")})
     assert labels([ListRef(1, 1), ListRef(1, 0), ListRef(9, 0), ListRef(1, 5), None], numbering) == [
-        ("3.0", "tab"), ("3、", "tab"), ("", "tab"), ("", "tab"), ("", "tab")]
+        ("3.0", "tab"), ("4、", "tab"), ("", "tab"), ("", "tab"), ("", "tab")]
     assert labels([ListRef(1, 0)], None) == [("", "tab")]
 
 
@@ -113,3 +113,11 @@ def test_relabel_after_sections_move() -> None:
     assert [b.label for b in moved] == ["一、", "", "二、", "（一）"]
     assert [b.text for b in moved] == ["不足", "正文", "基本情况", "做法"]  # the text never holds a label
     assert relabel(moved, None) == [] and moved[0].label == "一、"  # no definitions known: labels stay
+
+
+def test_a_level_skipped_on_the_way_down_counts_once() -> None:
+    levels = (Level(1, "upperLetter", "%1."), Level(1, "lowerRoman", "%2."), Level(1, "lowerRoman", "%3."),
+              Level(1, "decimal", "%4."), Level(1, "lowerLetter", "%5."))
+    numbering = Numbering({1: ListDef(levels, "a")})
+    found = [label for label, _ in labels(refs(0, 2, 2, 4, 4, 3), numbering)]
+    assert found == ["A.", "i.", "ii.", "a.", "b.", "2."]

@@ -287,3 +287,15 @@ def test_an_edited_labelled_block_gets_no_label_text(tmp_path: Path, edit: str) 
     assert [b.label for b in again.blocks] == ["", "一、", "", "二、"]
     assert again.blocks[1].text == ("总体情况" if edit == "heading" else "基本情况")
     assert again.blocks[1].list_ref == document.blocks[1].list_ref
+
+
+def test_a_recovery_copy_keeps_the_lists(tmp_path: Path) -> None:
+    from app.io.recovery_payload import recovery_bytes, restore
+
+    document = read_docx(list_report(tmp_path / "o.docx"))
+    # The window moved 主要做法 above 基本情况 before the crash: the labels follow the new order.
+    document.blocks[1], document.blocks[3] = document.blocks[3], document.blocks[1]
+    copy = restore(recovery_bytes(document)).document
+    assert [(b.label, b.text) for b in copy.blocks] == [
+        ("", "2025年工作总结"), ("一、", "主要做法"), ("", "全年完成X项工作。"), ("二、", "基本情况")]
+    assert copy.numbering is not None and copy.blocks[1].look is not None
