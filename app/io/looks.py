@@ -75,6 +75,7 @@ class DocumentLooks:
         self._table_styles = TableStyles(self.sheet)
         self.tables: list[TableLook] = []
         self._table_style_of: dict[Any, str | None] = {}
+        self._paragraphs: dict[Any, ParagraphLooks] = {}
 
     @classmethod
     def of(cls, package: Any) -> DocumentLooks:
@@ -99,13 +100,22 @@ class DocumentLooks:
         return self._table_style_of.get(el) if el is not None else None
 
     def paragraph(self, p: Any, sid: str | None, ppr: Any, ppr_key: Any, in_table: bool) -> ParagraphLooks:
+        """The looks of paragraph ``p`` of style ``sid`` with w:pPr ``ppr`` (its XML ``ppr_key``):
+        the same for every paragraph with the same style, properties and table style, so made
+        once for each (a long report has a few dozen)."""
+        table_style = self._table_style(p) if in_table else None
+        key = (sid, table_style, ppr_key)
+        found = self._paragraphs.get(key)
+        if found is not None:
+            return found
         sheet = self.sheet
-        context = sheet.context(sid, self._table_style(p) if in_table else None)
+        context = sheet.context(sid, table_style)
         direct = ppr.find(_W + "numPr") if ppr is not None else None
         list_ref = self._list_of(sid, direct)
         level_ppr = self.levels.paragraph_props(list_ref.num_id, list_ref.level) if list_ref else _NONE
         look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None)
-        return ParagraphLooks(sheet, context, look, list_ref)
+        found = self._paragraphs[key] = ParagraphLooks(sheet, context, look, list_ref)
+        return found
 
     def _list_of(self, sid: str | None, direct: Any) -> ListRef | None:
         """The list numbering a paragraph: its own w:numPr over its style's (w:numId 0: none)."""

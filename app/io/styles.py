@@ -509,17 +509,48 @@ class TableStyles:
         rows = len(cells)
         columns = max([len(widths)] + [c + s for row in cells for c, s, _, _ in row])
         table_fill = own.table_shading if own.table_shading is not False else whole.table_shading
-        looks: dict[tuple[int, int], CellLook] = {}
-        for r, row in enumerate(cells):
-            for col, span, row_span, tc in row:
-                layers = [whole] + [conditional[k] for k in _conditions(
-                    r, col, span, row_span, rows, columns, flags, row_band, col_band) if k in conditional]
-                looks[(r, col)] = _cell_look(r, col, span, row_span, rows, columns, table_borders, layers,
-                                             tc.find(_W + "tcPr"), table_fill)
+
+        def looks() -> dict[tuple[int, int], CellLook]:
+            found: dict[tuple[int, int], CellLook] = {}
+            for r, row in enumerate(cells):
+                for col, span, row_span, tc in row:
+                    layers = [whole] + [conditional[k] for k in _conditions(
+                        r, col, span, row_span, rows, columns, flags, row_band, col_band) if k in conditional]
+                    found[(r, col)] = _cell_look(r, col, span, row_span, rows, columns, table_borders, layers,
+                                                 tc.find(_W + "tcPr"), table_fill)
+            return found
+
         ind = tblpr.find(_W + "tblInd") if tblpr is not None else None
         jc = _val(tblpr.find(_W + "jc")) if tblpr is not None else None
         indent = (_int(_val(ind, "w")) or 0) / 20 if ind is not None and _val(ind, "type") in (None, "dxa") else 0.0
-        return TableLook(widths, indent, _JC.get(jc or "", "left") if jc != "both" else "left", looks)
+        # The cells are worked out when first asked for (the window draws a table once it shows).
+        return TableLook(widths, indent, _JC.get(jc or "", "left") if jc != "both" else "left", LazyCells(looks))
+
+
+class LazyCells(Mapping):
+    """A table's cell looks, made by ``make`` on first use."""
+
+    def __init__(self, make: Callable[[], dict[tuple[int, int], CellLook]]) -> None:
+        self._make: Callable[[], dict[tuple[int, int], CellLook]] | None = make
+        self._cells: dict[tuple[int, int], CellLook] = {}
+
+    def _all(self) -> dict[tuple[int, int], CellLook]:
+        if self._make is not None:
+            make, self._make = self._make, None
+            try:
+                self._cells = make()
+            except (ValueError, TypeError, AttributeError):
+                self._cells = {}  # odd cell properties: the cells are drawn plain
+        return self._cells
+
+    def __getitem__(self, key: tuple[int, int]) -> CellLook:
+        return self._all()[key]
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _overlay(base: _TableFormat, layer: _TableFormat) -> None:
@@ -597,5 +628,5 @@ def has_latin(text: str) -> bool:
     return any(c.isascii() and c.isalnum() for c in text)
 
 
-__all__ = ["DEFAULT_FONT", "DEFAULT_SIZE_PT", "StyleSheet", "TableStyles", "Theme", "has_latin", "paragraph_props",
+__all__ = ["DEFAULT_FONT", "DEFAULT_SIZE_PT", "LazyCells", "StyleSheet", "TableStyles", "Theme", "has_latin", "paragraph_props",
            "run_props"]
