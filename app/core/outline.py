@@ -128,7 +128,8 @@ def heading_of(text: str, outline_level: int | None = None, label: str = "") -> 
         run_in = bool(text[end + 1:].strip()) if end < len(text) else False
         return Heading(rank, m.group(1).strip(), _title_text(text[:end]), run_in, end)
     if outline_level is not None:
-        if is_contents_entry(text):
+        # A contents list's own caption ("目　次") in a heading style opens no section either.
+        if is_contents_entry(text) or is_contents_title(text):
             return None
         rank = rules.STYLE_LEVEL_TO_RANK.get(outline_level, outline_level)
         end = _first_sentence(text, 0)
