@@ -15,7 +15,7 @@ style levels as Word does in rare files.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from app.core.document import Border, CellLook, ListRef, ParagraphLook, RunFormat, TableLook
 
@@ -64,13 +64,19 @@ def _colour(value: str | None) -> str | None:
 
 # ------------------------------------------------------------------------- reading one layer
 
+def _properties(el: Any) -> Iterator[tuple[str, Any]]:
+    """(local name, element) of each w: child of a property element."""
+    for child in el:
+        tag = child.tag
+        yield (tag[len(_W):] if isinstance(tag, str) and tag.startswith(_W) else ""), child
+
+
 def run_props(rpr: Any, theme: Callable[[str], str | None] | None = None) -> dict[str, Any]:
     """The run properties one w:rPr sets (theme fonts resolved through ``theme``)."""
     out: dict[str, Any] = {}
     if rpr is None:
         return out
-    for child in rpr:
-        tag = child.tag[len(_W):] if child.tag.startswith(_W) else ""
+    for tag, child in _properties(rpr):
         if tag == "rFonts":
             latin_theme = child.get(_W + "asciiTheme") or child.get(_W + "hAnsiTheme")
             ea_theme = child.get(_W + "eastAsiaTheme")
@@ -110,8 +116,7 @@ def paragraph_props(ppr: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if ppr is None:
         return out
-    for child in ppr:
-        tag = child.tag[len(_W):] if child.tag.startswith(_W) else ""
+    for tag, child in _properties(ppr):
         if tag == "jc":
             value = _JC.get(_val(child) or "")
             if value:

@@ -129,6 +129,20 @@ def chinese_lists(d: docx.document.Document) -> None:
         4: (2, "")})
 
 
+def list_report(path: Path, typed_second: bool = False) -> Path:
+    """A title, 一、 from a list, a body line, and 二、 from the list (or typed by hand)."""
+    d = new_document()
+    chinese_lists(d)
+    d.add_paragraph("2025年工作总结")
+    numbered(d, "基本情况", 1, 0)
+    d.add_paragraph("全年完成X项工作。")
+    if typed_second:
+        d.add_paragraph("二、主要做法")
+    else:
+        numbered(d, "主要做法", 1, 0)
+    return save(d, path)
+
+
 def test_list_labels_from_numbering(tmp_path: Path) -> None:
     d = new_document()
     chinese_lists(d)
@@ -178,18 +192,11 @@ def test_a_heading_style_with_numbering_labels_its_paragraphs(tmp_path: Path) ->
 
 def test_a_chinese_counting_list_item_is_a_first_level_heading(tmp_path: Path) -> None:
     """The 编制说明 case: "一、" from a list before a typed "二、": both open sections."""
-    d = new_document()
-    chinese_lists(d)
-    d.add_paragraph("某标准编制说明")
-    numbered(d, "任务来源", 1, 0)
-    d.add_paragraph("本标准来源于X年计划。")
-    d.add_paragraph("二、编制过程")
-    d.add_paragraph("过程如下。")
     from app.core.scan import scan
 
-    outline = scan(read_docx(save(d, tmp_path / "i.docx"))).outline
+    outline = scan(read_docx(list_report(tmp_path / "i.docx", typed_second=True))).outline
     assert [(s.level, s.title, s.label) for s in outline] == [
-        (0, "某标准编制说明", ""), (1, "一、任务来源", "一、"), (1, "二、编制过程", "")]
+        (0, "2025年工作总结", ""), (1, "一、基本情况", "一、"), (1, "二、主要做法", "")]
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -250,14 +257,6 @@ def test_table_style_conditional_first_row_and_bands(tmp_path: Path) -> None:
 # --- the writer writes nothing because of labels or looks ---------------------------------------
 
 
-def list_report(path: Path) -> Path:
-    d = new_document()
-    chinese_lists(d)
-    d.add_paragraph("2025年工作总结")
-    numbered(d, "基本情况", 1, 0)
-    d.add_paragraph("全年完成X项工作。")
-    numbered(d, "主要做法", 1, 0)
-    return save(d, path)
 
 
 def test_an_unchanged_labelled_document_saves_byte_for_byte(tmp_path: Path) -> None:
