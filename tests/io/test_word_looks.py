@@ -257,8 +257,6 @@ def test_table_style_conditional_first_row_and_bands(tmp_path: Path) -> None:
 # --- the writer writes nothing because of labels or looks ---------------------------------------
 
 
-
-
 def test_an_unchanged_labelled_document_saves_byte_for_byte(tmp_path: Path) -> None:
     path = list_report(tmp_path / "m.docx")
     document = read_docx(path)
