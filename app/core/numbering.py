@@ -178,6 +178,14 @@ def _series(symbols: str):  # noqa: ANN202 - a formatter
     return lambda n: symbols[n - 1] if 0 < n <= len(symbols) else str(n)
 
 
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+
+
+def _greek(n: int) -> str:
+    """α … ω, then αα … (as letters repeat)."""
+    return _GREEK[(n - 1) % len(_GREEK)] * ((n - 1) // len(_GREEK) + 1) if n > 0 else str(n)
+
+
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
 
@@ -218,6 +226,13 @@ FORMATS = {
     "ideographTraditional": _series(_STEMS),
     "ideographZodiac": _series(_BRANCHES),
     "none": lambda n: "",
+    # Word 2010's custom formats (w:numFmt w:val="custom" w:format="001, 002, 003, ..."), named
+    # here by what they show: the reader maps the ones it knows to these.
+    "decimalZero3": lambda n: f"{n:03d}" if n >= 0 else str(n),
+    "decimalZero4": lambda n: f"{n:04d}" if n >= 0 else str(n),
+    "decimalZero5": lambda n: f"{n:05d}" if n >= 0 else str(n),
+    "greekLower": lambda n: _greek(n),
+    "greekUpper": lambda n: _greek(n).upper(),
 }
 
 

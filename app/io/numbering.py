@@ -108,10 +108,38 @@ class ListLevels:
         return self._rpr.get((num_id, ilvl), _NONE)
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Word 2010's custom number formats (w:format) that ``app.core.numbering`` shows.
+_CUSTOM_FORMATS = {"001, 002, 003, ...": "decimalZero3", "0001, 0002, 0003, ...": "decimalZero4",
+                   "00001, 00002, 00003, ...": "decimalZero5", "α, β, γ, ...": "greekLower", "Α, Β, Γ, ...": "greekUpper"}
+
+
+def _number_format(lvl: Any) -> str:
+    """A level's w:numFmt; a custom format (inside mc:AlternateContent, for Word 2010 and later)
+    where it is one we show, else the fallback the file gives older readers."""
+    fmt = lvl.find(_W + "numFmt")
+    if fmt is not None:
+        return _val(fmt) or "decimal"
+    alternate = lvl.find(_MC + "AlternateContent")
+    if alternate is None:
+        return "decimal"
+    for branch in alternate:
+        found = branch.find(_W + "numFmt")
+        if found is None:
+            continue
+        value = _val(found) or "decimal"
+        if value != "custom":
+            return value
+        custom = _CUSTOM_FORMATS.get((_val(found, "format") or "").strip())
+        if custom:
+            return custom
+    return "decimal"
+
+
 def _level(lvl: Any) -> Level:
     if lvl is None:
         return Level(num_fmt="none", text="")
-    fmt = _val(lvl.find(_W + "numFmt")) or "decimal"
+    fmt = _number_format(lvl)
     text_el = lvl.find(_W + "lvlText")
     # No w:lvlText: Word shows no label; w:lvlText w:val="" likewise.
     text = _val(text_el) if text_el is not None else ""

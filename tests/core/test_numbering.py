@@ -30,6 +30,8 @@ from app.core.numbering import Level, ListDef, Numbering, format_number, labels,
     ("lowerRoman", {1: "i", 4: "iv", 9: "ix", 14: "xiv", 40: "xl"}),
     ("upperRoman", {1994: "MCMXCIV", 3: "III"}),
     ("none", {1: "", 5: ""}),
+    ("decimalZero3", {1: "001", 12: "012"}),
+    ("greekLower", {1: "α", 3: "γ", 24: "ω", 25: "αα"}),
     ("someFutureFormat", {7: "7"}),
 ])
 def test_number_formats(fmt: str, cases: dict[int, str]) -> None:

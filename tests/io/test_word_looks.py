@@ -157,20 +157,28 @@ def test_list_labels_from_numbering(tmp_path: Path) -> None:
     numbered(d, "乙", 2)
     numbered(d, "新的一组", 3, 0)  # the same definition, restarted
     numbered(d, "罗马", 4)
+    # Word 2010's custom format, inside mc:AlternateContent with a decimal fallback.
+    custom = ('<w:lvl w:ilvl="0" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:start w:val="1"/>'
+              '<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/>'
+              '</mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>'
+              '<w:lvlText w:val="第%1号"/></w:lvl>')
+    d.part.numbering_part.element.insert(0, xml(f'<w:abstractNum w:abstractNumId="7">{custom}</w:abstractNum>'))
+    d.part.numbering_part.element.append(xml('<w:num w:numId="8"><w:abstractNumId w:val="7"/></w:num>'))
+    numbered(d, "定制", 8)
     not_listed = numbered(d, "不编号", 1, 0)
     not_listed._p.pPr.numPr.numId.val = 0  # numId 0: no list
     document = read_docx(save(d, tmp_path / "g.docx"))
     assert [(b.label, b.text) for b in document.blocks] == [
         ("", "2025年工作总结"), ("一、", "基本情况"), ("（一）", "抓学习"), ("（二）", "抓落实"), ("1.", "细则"),
         ("二、", "存在问题"), ("（一）", "抓整改"), ("①", "甲"), ("②", "乙"), ("一、", "新的一组"), ("III.", "罗马"),
-        ("", "不编号")]
+        ("第001号", "定制"), ("", "不编号")]
     assert document.blocks[10].label_suffix == "space" and document.blocks[1].label_suffix == "tab"
     assert document.blocks[1].list_ref.num_id == 1 and document.blocks[2].list_ref.level == 1
-    assert document.blocks[11].list_ref is None
+    assert document.blocks[12].list_ref is None
     first = document.blocks[1].label_look
     assert first.bold and first.font_east_asia == "黑体" and not document.blocks[1].runs[0].look.bold
     assert (document.blocks[2].look.left_indent_pt, document.blocks[2].look.first_line_indent_pt) == (32.0, -32.0)
-    assert document.numbering is not None and set(document.numbering.lists) == {1, 2, 3, 4}
+    assert document.numbering is not None and set(document.numbering.lists) == {1, 2, 3, 4, 8}
 
 
 def test_a_heading_style_with_numbering_labels_its_paragraphs(tmp_path: Path) -> None:
