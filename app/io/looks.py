@@ -71,7 +71,8 @@ class DocumentLooks:
             lang = theme_lang.get(_W + "eastAsia") if theme_lang is not None else None
         self.sheet = StyleSheet(styles_el, Theme(theme_el, lang))
         self.levels = ListLevels(numbering_el, self.sheet.theme_font, self.sheet.style_list)
-        self.numbering: Numbering | None = self.levels.numbering if self.levels.numbering.lists else None
+        # The lists the paragraphs use (None: none), once ``label_blocks`` has run.
+        self.numbering: Numbering | None = None
         self._table_styles = TableStyles(self.sheet)
         self.tables: list[TableLook] = []
         self._table_style_of: dict[Any, str | None] = {}
@@ -121,18 +122,19 @@ class DocumentLooks:
         """The list numbering a paragraph: its own w:numPr over its style's (w:numId 0: none)."""
         style = self.sheet.style_list(sid)
         if direct is None:
-            return style if style is not None and style.num_id in self.levels.numbering.lists else None
+            return style if style is not None and self.levels.list_def(style.num_id) is not None else None
         num_el, lvl_el = direct.find(_W + "numId"), direct.find(_W + "ilvl")
         num = _int(num_el.get(_W + "val")) if num_el is not None else (style.num_id if style else None)
         lvl = _int(lvl_el.get(_W + "val")) if lvl_el is not None else (style.level if style else 0)
-        if not num or num not in self.levels.numbering.lists:
+        if not num or self.levels.list_def(num) is None:
             return None
         return ListRef(num, lvl if lvl is not None and 0 <= lvl < 9 else 0)
 
     def label_blocks(self, blocks: Sequence[Block]) -> None:
         """Give every list paragraph its label, counting in document order as Word does."""
-        if self.numbering is None:
+        if not self.levels.numbering.lists:
             return
+        self.numbering = self.levels.numbering
         counter = Counter(self.numbering)
         for block in blocks:
             if block.list_ref is not None:

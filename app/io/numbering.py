@@ -25,63 +25,83 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 
 class ListLevels:
-    """A document's lists (``numbering``) and, per (w:numId, w:ilvl), the list level's own
-    paragraph properties (indents) and run properties (the label's font), already parsed."""
+    """A document's lists and, per (w:numId, w:ilvl), the list level's own paragraph properties
+    (indents) and run properties (the label's font). A list is read when a paragraph first asks
+    for it (``list_def``): templates define dozens that no paragraph uses. ``numbering`` holds
+    the lists read so far, which after a document's paragraphs are read is every list they use."""
 
     def __init__(self, numbering_el: Any, theme_font: Any = None,
                  style_list: Any = None) -> None:
         self.numbering = Numbering()
+        self._theme_font = theme_font
+        self._style_list = style_list
         self._ppr: dict[tuple[int, int], dict[str, Any]] = {}
         self._rpr: dict[tuple[int, int], dict[str, Any]] = {}
+        self._abstracts: dict[str, Any] = {}
+        self._nums: dict[int, Any] = {}
+        self._missing: set[int] = set()
         if numbering_el is None:
             return
-        abstracts: dict[str, Any] = {}
         for abstract in numbering_el.iterfind(_W + "abstractNum"):
             aid = abstract.get(_W + "abstractNumId")
             if aid is not None:
-                abstracts.setdefault(aid, abstract)
-        nums = {}
+                self._abstracts.setdefault(aid, abstract)
         for num in numbering_el.iterfind(_W + "num"):
             nid = _int(num.get(_W + "numId"))
-            if nid is not None and nid not in nums:
-                nums[nid] = num
-        for nid, num in nums.items():
-            aid = _val(num.find(_W + "abstractNumId"))
-            abstract = self._linked(abstracts.get(aid or ""), abstracts, nums, style_list)
-            if abstract is None:
+            if nid is not None and nid not in self._nums:
+                self._nums[nid] = num
+
+    def list_def(self, nid: int) -> ListDef | None:
+        """List ``nid`` (read on first use); None when the file does not define it."""
+        found = self.numbering.lists.get(nid)
+        if found is not None or nid in self._missing:
+            return found
+        found = self._read(nid)
+        if found is None:
+            self._missing.add(nid)
+        else:
+            self.numbering.lists[nid] = found
+        return found
+
+    def _read(self, nid: int) -> ListDef | None:
+        num = self._nums.get(nid)
+        if num is None:
+            return None
+        abstracts = self._abstracts
+        aid = _val(num.find(_W + "abstractNumId"))
+        abstract = self._linked(abstracts.get(aid or ""), abstracts, self._nums, self._style_list)
+        if abstract is None:
+            return None
+        lvl_els: dict[int, Any] = {}
+        for lvl in abstract.iterfind(_W + "lvl"):
+            ilvl = _int(lvl.get(_W + "ilvl"), 0)
+            if ilvl is not None and 0 <= ilvl < MAX_LEVELS:
+                lvl_els.setdefault(ilvl, lvl)
+        overrides: dict[int, int] = {}
+        for override in num.iterfind(_W + "lvlOverride"):
+            ilvl = _int(override.get(_W + "ilvl"))
+            if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
                 continue
-            lvl_els: dict[int, Any] = {}
-            for lvl in abstract.iterfind(_W + "lvl"):
-                ilvl = _int(lvl.get(_W + "ilvl"), 0)
-                if ilvl is not None and 0 <= ilvl < MAX_LEVELS:
-                    lvl_els.setdefault(ilvl, lvl)
-            overrides: dict[int, int] = {}
-            for override in num.iterfind(_W + "lvlOverride"):
-                ilvl = _int(override.get(_W + "ilvl"))
-                if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
-                    continue
-                start = _int(_val(override.find(_W + "startOverride")))
-                if start is not None:
-                    overrides[ilvl] = start
-                replaced = override.find(_W + "lvl")
-                if replaced is not None:
-                    lvl_els[ilvl] = replaced
-                    if start is None and replaced.find(_W + "start") is not None:
-                        overrides[ilvl] = _int(_val(replaced.find(_W + "start")), 1) or 0
-            levels = []
-            for ilvl in range(MAX_LEVELS):
-                lvl = lvl_els.get(ilvl)
-                level = _level(lvl)
-                if ilvl in overrides:
-                    level = Level(overrides[ilvl], level.num_fmt, level.text, level.restart, level.legal,
-                                  level.suffix)
-                levels.append(level)
-                if lvl is not None:
-                    self._ppr[(nid, ilvl)] = paragraph_props(lvl.find(_W + "pPr"))
-                    self._rpr[(nid, ilvl)] = run_props(lvl.find(_W + "rPr"), theme_font)
-            # Lists on one abstract definition count together, as in Word.
-            self.numbering.lists[nid] = ListDef(tuple(levels), f"abstract:{abstract.get(_W + 'abstractNumId')}",
-                                                overrides)
+            start = _int(_val(override.find(_W + "startOverride")))
+            if start is not None:
+                overrides[ilvl] = start
+            replaced = override.find(_W + "lvl")
+            if replaced is not None:
+                lvl_els[ilvl] = replaced
+                if start is None and replaced.find(_W + "start") is not None:
+                    overrides[ilvl] = _int(_val(replaced.find(_W + "start")), 1) or 0
+        levels = []
+        for ilvl in range(MAX_LEVELS):
+            lvl = lvl_els.get(ilvl)
+            level = _level(lvl)
+            if ilvl in overrides:
+                level = Level(overrides[ilvl], level.num_fmt, level.text, level.restart, level.legal, level.suffix)
+            levels.append(level)
+            if lvl is not None:
+                self._ppr[(nid, ilvl)] = paragraph_props(lvl.find(_W + "pPr"))
+                self._rpr[(nid, ilvl)] = run_props(lvl.find(_W + "rPr"), self._theme_font)
+        # Lists on one abstract definition count together, as in Word.
+        return ListDef(tuple(levels), f"abstract:{abstract.get(_W + 'abstractNumId')}", overrides)
 
     @staticmethod
     def _linked(abstract: Any, abstracts: dict[str, Any], nums: dict[int, Any], style_list: Any) -> Any:
