@@ -451,6 +451,7 @@ def block_of(p: Any, cell: CellRef | None, styles: _Styles, in_toc: bool = False
     block = Block(runs, name, level, is_title, fmt, cell, p, images, toc)
     block.look = paragraph.look
     block.list_ref = paragraph.list_ref
+    block.label_look = paragraph.label_look
     return block
 
 

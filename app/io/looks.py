@@ -45,13 +45,15 @@ def _part_element(package: Any, kind: str) -> Any:
 class ParagraphLooks:
     """One paragraph's resolved look and the looks of its runs (``run``)."""
 
-    __slots__ = ("_sheet", "_context", "look", "list_ref")
+    __slots__ = ("_sheet", "_context", "look", "list_ref", "label_look")
 
-    def __init__(self, sheet: StyleSheet, context: Any, look: ParagraphLook, list_ref: ListRef | None) -> None:
+    def __init__(self, sheet: StyleSheet, context: Any, look: ParagraphLook, list_ref: ListRef | None,
+                 label_look: RunFormat | None = None) -> None:
         self._sheet = sheet
         self._context = context
         self.look = look
         self.list_ref = list_ref
+        self.label_look = label_look
 
     def run(self, key: Any, rpr: Any, text: str) -> RunFormat:
         plain, east_asian = self._sheet.run_looks(self._context, key, rpr)
@@ -115,7 +117,12 @@ class DocumentLooks:
         list_ref = self._list_of(sid, direct)
         level_ppr = self.levels.paragraph_props(list_ref.num_id, list_ref.level) if list_ref else _NONE
         look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None)
-        found = self._paragraphs[key] = ParagraphLooks(sheet, context, look, list_ref)
+        label_look = None
+        if list_ref is not None:
+            # A label takes the paragraph mark's run properties, then the list level's.
+            label_look = sheet.label_look(context, ppr.find(_RPR) if ppr is not None else None,
+                                          self.levels.run_props(list_ref.num_id, list_ref.level))
+        found = self._paragraphs[key] = ParagraphLooks(sheet, context, look, list_ref, label_look)
         return found
 
     def _list_of(self, sid: str | None, direct: Any) -> ListRef | None:
@@ -139,20 +146,6 @@ class DocumentLooks:
         for block in blocks:
             if block.list_ref is not None:
                 block.label, block.label_suffix = counter.next_label(block.list_ref)
-                block.label_look = self._label_look(block)
-
-    def _label_look(self, block: Block) -> RunFormat | None:
-        ref = block.list_ref
-        if ref is None:
-            return None
-        ppr = block.source.find(_W + "pPr") if block.source is not None else None
-        sid = None
-        if ppr is not None:
-            style = ppr.find(_W + "pStyle")
-            sid = style.get(_W + "val") if style is not None else None
-        context = self.sheet.context(sid, self._table_style(block.source) if block.cell is not None else None)
-        mark = ppr.find(_RPR) if ppr is not None else None
-        return self.sheet.label_look(context, mark, self.levels.run_props(ref.num_id, ref.level))
 
 
 def _int(value: str | None) -> int | None:
