@@ -115,10 +115,10 @@ def test_an_edit_touches_only_its_paragraph(path: Path, tmp_path: Path) -> None:
 
 
 def _main_part(path: Path) -> str:
-    from app.io.docx_reader import _main_part_name
+    from app.io.docx_reader import main_part_name
 
     with zipfile.ZipFile(path) as zf:
-        return _main_part_name(zf) or "word/document.xml"
+        return main_part_name(zf) or "word/document.xml"
 
 
 def body_paragraphs_of(path: Path, main: str) -> list[bytes]:

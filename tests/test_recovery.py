@@ -194,7 +194,7 @@ def test_temp_files_left_by_a_killed_writer_are_swept(tmp_path: Path) -> None:
 def test_disk_full_during_a_save_keeps_the_previous_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    import app.io.save
+    import app.io.atomic
 
     store = RecoveryStore(tmp_path)
     doc = store.new_id()
@@ -203,7 +203,7 @@ def test_disk_full_during_a_save_keeps_the_previous_copy(tmp_path: Path, monkeyp
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(app.io.save.os, "fsync", full)
+    monkeypatch.setattr(app.io.atomic.os, "fsync", full)
     with pytest.raises(DocumentError) as caught:
         store.save(doc, "a.docx", "第二版" * 1000)
     assert "恢复副本" in caught.value.message

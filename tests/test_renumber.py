@@ -10,8 +10,9 @@ from hypothesis import given, settings, strategies as st
 
 from app.core.document import Block, Document, Run, RunFormat
 from app.core.edits import apply_change, texts_after
-from app.core.renumber import (OutlineError, chinese_number, demote, enumerators_in, move_down, move_section,
-                               move_up, parse_chinese_number, promote, renumber, renumbered_texts)
+from app.core.numerals import chinese_number, parse_chinese_number
+from app.core.renumber import (OutlineError, demote, enumerators_in, move_down, move_section,
+                               move_up, promote, renumber, renumbered_texts)
 from app.core.scan import scan
 from tests.shared import ROOT
 

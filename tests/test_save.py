@@ -11,6 +11,7 @@ import pytest
 
 import app.io.save as save
 from app.core.document import Document
+from app.io import atomic
 from app.io.errors import DocumentError
 from app.io.load import load
 from app.io.save import FileChangedOnDisk, atomic_write_bytes, backups_of, save_document
@@ -47,7 +48,7 @@ def test_a_failed_replace_leaves_the_old_file_and_no_temp(tmp_path: Path, monkey
     def refuse(src, dst):  # noqa: ANN001, ANN202
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(save.os, "replace", refuse)
+    monkeypatch.setattr(atomic.os, "replace", refuse)
     with pytest.raises(DocumentError) as err:
         atomic_write_bytes(target, b"new")
     assert "没有写入权限" in err.value.message

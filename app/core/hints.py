@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from app.core import rules
 from app.core.document import Document
+from app.core.numerals import parse_chinese_number
 from app.core.outline import heading_of
 from app.core.placeholders import find_in_text
 
@@ -106,24 +107,16 @@ def _is_approximate(numeral: str) -> bool:
     return re.search("[一二三四五六七八九两]{2}", numeral) is not None
 
 
-_parse_chinese_number = None  # app.core.renumber's, see chinese_counts_in
-
-
 def chinese_counts_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, numeral+unit) of counts written in Chinese numerals that a strict reader of
     GB/T 15835 would write in Arabic. Conservative: see the module doc."""
-    global _parse_chinese_number
-    if _parse_chinese_number is None:
-        # Loaded with the first count (renumber brings the edits engine); bound once, as an import
-        # statement per paragraph goes through PySide's import hook in the window (~2 us each).
-        from app.core.renumber import parse_chinese_number as _parse_chinese_number
     found = []
     for m in _compiled()["chinese-count"].finditer(text):
         numeral, qualifier, unit = m.group(1), m.group(2), m.group(3)
         start, end = m.start(), m.end()
         if qualifier or numeral in ("一", "两") or _is_approximate(numeral):
             continue
-        value = _parse_chinese_number(numeral.replace("两", "二"))
+        value = parse_chinese_number(numeral.replace("两", "二"))
         if not value or value < 2:
             continue
         before = text[max(0, start - 4):start]

@@ -18,24 +18,10 @@ from app.core.document import Block, CellRef, Document, ImageRef, ParagraphForma
 from app.core.outline import is_contents_style
 from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
+from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
+                          PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, WP, P, R, T, W)
 from app.io.looks import DocumentLooks, ParagraphLooks
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{" + W + "}"
-P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
-# Containers whose runs are part of the paragraph's visible text.
-_RUN_CONTAINERS = {_W + n for n in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
-                                    "customXml", "moveTo", "dir", "bdo")}
-_CUSTOM_XML = _W + "customXml"
-# Pictures in a run: DrawingML (w:drawing) and the VML of older files (w:pict, w:object).
-_DRAWING, _PICT, _OBJECT = _W + "drawing", _W + "pict", _W + "object"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_BLIP = _A + "blip"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _EMU_PER_PT = 12700
 # Marks the detail of a refusal that came from an unexpected exception rather than a check
 # (the fuzzer counts these apart: each is a reader bug turned into a safe refusal).
@@ -45,34 +31,34 @@ _STRICT_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def _attr(el: Any, name: str) -> str | None:
-    return el.get(_W + name) if el is not None else None
+    return el.get(W + name) if el is not None else None
 
 
 def _on(el: Any) -> bool | None:
     """A w:b-style toggle: present means on unless w:val says otherwise."""
     if el is None:
         return None
-    val = el.get(_W + "val")
+    val = el.get(W + "val")
     return val not in ("0", "false", "off", "none")
 
 
 def run_format(rpr: Any) -> RunFormat:
     if rpr is None:
         return RunFormat()
-    fonts = rpr.find(_W + "rFonts")
-    size = _attr(rpr.find(_W + "sz"), "val")
-    color = _attr(rpr.find(_W + "color"), "val")
-    underline = rpr.find(_W + "u")
+    fonts = rpr.find(W + "rFonts")
+    size = _attr(rpr.find(W + "sz"), "val")
+    color = _attr(rpr.find(W + "color"), "val")
+    underline = rpr.find(W + "u")
     return RunFormat(
-        bold=_on(rpr.find(_W + "b")),
-        italic=_on(rpr.find(_W + "i")),
+        bold=_on(rpr.find(W + "b")),
+        italic=_on(rpr.find(W + "i")),
         underline=None if underline is None else _attr(underline, "val") not in ("none", "0"),
-        strike=_on(rpr.find(_W + "strike")),
+        strike=_on(rpr.find(W + "strike")),
         font=_attr(fonts, "ascii") or _attr(fonts, "hAnsi"),
         font_east_asia=_attr(fonts, "eastAsia"),
         size_pt=_half_points(size),
         color=color if color and color != "auto" else None,
-        highlight=_attr(rpr.find(_W + "highlight"), "val"),
+        highlight=_attr(rpr.find(W + "highlight"), "val"),
     )
 
 
@@ -97,8 +83,8 @@ _JC = {"left": "left", "start": "left", "center": "center", "right": "right", "e
 def paragraph_format(ppr: Any) -> ParagraphFormat:
     if ppr is None:
         return ParagraphFormat()
-    ind = ppr.find(_W + "ind")
-    spacing = ppr.find(_W + "spacing")
+    ind = ppr.find(W + "ind")
+    spacing = ppr.find(W + "spacing")
     first_chars = _attr(ind, "firstLineChars")
     line = _attr(spacing, "line")
     rule = _attr(spacing, "lineRule") or ("auto" if line else None)
@@ -109,7 +95,7 @@ def paragraph_format(ppr: Any) -> ParagraphFormat:
         except ValueError:
             line_value = None
     return ParagraphFormat(
-        alignment=_JC.get(_attr(ppr.find(_W + "jc"), "val") or ""),
+        alignment=_JC.get(_attr(ppr.find(W + "jc"), "val") or ""),
         first_line_chars=int(first_chars) / 100 if first_chars and first_chars.lstrip("-").isdigit() else None,
         first_line_indent_pt=_twips_pt(_attr(ind, "firstLine")),
         left_indent_pt=_twips_pt(_attr(ind, "left") or _attr(ind, "start")),
@@ -121,18 +107,18 @@ def paragraph_format(ppr: Any) -> ParagraphFormat:
     )
 
 
-def _run_text(r: Any) -> str:
+def run_text(r: Any) -> str:
     parts = []
     for child in r:
         tag = child.tag
         if tag == T:
             parts.append(child.text or "")
-        elif tag == _W + "tab":
+        elif tag == W + "tab":
             parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            if child.get(_W + "type") not in ("page", "column"):
+        elif tag in (W + "br", W + "cr"):
+            if child.get(W + "type") not in ("page", "column"):
                 parts.append("\n")
-        elif tag == _W + "noBreakHyphen":
+        elif tag == W + "noBreakHyphen":
             parts.append("-")
     return "".join(parts)
 
@@ -144,37 +130,37 @@ def runs_of(p: Any) -> Iterator[Any]:
         tag = child.tag
         if tag == R:
             yield child
-        elif tag in _RUN_CONTAINERS:
+        elif tag in RUN_CONTAINERS:
             yield from runs_of(child)
 
 
 def paragraph_runs(p: Any) -> list[Run]:
     runs = []
     for r in runs_of(p):
-        text = _run_text(r)
+        text = run_text(r)
         if text:
-            runs.append(Run(text, _cached_run_format(r.find(_W + "rPr"))))
+            runs.append(Run(text, _cached_run_format(r.find(W + "rPr"))))
     return runs
 
 
-def paragraph_runs_and_images(p: Any, looks: Any = None) -> tuple[list[Run], tuple[ImageRef, ...]]:
+def paragraph_runs_and_images(p: Any, looks: ParagraphLooks | None = None) -> tuple[list[Run], tuple[ImageRef, ...]]:
     """The runs of ``p`` (as ``paragraph_runs``) and the pictures between them; with ``looks``
-    (a ``ParagraphLooks``) each run also gets its resolved look."""
+    each run also gets its resolved look."""
     runs = []
     images: list[ImageRef] = []
     offset = 0
     if looks is not None:
         return _runs_with_looks(p, looks, images)
     for r in runs_of(p):
-        text = _run_text(r)
+        text = run_text(r)
         for child in r:
-            if child.tag in (_DRAWING, _PICT, _OBJECT, _ALTERNATE):
+            if child.tag in (DRAWING, PICT, OBJECT, ALTERNATE_CONTENT):
                 # Each picture knows the run child it came from (the writer removes that child
                 # when the user deleted the picture).
-                found = _images_in(child, offset + _text_before(r, child))
+                found = images_in(child, offset + _text_before(r, child))
                 images += [replace(image, source=child) for image in found]
         if text:
-            runs.append(Run(text, _cached_run_format(r.find(_W + "rPr"))))
+            runs.append(Run(text, _cached_run_format(r.find(W + "rPr"))))
             offset += len(text)
     return runs, tuple(images)
 
@@ -183,13 +169,13 @@ def _runs_with_looks(p: Any, looks: ParagraphLooks, images: list[ImageRef]) -> t
     runs = []
     offset = 0
     for r in runs_of(p):
-        text = _run_text(r)
+        text = run_text(r)
         for child in r:
-            if child.tag in (_DRAWING, _PICT, _OBJECT, _ALTERNATE):
-                found = _images_in(child, offset + _text_before(r, child))
+            if child.tag in (DRAWING, PICT, OBJECT, ALTERNATE_CONTENT):
+                found = images_in(child, offset + _text_before(r, child))
                 images += [replace(image, source=child) for image in found]
         if text:
-            rpr = r.find(_W + "rPr")
+            rpr = r.find(W + "rPr")
             if rpr is None:
                 runs.append(Run(text, _NO_RUN_FORMAT, looks.run(None, None, text)))
             else:
@@ -202,24 +188,24 @@ def _runs_with_looks(p: Any, looks: ParagraphLooks, images: list[ImageRef]) -> t
 def _text_before(r: Any, child: Any) -> int:
     """How much of run ``r``'s text comes before its child ``child`` (nearly always none)."""
     children = list(r)
-    return len(_run_text(children[:children.index(child)]))
+    return len(run_text(children[:children.index(child)]))
 
 
-def _images_in(el: Any, offset: int) -> list[ImageRef]:
+def images_in(el: Any, offset: int) -> list[ImageRef]:
     """The pictures a w:drawing, w:pict, w:object or mc:AlternateContent shows."""
-    if el.tag == _ALTERNATE:
+    if el.tag == ALTERNATE_CONTENT:
         for branch in el:
-            if branch.tag in (_CHOICE, _FALLBACK):
+            if branch.tag in (CHOICE, FALLBACK):
                 for child in branch:
-                    if child.tag in (_DRAWING, _PICT, _OBJECT):
-                        images = _images_in(child, offset)
+                    if child.tag in (DRAWING, PICT, OBJECT):
+                        images = images_in(child, offset)
                         if images:
                             return images
         return []
-    if el.tag == _DRAWING:
+    if el.tag == DRAWING:
         return _drawing_images(el, offset)
-    data = next(el.iter(_IMAGEDATA), None)
-    key = data.get(_REL + "id") if data is not None else None
+    data = next(el.iter(IMAGEDATA), None)
+    key = data.get(REL + "id") if data is not None else None
     if not key:
         return []
     shape = data.getparent()
@@ -228,22 +214,22 @@ def _images_in(el: Any, offset: int) -> list[ImageRef]:
 
 
 def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
-    frame = next((c for c in drawing if c.tag in (_WP + "inline", _WP + "anchor")), None)
-    extent = frame.find(_WP + "extent") if frame is not None else None
+    frame = next((c for c in drawing if c.tag in (WP + "inline", WP + "anchor")), None)
+    extent = frame.find(WP + "extent") if frame is not None else None
     width, height = _int(extent, "cx"), _int(extent, "cy")
-    blips = [b for b in drawing.iter(_BLIP) if b.get(_REL + "embed")]
+    blips = [b for b in drawing.iter(BLIP) if b.get(REL + "embed")]
     if len(blips) <= 1:
-        return [ImageRef(offset, b.get(_REL + "embed"), width, height) for b in blips]
+        return [ImageRef(offset, b.get(REL + "embed"), width, height) for b in blips]
     # A group of pictures: each at its own size in the group, scaled as the group is.
-    group = next(drawing.iter(_A + "chExt"), None)
+    group = next(drawing.iter(DRAWINGML + "chExt"), None)
     scale_x = width / _int(group, "cx") if group is not None and _int(group, "cx") else 1.0
     scale_y = height / _int(group, "cy") if group is not None and _int(group, "cy") else 1.0
     images = []
     for blip in blips:
         holder = blip.getparent().getparent() if blip.getparent() is not None else None
-        xfrm = next(holder.iter(_A + "xfrm"), None) if holder is not None else None
-        ext = xfrm.find(_A + "ext") if xfrm is not None else None
-        images.append(ImageRef(offset, blip.get(_REL + "embed"),
+        xfrm = next(holder.iter(DRAWINGML + "xfrm"), None) if holder is not None else None
+        ext = xfrm.find(DRAWINGML + "ext") if xfrm is not None else None
+        images.append(ImageRef(offset, blip.get(REL + "embed"),
                                int(_int(ext, "cx") * scale_x), int(_int(ext, "cy") * scale_y)))
     return images
 
@@ -328,14 +314,14 @@ class _Styles:
     def __init__(self, styles_element: Any) -> None:
         self._raw: dict[str, tuple[str, int | None, str | None]] = {}
         if styles_element is not None:
-            for style in styles_element.iterfind(_W + "style"):
-                if style.get(_W + "type") not in (None, "paragraph"):
+            for style in styles_element.iterfind(W + "style"):
+                if style.get(W + "type") not in (None, "paragraph"):
                     continue
-                sid = style.get(_W + "styleId") or ""
-                name = _attr(style.find(_W + "name"), "val") or sid
-                ppr = style.find(_W + "pPr")
-                lvl = _attr(ppr.find(_W + "outlineLvl") if ppr is not None else None, "val")
-                based = _attr(style.find(_W + "basedOn"), "val")
+                sid = style.get(W + "styleId") or ""
+                name = _attr(style.find(W + "name"), "val") or sid
+                ppr = style.find(W + "pPr")
+                lvl = _attr(ppr.find(W + "outlineLvl") if ppr is not None else None, "val")
+                based = _attr(style.find(W + "basedOn"), "val")
                 self._raw[sid] = (name, int(lvl) if lvl and lvl.isdigit() else None, based)
         self._cache: dict[str, tuple[str, int | None, bool]] = {}
 
@@ -398,7 +384,7 @@ def paragraph_elements_with_cells(body: Any, on_table: Any = None) -> Iterator[t
                 yield child, cell
             elif tag == TBL:
                 yield from table(child)
-            elif tag in (SDT, SDT_CONTENT, _CUSTOM_XML):
+            elif tag in (SDT, SDT_CONTENT, CUSTOM_XML):
                 yield from content(child, cell)
 
     return content(body, None)
@@ -434,10 +420,10 @@ def block_of(p: Any, cell: CellRef | None, styles: _Styles, in_toc: bool = False
              looks: DocumentLooks | None = None) -> Block:
     """The block of w:p ``p``; with ``looks`` also its resolved look, its runs' looks and the
     list it is numbered by (its label is worked out over the whole document: ``label_blocks``)."""
-    ppr = p.find(_W + "pPr")
-    sid = _attr(ppr.find(_W + "pStyle"), "val") if ppr is not None else None
+    ppr = p.find(W + "pPr")
+    sid = _attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
     name, level, is_title = styles.info(sid)
-    own_level = _attr(ppr.find(_W + "outlineLvl"), "val") if ppr is not None else None
+    own_level = _attr(ppr.find(W + "outlineLvl"), "val") if ppr is not None else None
     if own_level is not None and own_level.isdigit():
         level = int(own_level) + 1 if int(own_level) < 9 else None
     toc = in_toc or is_contents_style(name)
@@ -477,8 +463,8 @@ def contents_paragraphs(body: Any) -> set[Any]:
     contents list as either; a list of figures is a TOC field too)."""
     found: set[Any] = set()
     # lxml skips a tag search at once when the file never names the tag: free for most files.
-    for gallery in body.iter(_W + "docPartGallery"):
-        if (gallery.get(_W + "val") or "").strip().lower() not in rules.TOC_CONTROL_GALLERIES:
+    for gallery in body.iter(W + "docPartGallery"):
+        if (gallery.get(W + "val") or "").strip().lower() not in rules.TOC_CONTROL_GALLERIES:
             continue
         sdt = gallery.getparent()
         while sdt is not None and sdt.tag != SDT:
@@ -488,12 +474,12 @@ def contents_paragraphs(body: Any) -> set[Any]:
             found.update(content.iter(P))
     ranges = []
     fields: list[list[Any]] = []  # open fields, outermost first: [begin's w:p, field code so far]
-    for el in body.iter(_W + "fldChar", _W + "instrText"):
-        if el.tag == _W + "instrText":
+    for el in body.iter(W + "fldChar", W + "instrText"):
+        if el.tag == W + "instrText":
             if fields:
                 fields[-1][1] += el.text or ""
             continue
-        kind = el.get(_W + "fldCharType")
+        kind = el.get(W + "fldCharType")
         if kind == "begin":
             fields.append([_paragraph_of(el), ""])
         elif kind == "end" and fields:
@@ -524,14 +510,14 @@ def styles_of(package: Any) -> _Styles:
 def _grid_cells(tr: Any) -> Iterator[tuple[int, int, str | None, Any]]:
     """(grid column, columns spanned, "restart" | "continue" | None, w:tc) for a row's cells."""
     col = 0
-    trpr = tr.find(_W + "trPr")
-    before = _attr(trpr.find(_W + "gridBefore"), "val") if trpr is not None else None
+    trpr = tr.find(W + "trPr")
+    before = _attr(trpr.find(W + "gridBefore"), "val") if trpr is not None else None
     if before and before.isdigit():
         col = int(before)  # the row starts right of some empty grid columns
     for tc in _cells(tr):
-        tcpr = tc.find(_W + "tcPr")
-        vmerge = tcpr.find(_W + "vMerge") if tcpr is not None else None
-        span = _attr(tcpr.find(_W + "gridSpan"), "val") if tcpr is not None else None
+        tcpr = tc.find(W + "tcPr")
+        vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+        span = _attr(tcpr.find(W + "gridSpan"), "val") if tcpr is not None else None
         width = max(1, int(span)) if span and span.isdigit() else 1
         state = None if vmerge is None else ("restart" if _attr(vmerge, "val") == "restart" else "continue")
         yield col, width, state, tc
@@ -542,7 +528,7 @@ def _cells(tr: Any) -> Iterator[Any]:
     for child in tr:
         if child.tag == TC:
             yield child
-        elif child.tag in (SDT, SDT_CONTENT, _CUSTOM_XML):
+        elif child.tag in (SDT, SDT_CONTENT, CUSTOM_XML):
             yield from _cells(child)
 
 
@@ -570,7 +556,7 @@ def check_package(path: Path) -> None:
             names = set(zf.namelist())
             if "[Content_Types].xml" not in names:
                 raise DocumentError("文件已损坏：缺少内容类型清单，不是有效的 Word 文档。")
-            main = _main_part_name(zf)
+            main = main_part_name(zf)
             if main is None or main not in names:
                 raise DocumentError("文件已损坏：找不到文档正文部分，不是有效的 Word 文档。")
             with zf.open(main) as fh:
@@ -587,7 +573,7 @@ def check_package(path: Path) -> None:
         raise DocumentError("文件已损坏，无法读取。", f"{type(exc).__name__}: {exc}") from None
 
 
-def _main_part_name(zf: zipfile.ZipFile) -> str | None:
+def main_part_name(zf: zipfile.ZipFile) -> str | None:
     import re
 
     try:

@@ -21,29 +21,20 @@ from typing import Any, Iterable, Sequence
 
 from app.core.document import Block, Document, ImageRef, ParagraphFormat, Run, RunFormat
 from app.io.docx_reader import (
-    _ALTERNATE,
-    _DRAWING,
-    _OBJECT,
-    _PICT,
-    P,
-    R,
-    T,
-    TBL,
-    TC,
-    _images_in,
-    _W,
-    _run_text,
+    images_in,
     package_state,
     paragraph_elements,
     paragraph_format,
     run_format,
+    run_text,
     runs_key,
     runs_of,
 )
+from app.io.ooxml import ALTERNATE_CONTENT, DRAWING, OBJECT, PICT, TBL, TC, P, R, T, W
 from app.io.errors import DocumentError
 
-RPR, PPR, SECTPR = _W + "rPr", _W + "pPr", _W + "sectPr"
-TAB, BR, CR, NO_BREAK_HYPHEN = _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"
+RPR, PPR, SECTPR = W + "rPr", W + "pPr", W + "sectPr"
+TAB, BR, CR, NO_BREAK_HYPHEN = W + "tab", W + "br", W + "cr", W + "noBreakHyphen"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -60,7 +51,7 @@ def _text_runs(p: Any) -> list[tuple[Any, str, RunFormat]]:
     """(w:r, its text, its format) for the runs of ``p`` that show text."""
     out = []
     for r in runs_of(p):
-        text = _run_text(r)
+        text = run_text(r)
         if text:
             out.append((r, text, run_format(r.find(RPR))))
     return out
@@ -95,7 +86,7 @@ def _is_text_child(child: Any) -> bool:
     tag = child.tag
     if tag in (T, TAB, CR, NO_BREAK_HYPHEN):
         return True
-    return tag == BR and child.get(_W + "type") not in ("page", "column")
+    return tag == BR and child.get(W + "type") not in ("page", "column")
 
 
 def _text_children(text: str) -> list[Any]:
@@ -149,7 +140,7 @@ def _set_toggle(rpr: Any, name: str, value: bool | None) -> None:
     if value is not None:
         el = getattr(rpr, "get_or_add_" + name)()
         if not value:
-            el.set(_W + "val", "0")
+            el.set(W + "val", "0")
 
 
 def _set_fonts(rpr: Any, latin: bool, value: str | None) -> None:
@@ -160,11 +151,11 @@ def _set_fonts(rpr: Any, latin: bool, value: str | None) -> None:
     # A theme font attribute wins over the plain one in Word, so it goes when a font is set.
     names = ("ascii", "hAnsi") if latin else ("eastAsia",)
     for name in names:
-        fonts.attrib.pop(_W + name + "Theme", None)
+        fonts.attrib.pop(W + name + "Theme", None)
         if value is None:
-            fonts.attrib.pop(_W + name, None)
+            fonts.attrib.pop(W + name, None)
         else:
-            fonts.set(_W + name, value)
+            fonts.set(W + name, value)
     if not fonts.attrib:
         rpr._remove_rFonts()
 
@@ -181,30 +172,30 @@ def apply_run_format(r: Any, old: RunFormat, new: RunFormat) -> None:
     if old.underline != new.underline:
         rpr._remove_u()
         if new.underline is not None:
-            rpr.get_or_add_u().set(_W + "val", "single" if new.underline else "none")
+            rpr.get_or_add_u().set(W + "val", "single" if new.underline else "none")
     if old.font != new.font:
         _set_fonts(rpr, True, new.font)
     if old.font_east_asia != new.font_east_asia:
         _set_fonts(rpr, False, new.font_east_asia)
     if old.size_pt != new.size_pt:
         rpr._remove_sz()
-        szcs = rpr.find(_W + "szCs")
+        szcs = rpr.find(W + "szCs")
         if szcs is not None:
             rpr.remove(szcs)
         if new.size_pt is not None:
             half = str(int(round(new.size_pt * 2)))
-            rpr.get_or_add_sz().set(_W + "val", half)
+            rpr.get_or_add_sz().set(W + "val", half)
             szcs = _element("w:szCs")
-            szcs.set(_W + "val", half)
+            szcs.set(W + "val", half)
             rpr.get_or_add_sz().addnext(szcs)
     if old.color != new.color:
         rpr._remove_color()
         if new.color is not None:
-            rpr.get_or_add_color().set(_W + "val", new.color)
+            rpr.get_or_add_color().set(W + "val", new.color)
     if old.highlight != new.highlight:
         rpr._remove_highlight()
         if new.highlight is not None:
-            rpr.get_or_add_highlight().set(_W + "val", new.highlight)
+            rpr.get_or_add_highlight().set(W + "val", new.highlight)
     if len(rpr) == 0 and not rpr.attrib:
         r.remove(rpr)
 
@@ -328,7 +319,7 @@ def _paragraph_mark_template(p: Any) -> tuple[Any, RunFormat] | None:
     rpr = _element("w:rPr")
     for child in mark:
         # Revision marks of the paragraph mark do not belong on a run.
-        if child.tag not in (_W + "ins", _W + "del", _W + "moveFrom", _W + "moveTo", _W + "rPrChange"):
+        if child.tag not in (W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "rPrChange"):
             rpr.append(copy.deepcopy(child))
     holder.append(rpr)
     return holder, run_format(rpr)
@@ -349,13 +340,13 @@ def apply_paragraph_format(p: Any, old: ParagraphFormat, new: ParagraphFormat) -
         ppr = p.get_or_add_pPr()
         ppr._remove_jc()
         if new.alignment in _JC_OUT:
-            ppr.get_or_add_jc().set(_W + "val", _JC_OUT[new.alignment])
+            ppr.get_or_add_jc().set(W + "val", _JC_OUT[new.alignment])
     if old.first_line_chars != new.first_line_chars:
         ind = p.get_or_add_pPr().get_or_add_ind()
-        ind.attrib.pop(_W + "firstLineChars", None)
-        ind.attrib.pop(_W + "hangingChars", None)
+        ind.attrib.pop(W + "firstLineChars", None)
+        ind.attrib.pop(W + "hangingChars", None)
         if new.first_line_chars is not None:
-            ind.set(_W + "firstLineChars", str(int(round(new.first_line_chars * 100))))
+            ind.set(W + "firstLineChars", str(int(round(new.first_line_chars * 100))))
     if old.first_line_indent_pt != new.first_line_indent_pt:
         fmt.first_line_indent = None if new.first_line_indent_pt is None else Pt(new.first_line_indent_pt)
     if old.left_indent_pt != new.left_indent_pt:
@@ -372,19 +363,19 @@ def apply_paragraph_format(p: Any, old: ParagraphFormat, new: ParagraphFormat) -
 
 def _set_line_spacing(p: Any, value: float | None, rule: str | None) -> None:
     spacing = p.get_or_add_pPr().get_or_add_spacing()
-    spacing.attrib.pop(_W + "line", None)
-    spacing.attrib.pop(_W + "lineRule", None)
+    spacing.attrib.pop(W + "line", None)
+    spacing.attrib.pop(W + "lineRule", None)
     if value is None:
         return
     if rule in ("exact", "atLeast"):
-        spacing.set(_W + "line", str(int(round(value * 20))))
-        spacing.set(_W + "lineRule", rule)
+        spacing.set(W + "line", str(int(round(value * 20))))
+        spacing.set(W + "lineRule", rule)
     else:
-        spacing.set(_W + "line", str(int(round(value * 240))))
-        spacing.set(_W + "lineRule", "auto")
+        spacing.set(W + "line", str(int(round(value * 240))))
+        spacing.set(W + "lineRule", "auto")
 
 
-def _set_style(p: Any, document: Document, name: str | None) -> None:
+def set_style(p: Any, document: Document, name: str | None) -> None:
     """Point the paragraph at the style with display name ``name`` (no change if unknown)."""
     package = document.source
     if name is None or package is None:
@@ -393,7 +384,7 @@ def _set_style(p: Any, document: Document, name: str | None) -> None:
         style = package.styles[name]
     except (KeyError, ValueError, AttributeError):
         return
-    p.get_or_add_pPr().get_or_add_pStyle().set(_W + "val", style.style_id)
+    p.get_or_add_pPr().get_or_add_pStyle().set(W + "val", style.style_id)
 
 
 def _style_names(document: Document) -> dict[str, str]:
@@ -403,19 +394,19 @@ def _style_names(document: Document) -> dict[str, str]:
         styles = document.source.styles.element
     except Exception:  # noqa: BLE001 - no or a broken styles part: no names
         return names
-    for s in styles.iterfind(_W + "style"):
-        sid = s.get(_W + "styleId") or ""
-        name = s.find(_W + "name")
-        names[sid] = name.get(_W + "val") if name is not None else sid
+    for s in styles.iterfind(W + "style"):
+        sid = s.get(W + "styleId") or ""
+        name = s.find(W + "name")
+        names[sid] = name.get(W + "val") if name is not None else sid
     return names
 
 
 def _style_name(p: Any, names: dict[str, str]) -> str | None:
     ppr = p.find(PPR)
-    style = ppr.find(_W + "pStyle") if ppr is not None else None
+    style = ppr.find(W + "pStyle") if ppr is not None else None
     if style is None:
         return None
-    sid = style.get(_W + "val")
+    sid = style.get(W + "val")
     return names.get(sid, sid)
 
 
@@ -427,7 +418,7 @@ def _new_paragraph(template: Any | None) -> Any:
             ppr = copy.deepcopy(ppr)
             # A copied section break would start a new section; revision marks are not ours.
             for child in list(ppr):
-                if child.tag in (SECTPR, _W + "pPrChange"):
+                if child.tag in (SECTPR, W + "pPrChange"):
                     ppr.remove(child)
             p.append(ppr)
     return p
@@ -502,8 +493,8 @@ def _remove_paragraph(p: Any) -> None:
 
 # --- pictures ---------------------------------------------------------------------------------
 
-PICTURE_TAGS = (_DRAWING, _PICT, _OBJECT, _ALTERNATE)
-FLD_CHAR, FLD_SIMPLE, TXBX_CONTENT = _W + "fldChar", _W + "fldSimple", _W + "txbxContent"
+PICTURE_TAGS = (DRAWING, PICT, OBJECT, ALTERNATE_CONTENT)
+FLD_CHAR, FLD_SIMPLE, TXBX_CONTENT = W + "fldChar", W + "fldSimple", W + "txbxContent"
 _GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 _PICTURE_URI = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 _VML_GROUP = "{urn:schemas-microsoft-com:vml}group"
@@ -517,12 +508,12 @@ def pictures_of(p: Any) -> list[tuple[Any, Any, bool]]:
         for child in r:
             tag = child.tag
             if tag == FLD_CHAR:
-                kind = child.get(_W + "fldCharType")
+                kind = child.get(W + "fldCharType")
                 if kind == "begin":
                     depth += 1
                 elif kind == "end":
                     depth = max(depth - 1, 0)
-            elif tag in PICTURE_TAGS and _images_in(child, 0):
+            elif tag in PICTURE_TAGS and images_in(child, 0):
                 out.append((r, child, depth > 0 or _in_simple_field(r, p)))
     return out
 
@@ -651,13 +642,13 @@ def _insert_run_at(p: Any, new: Any, offset: int) -> None:
     after = None
     seen = 0
     for r in runs_of(p):
-        length = len(_run_text(r))
+        length = len(run_text(r))
         if seen + length <= offset:
             after = r
             seen += length
             continue
         if seen < offset and all(child.tag == RPR or _is_text_child(child) for child in r):
-            text = _run_text(r)
+            text = run_text(r)
             rest = copy.deepcopy(r)
             set_run_text(r, text[:offset - seen])
             set_run_text(rest, text[offset - seen:])
@@ -711,7 +702,7 @@ def sync(document: Document) -> bool:
             _place(p, anchor, block, body, first_existing)
             old_style = _style_name(p, style_names)
             if block.style is not None and block.style != old_style:
-                _set_style(p, document, block.style)
+                set_style(p, document, block.style)
             apply_paragraph_format(p, paragraph_format(p.find(PPR)), block.format)
             anchor_run = None
             for text, fmt in normalised(block.runs):
@@ -734,7 +725,7 @@ def sync(document: Document) -> bool:
                 baseline[p] = read_back(p)
                 changed = True
             if block.style is not None and block.style != _style_name(p, style_names):
-                _set_style(p, document, block.style)
+                set_style(p, document, block.style)
                 changed = True
             if block.images and move_pictures_in(p, block, keys):
                 changed = True
@@ -889,7 +880,7 @@ def saved(document: Document, data: bytes) -> None:
 
 def write_docx(document: Document, path: Path) -> None:
     """Save a docx-origin document to ``path`` (atomically), untouched blocks byte for byte."""
-    from app.io.save import atomic_write_bytes
+    from app.io.atomic import atomic_write_bytes
 
     data = docx_bytes(document)
     atomic_write_bytes(Path(path), data)

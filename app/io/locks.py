@@ -356,7 +356,7 @@ def send_raise_request(endpoint: Path | str, document: Path | str) -> Path:
     """Ask the process watching ``endpoint`` to bring ``document``'s window forward; the request
     file's path (its answer will be ``ack_path`` of it). Raises OSError when it cannot be written."""
     from app.io.errors import DocumentError
-    from app.io.save import atomic_write_bytes
+    from app.io.atomic import atomic_write_bytes
 
     folder = Path(endpoint)
     request = folder / f"{os.getpid()}-{uuid.uuid4().hex}{REQUEST_SUFFIX}"
@@ -393,7 +393,7 @@ def pending_requests(endpoint: Path | str) -> list[tuple[Path, str | None]]:
 
 def acknowledge(request: Path) -> None:
     """Answer ``request``: remove it and leave its ``.ack`` file for the asker."""
-    from app.io.save import atomic_write_bytes
+    from app.io.atomic import atomic_write_bytes
 
     _unlink_quietly(request)
     try:

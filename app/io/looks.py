@@ -9,11 +9,10 @@ from typing import Any, Sequence
 from app.core.document import Block, ListRef, ParagraphLook, RunFormat, TableLook
 from app.core.numbering import Counter, Numbering
 from app.io.numbering import ListLevels
+from app.io.ooxml import TBL, W
 from app.io.styles import StyleSheet, TableStyles, Theme, has_latin
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{" + W + "}"
-_TBL, _RPR = _W + "tbl", _W + "rPr"
+_RPR = W + "rPr"
 _NONE: dict[str, Any] = {}
 _REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
@@ -69,8 +68,8 @@ class DocumentLooks:
                  numbering_el: Any = None) -> None:
         lang = None
         if settings_el is not None:
-            theme_lang = settings_el.find(_W + "themeFontLang")
-            lang = theme_lang.get(_W + "eastAsia") if theme_lang is not None else None
+            theme_lang = settings_el.find(W + "themeFontLang")
+            lang = theme_lang.get(W + "eastAsia") if theme_lang is not None else None
         self.sheet = StyleSheet(styles_el, Theme(theme_el, lang))
         self.levels = ListLevels(numbering_el, self.sheet.theme_font, self.sheet.style_list)
         # The lists the paragraphs use (None: none), once ``label_blocks`` has run.
@@ -85,9 +84,9 @@ class DocumentLooks:
         return cls(*(_part_element(package, kind) for kind in ("styles", "theme", "settings", "numbering")))
 
     def add_table(self, index: int, tbl: Any, cells: Sequence[Sequence[tuple[int, int, int, Any]]]) -> None:
-        tblpr = tbl.find(_W + "tblPr")
-        style = tblpr.find(_W + "tblStyle") if tblpr is not None else None
-        sid = style.get(_W + "val") if style is not None else None
+        tblpr = tbl.find(W + "tblPr")
+        style = tblpr.find(W + "tblStyle") if tblpr is not None else None
+        sid = style.get(W + "val") if style is not None else None
         self._table_style_of[tbl] = sid or self.sheet.default_table
         while len(self.tables) <= index:
             self.tables.append(TableLook())
@@ -98,7 +97,7 @@ class DocumentLooks:
 
     def _table_style(self, p: Any) -> str | None:
         el = p.getparent()
-        while el is not None and el.tag != _TBL:
+        while el is not None and el.tag != TBL:
             el = el.getparent()
         return self._table_style_of.get(el) if el is not None else None
 
@@ -113,7 +112,7 @@ class DocumentLooks:
             return found
         sheet = self.sheet
         context = sheet.context(sid, table_style)
-        direct = ppr.find(_W + "numPr") if ppr is not None else None
+        direct = ppr.find(W + "numPr") if ppr is not None else None
         list_ref = self._list_of(sid, direct)
         level_ppr = self.levels.paragraph_props(list_ref.num_id, list_ref.level) if list_ref else _NONE
         look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None)
@@ -130,9 +129,9 @@ class DocumentLooks:
         style = self.sheet.style_list(sid)
         if direct is None:
             return style if style is not None and self.levels.list_def(style.num_id) is not None else None
-        num_el, lvl_el = direct.find(_W + "numId"), direct.find(_W + "ilvl")
-        num = _int(num_el.get(_W + "val")) if num_el is not None else (style.num_id if style else None)
-        lvl = _int(lvl_el.get(_W + "val")) if lvl_el is not None else (style.level if style else 0)
+        num_el, lvl_el = direct.find(W + "numId"), direct.find(W + "ilvl")
+        num = _int(num_el.get(W + "val")) if num_el is not None else (style.num_id if style else None)
+        lvl = _int(lvl_el.get(W + "val")) if lvl_el is not None else (style.level if style else 0)
         if not num or self.levels.list_def(num) is None:
             return None
         return ListRef(num, lvl if lvl is not None and 0 <= lvl < 9 else 0)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.numbering import MAX_LEVELS, Level, ListDef, Numbering
+from app.io.ooxml import MC, W
 from app.io.styles import paragraph_props, run_props
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{" + W + "}"
 _SUFFIXES = ("tab", "space", "nothing")
 _NONE: dict[str, Any] = {}
 
 
 def _val(el: Any, name: str = "val") -> str | None:
-    return el.get(_W + name) if el is not None else None
+    return el.get(W + name) if el is not None else None
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
@@ -42,12 +41,12 @@ class ListLevels:
         self._missing: set[int] = set()
         if numbering_el is None:
             return
-        for abstract in numbering_el.iterfind(_W + "abstractNum"):
-            aid = abstract.get(_W + "abstractNumId")
+        for abstract in numbering_el.iterfind(W + "abstractNum"):
+            aid = abstract.get(W + "abstractNumId")
             if aid is not None:
                 self._abstracts.setdefault(aid, abstract)
-        for num in numbering_el.iterfind(_W + "num"):
-            nid = _int(num.get(_W + "numId"))
+        for num in numbering_el.iterfind(W + "num"):
+            nid = _int(num.get(W + "numId"))
             if nid is not None and nid not in self._nums:
                 self._nums[nid] = num
 
@@ -68,28 +67,28 @@ class ListLevels:
         if num is None:
             return None
         abstracts = self._abstracts
-        aid = _val(num.find(_W + "abstractNumId"))
+        aid = _val(num.find(W + "abstractNumId"))
         abstract = self._linked(abstracts.get(aid or ""), abstracts, self._nums, self._style_list)
         if abstract is None:
             return None
         lvl_els: dict[int, Any] = {}
-        for lvl in abstract.iterfind(_W + "lvl"):
-            ilvl = _int(lvl.get(_W + "ilvl"), 0)
+        for lvl in abstract.iterfind(W + "lvl"):
+            ilvl = _int(lvl.get(W + "ilvl"), 0)
             if ilvl is not None and 0 <= ilvl < MAX_LEVELS:
                 lvl_els.setdefault(ilvl, lvl)
         overrides: dict[int, int] = {}
-        for override in num.iterfind(_W + "lvlOverride"):
-            ilvl = _int(override.get(_W + "ilvl"))
+        for override in num.iterfind(W + "lvlOverride"):
+            ilvl = _int(override.get(W + "ilvl"))
             if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
                 continue
-            start = _int(_val(override.find(_W + "startOverride")))
+            start = _int(_val(override.find(W + "startOverride")))
             if start is not None:
                 overrides[ilvl] = start
-            replaced = override.find(_W + "lvl")
+            replaced = override.find(W + "lvl")
             if replaced is not None:
                 lvl_els[ilvl] = replaced
-                if start is None and replaced.find(_W + "start") is not None:
-                    overrides[ilvl] = _int(_val(replaced.find(_W + "start")), 1) or 0
+                if start is None and replaced.find(W + "start") is not None:
+                    overrides[ilvl] = _int(_val(replaced.find(W + "start")), 1) or 0
         levels = []
         for ilvl in range(MAX_LEVELS):
             lvl = lvl_els.get(ilvl)
@@ -98,10 +97,10 @@ class ListLevels:
                 level = Level(overrides[ilvl], level.num_fmt, level.text, level.restart, level.legal, level.suffix)
             levels.append(level)
             if lvl is not None:
-                self._ppr[(nid, ilvl)] = paragraph_props(lvl.find(_W + "pPr"))
-                self._rpr[(nid, ilvl)] = run_props(lvl.find(_W + "rPr"), self._theme_font)
+                self._ppr[(nid, ilvl)] = paragraph_props(lvl.find(W + "pPr"))
+                self._rpr[(nid, ilvl)] = run_props(lvl.find(W + "rPr"), self._theme_font)
         # Lists on one abstract definition count together, as in Word.
-        return ListDef(tuple(levels), f"abstract:{abstract.get(_W + 'abstractNumId')}", overrides)
+        return ListDef(tuple(levels), f"abstract:{abstract.get(W + 'abstractNumId')}", overrides)
 
     @staticmethod
     def _linked(abstract: Any, abstracts: dict[str, Any], nums: dict[int, Any], style_list: Any) -> Any:
@@ -109,13 +108,13 @@ class ListLevels:
         the definition that style's list uses."""
         seen = set()
         while abstract is not None and style_list is not None:
-            link = _val(abstract.find(_W + "numStyleLink"))
+            link = _val(abstract.find(W + "numStyleLink"))
             if not link or link in seen:
                 break
             seen.add(link)
             ref = style_list(link)
             num = nums.get(ref.num_id) if ref is not None else None
-            target = abstracts.get(_val(num.find(_W + "abstractNumId")) or "") if num is not None else None
+            target = abstracts.get(_val(num.find(W + "abstractNumId")) or "") if num is not None else None
             if target is None:
                 break
             abstract = target
@@ -128,7 +127,6 @@ class ListLevels:
         return self._rpr.get((num_id, ilvl), _NONE)
 
 
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Word 2010's custom number formats (w:format) that ``app.core.numbering`` shows.
 _CUSTOM_FORMATS = {"001, 002, 003, ...": "decimalZero3", "0001, 0002, 0003, ...": "decimalZero4",
                    "00001, 00002, 00003, ...": "decimalZero5", "α, β, γ, ...": "greekLower", "Α, Β, Γ, ...": "greekUpper"}
@@ -137,14 +135,14 @@ _CUSTOM_FORMATS = {"001, 002, 003, ...": "decimalZero3", "0001, 0002, 0003, ..."
 def _number_format(lvl: Any) -> str:
     """A level's w:numFmt; a custom format (inside mc:AlternateContent, for Word 2010 and later)
     where it is one we show, else the fallback the file gives older readers."""
-    fmt = lvl.find(_W + "numFmt")
+    fmt = lvl.find(W + "numFmt")
     if fmt is not None:
         return _val(fmt) or "decimal"
-    alternate = lvl.find(_MC + "AlternateContent")
+    alternate = lvl.find(MC + "AlternateContent")
     if alternate is None:
         return "decimal"
     for branch in alternate:
-        found = branch.find(_W + "numFmt")
+        found = branch.find(W + "numFmt")
         if found is None:
             continue
         value = _val(found) or "decimal"
@@ -160,14 +158,14 @@ def _level(lvl: Any) -> Level:
     if lvl is None:
         return Level(num_fmt="none", text="")
     fmt = _number_format(lvl)
-    text_el = lvl.find(_W + "lvlText")
+    text_el = lvl.find(W + "lvlText")
     # No w:lvlText: Word shows no label; w:lvlText w:val="" likewise.
     text = _val(text_el) if text_el is not None else ""
-    restart_el = lvl.find(_W + "lvlRestart")
-    suffix = _val(lvl.find(_W + "suff")) or "tab"
-    legal = lvl.find(_W + "isLgl")
+    restart_el = lvl.find(W + "lvlRestart")
+    suffix = _val(lvl.find(W + "suff")) or "tab"
+    legal = lvl.find(W + "isLgl")
     return Level(
-        start=_int(_val(lvl.find(_W + "start")), 1) if lvl.find(_W + "start") is not None else (
+        start=_int(_val(lvl.find(W + "start")), 1) if lvl.find(W + "start") is not None else (
             0 if fmt == "decimalZero" else 1),
         num_fmt=fmt,
         text=text or "",

@@ -27,7 +27,8 @@ from typing import Any
 from app.core import rules
 from app.core.document import Block, Document, ParagraphFormat, Run, RunFormat
 from app.core.scan import scan
-from app.io.docx_reader import _W, block_of, package_state, paragraph_elements_with_cells, runs_key, styles_of
+from app.io.docx_reader import block_of, package_state, paragraph_elements_with_cells, runs_key, styles_of
+from app.io.ooxml import W
 
 # --- GB/T 9704-2012, in the units of WordprocessingML ------------------------------------------
 
@@ -191,19 +192,19 @@ def _el(tag: str, **attrs: str) -> Any:
 
     el = OxmlElement(tag)
     for name, value in attrs.items():
-        el.set(_W + name, value)
+        el.set(W + name, value)
     return el
 
 
 def _child(parent: Any, tag: str, before: tuple[str, ...] = ()) -> Any:
     """``parent``'s child ``tag`` (w: namespace), created in schema order before the first of
     ``before`` that is present, or at the end."""
-    el = parent.find(_W + tag)
+    el = parent.find(W + tag)
     if el is not None:
         return el
     el = _el("w:" + tag)
     for name in before:
-        nxt = parent.find(_W + name)
+        nxt = parent.find(W + name)
         if nxt is not None:
             nxt.addprevious(el)
             return el
@@ -226,26 +227,26 @@ def _set_rpr_fonts(
 ) -> None:
     fonts = _rpr_child(rpr, "rFonts")
     for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(_W + name, None)
-    fonts.set(_W + "ascii", latin)
-    fonts.set(_W + "hAnsi", latin)
-    fonts.set(_W + "eastAsia", east_asia)
-    fonts.set(_W + "cs", latin)
+        fonts.attrib.pop(W + name, None)
+    fonts.set(W + "ascii", latin)
+    fonts.set(W + "hAnsi", latin)
+    fonts.set(W + "eastAsia", east_asia)
+    fonts.set(W + "cs", latin)
     if bold is not None:
         for tag in ("b", "bCs"):
             el = _rpr_child(rpr, tag)
-            el.set(_W + "val", "1" if bold else "0")
-    color = rpr.find(_W + "color")
+            el.set(W + "val", "1" if bold else "0")
+    color = rpr.find(W + "color")
     if color is not None and recolour:
         rpr.remove(color)  # the stock templates' title and heading styles are blue
     if size_pt is not None:
         half = str(int(round(size_pt * 2)))
-        _rpr_child(rpr, "sz").set(_W + "val", half)
-        _rpr_child(rpr, "szCs").set(_W + "val", half)
+        _rpr_child(rpr, "sz").set(W + "val", half)
+        _rpr_child(rpr, "szCs").set(W + "val", half)
     lang = _rpr_child(rpr, "lang")
-    lang.set(_W + "eastAsia", "zh-CN")
-    if lang.get(_W + "val") is None:
-        lang.set(_W + "val", "en-US")
+    lang.set(W + "eastAsia", "zh-CN")
+    if lang.get(W + "val") is None:
+        lang.set(W + "val", "en-US")
 
 
 _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
@@ -263,22 +264,22 @@ def _ppr_child(ppr: Any, tag: str) -> Any:
 def _set_ppr(ppr: Any, fmt: ParagraphFormat, outline_level: int | None = None) -> None:
     spacing = _ppr_child(ppr, "spacing")
     for name in ("beforeLines", "afterLines", "beforeAutospacing", "afterAutospacing"):
-        spacing.attrib.pop(_W + name, None)
-    spacing.set(_W + "before", "0")
-    spacing.set(_W + "after", "0")
-    spacing.set(_W + "line", str(int(round(LINE_PT * 20))))
-    spacing.set(_W + "lineRule", "exact")
+        spacing.attrib.pop(W + name, None)
+    spacing.set(W + "before", "0")
+    spacing.set(W + "after", "0")
+    spacing.set(W + "line", str(int(round(LINE_PT * 20))))
+    spacing.set(W + "lineRule", "exact")
     ind = _ppr_child(ppr, "ind")
     ind.attrib.clear()
     if fmt.first_line_chars:
-        ind.set(_W + "firstLineChars", str(int(fmt.first_line_chars * 100)))
-        ind.set(_W + "firstLine", str(int(round((fmt.first_line_indent_pt or 0) * 20))))
+        ind.set(W + "firstLineChars", str(int(fmt.first_line_chars * 100)))
+        ind.set(W + "firstLine", str(int(round((fmt.first_line_indent_pt or 0) * 20))))
     else:
-        ind.set(_W + "firstLine", "0")
+        ind.set(W + "firstLine", "0")
     jc = _ppr_child(ppr, "jc")
-    jc.set(_W + "val", {"center": "center", "right": "right", "justify": "both"}.get(fmt.alignment or "", "left"))
+    jc.set(W + "val", {"center": "center", "right": "right", "justify": "both"}.get(fmt.alignment or "", "left"))
     if outline_level is not None:
-        _ppr_child(ppr, "outlineLvl").set(_W + "val", str(outline_level - 1))
+        _ppr_child(ppr, "outlineLvl").set(W + "val", str(outline_level - 1))
 
 
 def _style(package: Any, name: str, style_id: str) -> Any:
@@ -296,13 +297,13 @@ def _style(package: Any, name: str, style_id: str) -> Any:
     style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if name != "Normal":
         style.base_style = _style(package, "Normal", "Normal")
-    style.element.set(_W + "styleId", style_id)
+    style.element.set(W + "styleId", style_id)
     return style
 
 
 def _setup_styles(package: Any) -> None:
     styles_el = package.styles.element
-    defaults = styles_el.find(_W + "docDefaults")
+    defaults = styles_el.find(W + "docDefaults")
     if defaults is None:
         defaults = _el("w:docDefaults")
         styles_el.insert(0, defaults)
@@ -314,7 +315,7 @@ def _setup_styles(package: Any) -> None:
     _set_rpr_fonts(title.element.get_or_add_rPr(), TITLE_FONT, LATIN_FONT, TITLE_PT, bold=False, recolour=True)
     _set_ppr(title.element.get_or_add_pPr(), _paragraph_format(Role("title")))
     _drop_borders(title.element.get_or_add_pPr())
-    letter_spacing = title.element.get_or_add_rPr().find(_W + "spacing")
+    letter_spacing = title.element.get_or_add_rPr().find(W + "spacing")
     if letter_spacing is not None:
         title.element.get_or_add_rPr().remove(letter_spacing)  # the stock Title spreads its letters
     for level, name in HEADING_STYLES.items():
@@ -323,14 +324,14 @@ def _setup_styles(package: Any) -> None:
                        bold=False if level <= 2 else None, recolour=True)
         rpr = style.element.get_or_add_rPr()
         for tag in ("i", "iCs"):
-            el = rpr.find(_W + tag)
+            el = rpr.find(W + tag)
             if el is not None:
                 rpr.remove(el)
         _set_ppr(style.element.get_or_add_pPr(), _paragraph_format(Role("heading", level)), level)
 
 
 def _drop_borders(ppr: Any) -> None:
-    border = ppr.find(_W + "pBdr")
+    border = ppr.find(W + "pBdr")
     if border is not None:
         ppr.remove(border)  # the stock Title style underlines the title
 
@@ -344,23 +345,23 @@ _SETTINGS_AFTER_THEME_FONT_LANG = ("clrSchemeMapping", "doNotIncludeSubdocsInSta
 def _setup_settings(package: Any) -> None:
     package.settings.odd_and_even_pages_header_footer = True
     settings = package.settings.element
-    lang = settings.find(_W + "themeFontLang")
+    lang = settings.find(W + "themeFontLang")
     if lang is None:
         lang = _el("w:themeFontLang")
         for name in _SETTINGS_AFTER_THEME_FONT_LANG:
-            nxt = settings.find(_W + name)
+            nxt = settings.find(W + name)
             if nxt is not None:
                 nxt.addprevious(lang)
                 break
         else:
-            foreign = next((c for c in settings if not str(c.tag).startswith(_W)), None)
+            foreign = next((c for c in settings if not str(c.tag).startswith(W)), None)
             if foreign is not None:
                 foreign.addprevious(lang)
             else:
                 settings.append(lang)
-    lang.set(_W + "eastAsia", "zh-CN")
-    if lang.get(_W + "val") is None:
-        lang.set(_W + "val", "en-US")
+    lang.set(W + "eastAsia", "zh-CN")
+    if lang.get(W + "val") is None:
+        lang.set(W + "val", "en-US")
 
 
 def _setup_font_table(package: Any) -> None:
@@ -375,20 +376,20 @@ def _setup_font_table(package: Any) -> None:
     else:
         root = etree.fromstring(part.blob)
     for name, alternatives in FONT_FALLBACKS.items():
-        font = next((f for f in root.iterfind(_W + "font") if f.get(_W + "name") == name), None)
+        font = next((f for f in root.iterfind(W + "font") if f.get(W + "name") == name), None)
         if font is None:
-            font = etree.SubElement(root, _W + "font")
-            font.set(_W + "name", name)
+            font = etree.SubElement(root, W + "font")
+            font.set(W + "name", name)
         for child in list(font):
-            if child.tag in (_W + "altName", _W + "charset", _W + "family", _W + "pitch"):
+            if child.tag in (W + "altName", W + "charset", W + "family", W + "pitch"):
                 font.remove(child)
-        alt = etree.Element(_W + "altName")
-        alt.set(_W + "val", ",".join(alternatives))
+        alt = etree.Element(W + "altName")
+        alt.set(W + "val", ",".join(alternatives))
         font.insert(0, alt)
         for tag, value in (("charset", "86"), ("family", "modern" if name != "黑体" else "modern"), ("pitch", "fixed")):
-            el = etree.Element(_W + tag)
-            el.set(_W + "val", value)
-            after = font.find(_W + "sig")
+            el = etree.Element(W + tag)
+            el.set(W + "val", value)
+            after = font.find(W + "sig")
             if after is not None:
                 after.addprevious(el)
             else:
@@ -415,8 +416,8 @@ def _setup_sections(package: Any) -> None:
         sect = section._sectPr
         grid = _child(sect, "docGrid", _SECT_AFTER_DOC_GRID)
         grid.attrib.clear()
-        grid.set(_W + "type", "lines")
-        grid.set(_W + "linePitch", str(LINE_PITCH))
+        grid.set(W + "type", "lines")
+        grid.set(W + "linePitch", str(LINE_PITCH))
         section.different_first_page_header_footer = False
         if index == 0:
             _page_number_footer(section.footer, odd=True)
@@ -438,9 +439,9 @@ def _page_number_footer(footer: Any, odd: bool) -> None:
     p.append(ppr)
     ind = _ppr_child(ppr, "ind")
     one_char = str(int(PAGE_NUMBER_PT * 20))
-    ind.set(_W + ("rightChars" if odd else "leftChars"), "100")
-    ind.set(_W + ("right" if odd else "left"), one_char)
-    _ppr_child(ppr, "jc").set(_W + "val", "right" if odd else "left")
+    ind.set(W + ("rightChars" if odd else "leftChars"), "100")
+    ind.set(W + ("right" if odd else "left"), one_char)
+    _ppr_child(ppr, "jc").set(W + "val", "right" if odd else "left")
 
     def run(*children: Any) -> Any:
         r = _el("w:r")
@@ -522,7 +523,7 @@ def _blank_package() -> Any:
     package = docx.Document()
     body = package.element.body
     for child in list(body):
-        if child.tag != _W + "sectPr":
+        if child.tag != W + "sectPr":
             body.remove(child)
     opc = package.part.package
     for rid, rel in list(opc.rels.items()):
@@ -536,7 +537,7 @@ def official_document(document: Document) -> Any:
     bold, italic and underline survive, fonts and sizes are the official ones."""
     package = _blank_package()
     body = package.element.body
-    sect = body.find(_W + "sectPr")
+    sect = body.find(W + "sectPr")
     model = Document(origin="docx", source=package)
     for block in document.blocks:
         runs = [Run(r.text, RunFormat(bold=r.format.bold, italic=r.format.italic, underline=r.format.underline))
@@ -552,15 +553,15 @@ def official_document(document: Document) -> Any:
         style_ppr = _el("w:pPr")
         p.append(style_ppr)
     _setup_package(package)
-    from app.io.docx_writer import sync_runs, apply_paragraph_format, _set_style
+    from app.io.docx_writer import apply_paragraph_format, set_style, sync_runs
 
     for block in model.blocks:
         p = block.source
-        _set_style(p, model, block.style)
+        set_style(p, model, block.style)
         apply_paragraph_format(p, ParagraphFormat(), block.format)
         sync_runs(p, block.runs)
-        if not len(p.find(_W + "pPr")):
-            p.remove(p.find(_W + "pPr"))
+        if not len(p.find(W + "pPr")):
+            p.remove(p.find(W + "pPr"))
     return package
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from app.io.errors import DocumentError
 from app.io.locks import OsLock, locked_by_live_process, open_locked
-from app.io.save import atomic_write_bytes
+from app.io.atomic import atomic_write_bytes
 
 SIGNATURE = b"TIANBAO-RECOVERY 1\n"
 SUFFIX = ".tbrec"

@@ -1,21 +1,14 @@
-"""Saving: one atomic write primitive, backups of the previous version, and the check that the
-file was not changed by someone else since it was opened.
-
-A save never leaves a half-written file: the bytes go to a temporary file in the same folder,
-are flushed and fsynced, and only then replace the target. If anything fails before that, the
-old file is exactly as it was.
-"""
+"""Saving a document: backups of the previous version, the check that the file was not changed
+by someone else since it was opened, and the atomic write (app.io.atomic) of its bytes."""
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
 from app.core.document import Document
+from app.io.atomic import atomic_write_bytes, write_error
 from app.io.errors import DocumentError
 
 BACKUPS_KEPT = 10
@@ -33,72 +26,6 @@ class FileChangedOnDisk(DocumentError):
             str(path),
         )
         self.path = path
-
-
-def _write_error(path: Path, exc: OSError) -> DocumentError:
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        message = f"无法保存到“{path}”：没有写入权限（文件可能是只读的，或正被其他程序占用）。请另存到其他位置。"
-    elif isinstance(exc, FileNotFoundError):
-        message = f"无法保存：文件夹“{path.parent}”不存在。"
-    elif isinstance(exc, IsADirectoryError):
-        message = f"无法保存：“{path}”是一个文件夹。"
-    elif exc.errno == errno.ENOSPC:
-        message = "无法保存：磁盘空间不足。原文件没有改动。"
-    else:
-        message = f"无法保存到“{path}”。原文件没有改动。"
-    return DocumentError(message, f"{type(exc).__name__}: {exc}")
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that it is either all there or not at all."""
-    path = Path(path)
-    if path.is_dir():
-        raise DocumentError(f"无法保存：“{path}”是一个文件夹。")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise _write_error(path, exc) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise _write_error(path, exc) from None
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def backup_root() -> Path:
@@ -174,7 +101,7 @@ def save_document(document: Document, path: str | Path, *, expected_mtime: float
         except FileNotFoundError:
             current = None  # deleted meanwhile: writing it again loses nothing
         except OSError as exc:
-            raise _write_error(path, exc) from None
+            raise write_error(path, exc) from None
         if current is not None and abs(current - expected_mtime) > MTIME_TOLERANCE:
             raise FileChangedOnDisk(path)
     data = document_bytes(document, path)

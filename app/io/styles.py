@@ -18,10 +18,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from app.core.document import Border, CellLook, ListRef, ParagraphLook, RunFormat, TableLook
+from app.io.ooxml import DRAWINGML, W
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{" + W + "}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 # Word's own defaults where no layer says anything.
 DEFAULT_FONT = "Times New Roman"
@@ -38,13 +36,13 @@ _EMPTY: dict[str, Any] = {}
 
 
 def _val(el: Any, name: str = "val") -> str | None:
-    return el.get(_W + name) if el is not None else None
+    return el.get(W + name) if el is not None else None
 
 
 def _toggle(el: Any) -> bool | None:
     if el is None:
         return None
-    return el.get(_W + "val") not in _OFF
+    return el.get(W + "val") not in _OFF
 
 
 def _int(value: str | None) -> int | None:
@@ -68,7 +66,7 @@ def _properties(el: Any) -> Iterator[tuple[str, Any]]:
     """(local name, element) of each w: child of a property element."""
     for child in el:
         tag = child.tag
-        yield (tag[len(_W):] if isinstance(tag, str) and tag.startswith(_W) else ""), child
+        yield (tag[len(W):] if isinstance(tag, str) and tag.startswith(W) else ""), child
 
 
 def run_props(rpr: Any, theme: Callable[[str], str | None] | None = None) -> dict[str, Any]:
@@ -78,17 +76,17 @@ def run_props(rpr: Any, theme: Callable[[str], str | None] | None = None) -> dic
         return out
     for tag, child in _properties(rpr):
         if tag == "rFonts":
-            latin_theme = child.get(_W + "asciiTheme") or child.get(_W + "hAnsiTheme")
-            ea_theme = child.get(_W + "eastAsiaTheme")
+            latin_theme = child.get(W + "asciiTheme") or child.get(W + "hAnsiTheme")
+            ea_theme = child.get(W + "eastAsiaTheme")
             latin = theme(latin_theme) if latin_theme and theme else None
-            latin = latin or child.get(_W + "ascii") or child.get(_W + "hAnsi")
+            latin = latin or child.get(W + "ascii") or child.get(W + "hAnsi")
             ea = theme(ea_theme) if ea_theme and theme else None
-            ea = ea or child.get(_W + "eastAsia")
+            ea = ea or child.get(W + "eastAsia")
             if latin:
                 out["font"] = latin
             if ea:
                 out["font_east_asia"] = ea
-            hint = child.get(_W + "hint")
+            hint = child.get(W + "hint")
             if hint:
                 out["hint"] = hint
         elif tag in ("b", "i"):
@@ -134,8 +132,8 @@ def paragraph_props(ppr: Any) -> dict[str, Any]:
         elif tag == "shd":
             out["shading"] = _colour(_val(child, "fill"))
         elif tag == "numPr":
-            num = _int(_val(child.find(_W + "numId")))
-            lvl = _int(_val(child.find(_W + "ilvl")))
+            num = _int(_val(child.find(W + "numId")))
+            lvl = _int(_val(child.find(W + "ilvl")))
             if num is not None:
                 out["num_id"] = num
             if lvl is not None:
@@ -146,13 +144,13 @@ def paragraph_props(ppr: Any) -> dict[str, Any]:
 def _indent_props(ind: Any, out: dict[str, Any]) -> None:
     def twips(*names: str) -> float | None:
         for name in names:
-            value = _int(ind.get(_W + name))
+            value = _int(ind.get(W + name))
             if value is not None:
                 return value / 20
         return None
 
     def chars(name: str) -> float | None:
-        value = _int(ind.get(_W + name))
+        value = _int(ind.get(W + name))
         # WPS writes firstLineChars="0" beside a firstLine it means: 0 says nothing.
         return value / 100 if value else None
 
@@ -178,16 +176,16 @@ def _indent_props(ind: Any, out: dict[str, Any]) -> None:
 
 def _spacing_props(spacing: Any, out: dict[str, Any]) -> None:
     for name, key in (("before", "space_before_pt"), ("after", "space_after_pt")):
-        value = _int(spacing.get(_W + name))
+        value = _int(spacing.get(W + name))
         if value is not None:
             out[key] = value / 20
     for name, key in (("beforeLines", "space_before_pt"), ("afterLines", "space_after_pt")):
-        value = _int(spacing.get(_W + name))
+        value = _int(spacing.get(W + name))
         if value:
             out[key] = value / 100 * 12.0  # a line of the default grid: 12 pt
-    line = _int(spacing.get(_W + "line"))
+    line = _int(spacing.get(W + "line"))
     if line is not None:
-        rule = spacing.get(_W + "lineRule") or "auto"
+        rule = spacing.get(W + "lineRule") or "auto"
         out["line_rule"] = rule if rule in ("exact", "atLeast") else "auto"
         out["line_spacing"] = line / 240 if out["line_rule"] == "auto" else line / 20
 
@@ -208,16 +206,16 @@ class Theme:
         if theme_el is None:
             return
         for kind in ("major", "minor"):
-            font = next(theme_el.iter(_A + kind + "Font"), None)
+            font = next(theme_el.iter(DRAWINGML + kind + "Font"), None)
             if font is None:
                 continue
-            latin = font.find(_A + "latin")
-            ea = font.find(_A + "ea")
+            latin = font.find(DRAWINGML + "latin")
+            ea = font.find(DRAWINGML + "ea")
             if latin is not None and latin.get("typeface"):
                 self.fonts[kind + "Ascii"] = self.fonts[kind + "HAnsi"] = latin.get("typeface")
             typeface = ea.get("typeface") if ea is not None else None
             if not typeface:
-                for scripted in font.iterfind(_A + "font"):
+                for scripted in font.iterfind(DRAWINGML + "font"):
                     if scripted.get("script") == script and scripted.get("typeface"):
                         typeface = scripted.get("typeface")
                         break
@@ -241,19 +239,19 @@ class StyleSheet:
         self._default_run: dict[str, Any] = {}
         self._default_paragraph: dict[str, Any] = {}
         if styles_el is not None:
-            defaults = styles_el.find(_W + "docDefaults")
+            defaults = styles_el.find(W + "docDefaults")
             if defaults is not None:
-                rpr = defaults.find(f"{_W}rPrDefault/{_W}rPr")
-                ppr = defaults.find(f"{_W}pPrDefault/{_W}pPr")
+                rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
+                ppr = defaults.find(f"{W}pPrDefault/{W}pPr")
                 self._default_run = run_props(rpr, self._theme.font)
                 self._default_paragraph = paragraph_props(ppr)
-            for style in styles_el.iterfind(_W + "style"):
-                sid = style.get(_W + "styleId")
+            for style in styles_el.iterfind(W + "style"):
+                sid = style.get(W + "styleId")
                 if sid is None:
                     continue
                 self._styles.setdefault(sid, style)
-                if style.get(_W + "default") in ("1", "true", "on"):
-                    kind = style.get(_W + "type")
+                if style.get(W + "default") in ("1", "true", "on"):
+                    kind = style.get(W + "type")
                     if kind == "paragraph" and self.default_paragraph is None:
                         self.default_paragraph = sid
                     elif kind == "table" and self.default_table is None:
@@ -280,13 +278,13 @@ class StyleSheet:
             seen.add(current)
             style = self._styles[current]
             chain.append(style)
-            current = _val(style.find(_W + "basedOn"))
+            current = _val(style.find(W + "basedOn"))
         merged: dict[str, Any] = {}
         for style in reversed(chain):
             if part == "rPr":
-                merged.update(run_props(style.find(_W + "rPr"), self._theme.font))
+                merged.update(run_props(style.find(W + "rPr"), self._theme.font))
             else:
-                merged.update(paragraph_props(style.find(_W + "pPr")))
+                merged.update(paragraph_props(style.find(W + "pPr")))
         self._chain_cache[key] = merged
         return merged
 
@@ -356,7 +354,7 @@ class StyleSheet:
             return found
         merged = dict(context[1])
         if rpr is not None:
-            char_style = _val(rpr.find(_W + "rStyle"))
+            char_style = _val(rpr.find(W + "rStyle"))
             if char_style:
                 merged.update(self._chain(char_style, "rPr"))
             merged.update(run_props(rpr, self._theme.font))
@@ -405,7 +403,7 @@ def _borders(el: Any) -> dict[str, Border | None]:
     if el is None:
         return out
     for child in el:
-        name = child.tag[len(_W):] if child.tag.startswith(_W) else ""
+        name = child.tag[len(W):] if child.tag.startswith(W) else ""
         name = _EDGE_ALIASES.get(name, name)
         if name not in _EDGES:
             continue
@@ -420,7 +418,7 @@ def _borders(el: Any) -> dict[str, Border | None]:
 
 def _shading(parent: Any) -> str | None | bool:
     """A w:shd's fill under ``parent`` ("RRGGBB", None for none), False when there is no w:shd."""
-    shd = parent.find(_W + "shd") if parent is not None else None
+    shd = parent.find(W + "shd") if parent is not None else None
     if shd is None:
         return False
     return _colour(_val(shd, "fill"))
@@ -430,19 +428,19 @@ class _TableFormat:
     """One layer of table formatting: table-wide borders and fill, and cell borders and fill."""
 
     def __init__(self, tblpr: Any = None, tcpr: Any = None) -> None:
-        self.table_borders = _borders(tblpr.find(_W + "tblBorders")) if tblpr is not None else {}
-        self.cell_borders = _borders(tcpr.find(_W + "tcBorders")) if tcpr is not None else {}
+        self.table_borders = _borders(tblpr.find(W + "tblBorders")) if tblpr is not None else {}
+        self.cell_borders = _borders(tcpr.find(W + "tcBorders")) if tcpr is not None else {}
         self.shading = _shading(tcpr)
         self.table_shading = _shading(tblpr)
 
 
 def _look_flags(tblpr: Any) -> dict[str, bool]:
-    look = tblpr.find(_W + "tblLook") if tblpr is not None else None
+    look = tblpr.find(W + "tblLook") if tblpr is not None else None
     flags = {"firstRow": True, "lastRow": False, "firstColumn": True, "lastColumn": False,
              "noHBand": False, "noVBand": True}
     if look is None:
         return flags
-    bits = look.get(_W + "val")
+    bits = look.get(W + "val")
     if bits:
         try:
             value = int(bits, 16)
@@ -450,7 +448,7 @@ def _look_flags(tblpr: Any) -> dict[str, bool]:
         except ValueError:
             pass
     for name in _LOOK_BITS:
-        attr = look.get(_W + name)
+        attr = look.get(W + name)
         if attr is not None:
             flags[name] = attr not in _OFF
     return flags
@@ -479,20 +477,20 @@ class TableStyles:
             if style is None:
                 break
             chain.append(style)
-            current = _val(style.find(_W + "basedOn"))
+            current = _val(style.find(W + "basedOn"))
         whole = _TableFormat()
         conditional: dict[str, _TableFormat] = {}
         row_band = col_band = 1
         for style in reversed(chain):
-            tblpr, tcpr = style.find(_W + "tblPr"), style.find(_W + "tcPr")
+            tblpr, tcpr = style.find(W + "tblPr"), style.find(W + "tcPr")
             _overlay(whole, _TableFormat(tblpr, tcpr))
             if tblpr is not None:
-                row_band = _int(_val(tblpr.find(_W + "tblStyleRowBandSize"))) or row_band
-                col_band = _int(_val(tblpr.find(_W + "tblStyleColBandSize"))) or col_band
-            for cond in style.iterfind(_W + "tblStylePr"):
-                kind = cond.get(_W + "type") or ""
+                row_band = _int(_val(tblpr.find(W + "tblStyleRowBandSize"))) or row_band
+                col_band = _int(_val(tblpr.find(W + "tblStyleColBandSize"))) or col_band
+            for cond in style.iterfind(W + "tblStylePr"):
+                kind = cond.get(W + "type") or ""
                 layer = conditional.setdefault(kind, _TableFormat())
-                _overlay(layer, _TableFormat(cond.find(_W + "tblPr"), cond.find(_W + "tcPr")))
+                _overlay(layer, _TableFormat(cond.find(W + "tblPr"), cond.find(W + "tcPr")))
         found = (whole, conditional, max(1, row_band), max(1, col_band))
         self._cache[sid] = found
         return found
@@ -501,15 +499,15 @@ class TableStyles:
         """The look of table ``tbl`` whose grid ``cells`` are, row by row, (grid column, columns
         spanned, rows spanned, w:tc) of each cell shown (a vertically merged cell once, in its
         first row)."""
-        tblpr = tbl.find(_W + "tblPr")
-        sid = _val(tblpr.find(_W + "tblStyle")) if tblpr is not None else None
+        tblpr = tbl.find(W + "tblPr")
+        sid = _val(tblpr.find(W + "tblStyle")) if tblpr is not None else None
         whole, conditional, row_band, col_band = self._style(sid or self._sheet.default_table)
         own = _TableFormat(tblpr)
         table_borders = dict(whole.table_borders)
         table_borders.update(own.table_borders)
         flags = _look_flags(tblpr)
-        grid = tbl.find(_W + "tblGrid")
-        widths = tuple((_int(_val(col, "w")) or 0) / 20 for col in grid.iterfind(_W + "gridCol")) \
+        grid = tbl.find(W + "tblGrid")
+        widths = tuple((_int(_val(col, "w")) or 0) / 20 for col in grid.iterfind(W + "gridCol")) \
             if grid is not None else ()
         rows = len(cells)
         columns = max([len(widths)] + [c + s for row in cells for c, s, _, _ in row])
@@ -522,11 +520,11 @@ class TableStyles:
                     layers = [whole] + [conditional[k] for k in _conditions(
                         r, col, span, row_span, rows, columns, flags, row_band, col_band) if k in conditional]
                     found[(r, col)] = _cell_look(r, col, span, row_span, rows, columns, table_borders, layers,
-                                                 tc.find(_W + "tcPr"), table_fill)
+                                                 tc.find(W + "tcPr"), table_fill)
             return found
 
-        ind = tblpr.find(_W + "tblInd") if tblpr is not None else None
-        jc = _val(tblpr.find(_W + "jc")) if tblpr is not None else None
+        ind = tblpr.find(W + "tblInd") if tblpr is not None else None
+        jc = _val(tblpr.find(W + "jc")) if tblpr is not None else None
         indent = (_int(_val(ind, "w")) or 0) / 20 if ind is not None and _val(ind, "type") in (None, "dxa") else 0.0
         # The cells are worked out when first asked for (the window draws a table once it shows).
         return TableLook(widths, indent, _JC.get(jc or "", "left") if jc != "both" else "left", LazyCells(looks))
