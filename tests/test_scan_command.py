@@ -24,7 +24,7 @@ def test_json_schema() -> None:
     data = json.loads(result.stdout)
     assert data["file"] == str(SAMPLE)
     assert data["blocks"] == len(SAMPLE.read_text(encoding="utf-8").splitlines())
-    assert {"level", "title", "block"} == set(data["outline"][0])
+    assert {"level", "title", "block", "label"} == set(data["outline"][0])
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     for i, p in enumerate(data["placeholders"], start=1):
         assert set(p) == {"index", "block", "start", "end", "token", "kind", "unit", "context", "section"}

@@ -8,7 +8,7 @@ back untouched.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,88 @@ class ParagraphFormat:
 
 
 @dataclass(frozen=True)
+class ParagraphLook:
+    """A paragraph as Word lays it out, every property resolved (docDefaults, table style,
+    paragraph style chain, list level, direct formatting): what the window draws. The writer
+    never reads it (it keeps ``Block.format``, the direct formatting, and the XML).
+
+    Indents are in points; a hanging indent is a negative ``first_line_indent_pt``. Where the
+    file gives an indent in characters (w:firstLineChars, w:leftChars, w:hangingChars; 100 = one
+    character), ``*_chars`` holds it as characters and wins over the point value, as in Word.
+    ``line_spacing`` is a multiple of single spacing for ``line_rule`` "auto", else points
+    ("exact", "atLeast"). ``shading`` is the fill colour "RRGGBB" or None.
+    """
+
+    alignment: str = "left"  # "left" | "center" | "right" | "justify" | "distribute"
+    left_indent_pt: float = 0.0
+    right_indent_pt: float = 0.0
+    first_line_indent_pt: float = 0.0
+    left_chars: float | None = None
+    right_chars: float | None = None
+    first_line_chars: float | None = None  # negative: hanging, in characters
+    line_spacing: float = 1.0
+    line_rule: str = "auto"
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+    page_break_before: bool = False
+    keep_with_next: bool = False
+    keep_lines: bool = False
+    shading: str | None = None
+
+
+@dataclass(frozen=True)
+class ListRef:
+    """Which Word list numbers a paragraph: the w:num id and the level (0-based w:ilvl)."""
+
+    num_id: int
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Border:
+    """One edge of a table cell: Word's border style ("single", "double", "dashed" …), width in
+    points and colour "RRGGBB" (None: automatic, black)."""
+
+    style: str = "single"
+    width_pt: float = 0.5
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class CellLook:
+    """A table cell as Word draws it: each edge's border (None: no line) and its fill colour."""
+
+    top: Border | None = None
+    bottom: Border | None = None
+    left: Border | None = None
+    right: Border | None = None
+    shading: str | None = None  # "RRGGBB"
+
+
+NO_CELL_LOOK = CellLook()
+
+
+@dataclass(frozen=True)
+class TableLook:
+    """A table of the body as Word draws it (``Document.tables[CellRef.table]``).
+
+    ``column_widths_pt``: the grid columns (w:tblGrid) in points; ``indent_pt`` (w:tblInd) and
+    ``alignment`` (w:jc: "left" | "center" | "right") place the table; ``cells`` maps (grid row,
+    grid column) of each cell's top-left corner, as in ``CellRef``, to its borders and fill,
+    resolved from the table's borders, the cell's own, and the table style with its conditional
+    formats (first/last row and column, banded rows and columns) that w:tblLook turns on.
+    """
+
+    column_widths_pt: tuple[float, ...] = ()
+    indent_pt: float = 0.0
+    alignment: str = "left"
+    cells: Mapping[tuple[int, int], CellLook] = field(default_factory=dict, compare=False)
+
+    def cell(self, row: int, col: int) -> CellLook:
+        return self.cells.get((row, col), NO_CELL_LOOK)
+
+
+@dataclass(frozen=True)
 class CellRef:
     """Where a table-cell paragraph sits: which table of the body, which row and column."""
 
@@ -76,7 +158,14 @@ class ImageRef:
 @dataclass
 class Run:
     text: str
+    # The run's direct formatting (what the writer keeps): None fields come from the styles.
     format: RunFormat = field(default_factory=RunFormat)
+    # The run as Word shows it, every field resolved through docDefaults, the styles, the theme
+    # fonts and the direct formatting (``font``: the font of its Latin text, and of the whole run
+    # where a w:hint gives that to the East Asian font; ``font_east_asia``: the font of its
+    # Chinese text); None where the reader did not resolve it (text documents, new runs).
+    # Display only: never compared, never written.
+    look: RunFormat | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -98,6 +187,20 @@ class Block:
     # Part of a table of contents (its content control, its field or its styles, as the reader
     # found): its lines repeat the headings and open no section.
     toc: bool = False
+    # Word's automatic numbering (numbering.xml), shown before the text and never part of it:
+    # ``label`` is the label as Word shows it ("一、", "（一）", "3.1", "a)", "•"; "" when the
+    # paragraph is not in a list), ``label_suffix`` what follows it (w:suff: "tab" | "space" |
+    # "nothing"), ``list_ref`` the list and level that number it (so labels can be worked out
+    # again after sections move: ``app.core.numbering.relabel``), ``label_look`` the label's
+    # character formatting resolved (the paragraph mark's and the list level's run properties).
+    # Display and engine only: the writer never writes a label as text. Not compared.
+    label: str = field(default="", compare=False)
+    label_suffix: str = field(default="tab", compare=False)
+    list_ref: ListRef | None = field(default=None, compare=False)
+    label_look: RunFormat | None = field(default=None, compare=False, repr=False)
+    # The paragraph as Word lays it out (see ParagraphLook); None where the reader did not resolve
+    # it (text documents, blocks the window made). Display only: never written.
+    look: ParagraphLook | None = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -106,22 +209,22 @@ class Block:
     def replace_text(self, start: int, end: int, text: str) -> None:
         """Replace ``self.text[start:end]`` with ``text``. The new text takes the format of the
         run the replaced span starts in (a figure typed over a bold 黑体 X is bold 黑体)."""
-        chars = [(ch, run.format) for run in self.runs for ch in run.text]
+        chars = [(ch, run.format, run.look) for run in self.runs for ch in run.text]
         if not 0 <= start <= end <= len(chars):
             raise ValueError(f"span {start}:{end} outside a block of {len(chars)} characters")
         if start < len(chars):
-            fmt = chars[start][1]
+            _, fmt, look = chars[start]
         elif chars:
-            fmt = chars[-1][1]
+            _, fmt, look = chars[-1]
         else:
-            fmt = RunFormat()
-        chars[start:end] = [(ch, fmt) for ch in text]
+            fmt, look = RunFormat(), None
+        chars[start:end] = [(ch, fmt, look) for ch in text]
         runs: list[Run] = []
-        for ch, f in chars:
-            if runs and runs[-1].format == f:
+        for ch, f, lk in chars:
+            if runs and runs[-1].format == f and runs[-1].look == lk:
                 runs[-1].text += ch
             else:
-                runs.append(Run(ch, f))
+                runs.append(Run(ch, f, lk))
         self.runs = runs
 
     @classmethod
@@ -136,6 +239,12 @@ class Document:
     source: Any = None
     # "docx" or "text": how the document was read, which decides how it is saved.
     origin: str = "text"
+    # How each table of the body looks, indexed by ``CellRef.table`` (empty for text documents
+    # and where the reader did not resolve it). Display only.
+    tables: list[TableLook] = field(default_factory=list)
+    # The document's list definitions (an ``app.core.numbering.Numbering``; None: no lists), to
+    # work the labels out again after blocks move.
+    numbering: Any = None
 
     @property
     def texts(self) -> list[str]:

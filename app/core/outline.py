@@ -30,6 +30,8 @@ class Heading:
     title: str  # marker and first sentence, e.g. "（一）履行基层党建工作责任"
     run_in: bool  # body text follows the title in the same paragraph
     title_end: int  # offset in the block's text where the title's sentence ends
+    # The marker is the block's Word list label, not text: renumbering leaves it to the list.
+    labelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,15 @@ class Section:
     end: int  # one past the last block of the section (subsections included)
     rank: int  # -1 for the title
     marker: str = ""
+    # The heading block's Word list label ("一、", "3.1"; "" for a typed marker or none): the
+    # title shows it, the block's text never holds it.
+    label: str = ""
 
     def contains(self, block: int) -> bool:
         return self.block <= block < self.end
 
     def as_json(self) -> dict:
-        return {"level": self.level, "title": self.title, "block": self.block}
+        return {"level": self.level, "title": self.title, "block": self.block, "label": self.label}
 
 
 @lru_cache(maxsize=1)
@@ -135,10 +140,13 @@ def _title_text(text: str) -> str:
     return title
 
 
-def heading_of(text: str, outline_level: int | None = None) -> Heading | None:
+def heading_of(text: str, outline_level: int | None = None, label: str = "") -> Heading | None:
     """The heading a block opens, from its marker or its Word heading level; None for body and
     for a line that reads as a contents entry. (A block the reader found in a contents list is
-    no heading whatever it reads: callers ask ``in_contents`` first.)"""
+    no heading whatever it reads: callers ask ``in_contents`` first.) ``label`` is the block's
+    list label (Word's automatic numbering, ``Block.label``): see ``heading_of_labelled``."""
+    if label:
+        return heading_of_labelled(label, text, outline_level)
     stripped = text.strip()
     if not stripped or stripped.startswith(rules.NOT_HEADING_STARTS):
         return None
@@ -151,13 +159,66 @@ def heading_of(text: str, outline_level: int | None = None) -> Heading | None:
         run_in = bool(text[end + 1:].strip()) if end < len(text) else False
         return Heading(rank, m.group(1).strip(), _title_text(text[:end]), run_in, end)
     if outline_level is not None:
-        if is_contents_entry(text):
+        # A contents list's own caption ("目　次") in a heading style opens no section either.
+        if is_contents_entry(text) or is_contents_title(text):
             return None
         rank = rules.STYLE_LEVEL_TO_RANK.get(outline_level, outline_level)
         end = _first_sentence(text, 0)
         run_in = bool(text[end + 1:].strip()) if end < len(text) else False
         return Heading(rank, "", _title_text(text[:end]), run_in, end)
     return None
+
+
+def heading_of_labelled(label: str, text: str, outline_level: int | None = None) -> Heading | None:
+    """The heading of a block numbered by a Word list: its label reads as a marker typed by hand
+    would (a chineseCounting "一、" is a 1st-rank heading, "（一）" 2nd, "1." 3rd), and a clause
+    number ("3", "3.1", "3.1.2", as standards number their clauses) opens a heading of its depth.
+    The title is label and text ("一、任务来源"); ``title_end`` stays an offset in ``text``, which
+    never holds the label. A bullet or a label like "a)" adds nothing: the text decides."""
+    mark = label.strip()
+    if not mark or not text.strip():
+        return heading_of(text, outline_level)
+    depth = clause_depth(mark)
+    if depth:
+        if is_contents_entry(text):
+            return None
+        end = _first_sentence(text, 0)
+        run_in = bool(text[end + 1:].strip()) if end < len(text) else False
+        level = outline_level or depth
+        return Heading(rules.STYLE_LEVEL_TO_RANK.get(level, level), mark,
+                       _title_text(f"{mark} {text[:end].strip()}"), run_in, end, True)
+    heading = heading_of(mark + text, outline_level)
+    if heading is None or (not heading.marker and outline_level is None):
+        return heading_of(text, outline_level)
+    # A marker matched at the start of label + text is the label's (the text alone may hold
+    # another, typed after it, which then is body); a Word heading level keeps the label in
+    # its title and as its marker too.
+    return Heading(heading.rank, heading.marker or mark, heading.title, heading.run_in,
+                   max(0, heading.title_end - len(mark)), True)
+
+
+
+@lru_cache(maxsize=1)
+def _clause_number() -> re.Pattern[str]:
+    return re.compile(rules.LIST_CLAUSE_NUMBER)
+
+
+def clause_depth(label: str) -> int:
+    """How deep a clause number is ("3" → 1, "3.1" → 2, "A.1.2" → 3); 0 for other labels."""
+    m = _clause_number().fullmatch(label)
+    return label.count(".") + 1 if m else 0
+
+
+@lru_cache(maxsize=1)
+def _cover_field() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in rules.STANDARD_COVER_FIELDS))
+
+
+def is_cover_field(text: str) -> bool:
+    """A line of a standard's cover page that is never its title (ICS/CCS numbers, the kind and
+    number of the standard, dates, issuing body, an appendix caption): rules.STANDARD_COVER_FIELDS."""
+    line = "".join(text.split())
+    return bool(line) and len(line) <= 60 and _cover_field().fullmatch(line) is not None
 
 
 def _looks_like_sentence(text: str) -> bool:
@@ -177,7 +238,8 @@ def title_of(
         first = title_blocks[0]
         return first, first + 1, _title_text(texts[first])
     for i, text in enumerate(texts):
-        if i in junk_blocks or not text.strip() or is_contents_title(text) or is_contents_entry(text):
+        if i in junk_blocks or not text.strip() or is_contents_title(text) or is_contents_entry(text) \
+                or is_cover_field(text):
             continue
         if i in headings:
             return None
@@ -196,6 +258,7 @@ def title_of(
             and not re.search(rules.TITLE_NOT_CONTINUED, nxt)
             and not is_contents_title(nxt)
             and not is_contents_entry(nxt)
+            and not is_cover_field(nxt)
         ):
             end = i + 2
             line = line + nxt
@@ -211,7 +274,8 @@ def levels_of(ranks: Sequence[int]) -> dict[int, int]:
 def build_sections(
     count: int, headings: dict[int, Heading], title: tuple[int, int, str] | None
 ) -> list[Section]:
-    """Sections in document order from the headings (block -> Heading) and the title."""
+    """Sections in document order from the headings (block -> Heading) and the title. A section
+    whose heading's marker is a list label (``Heading.labelled``) carries it as ``label``."""
     ordered = sorted((b, h) for b, h in headings.items() if title is None or not title[0] <= b < title[1])
     level_of_rank = levels_of([h.rank for _, h in ordered])
     sections: list[Section] = []
@@ -223,13 +287,14 @@ def build_sections(
         while opened and opened[-1][0] >= level:
             _, idx = opened.pop()
             sections[idx] = _with_end(sections[idx], block)
-        sections.append(Section(level, heading.title, block, count, heading.rank, heading.marker))
+        sections.append(Section(level, heading.title, block, count, heading.rank, heading.marker,
+                                heading.marker if heading.labelled else ""))
         opened.append((level, len(sections) - 1))
     return sections
 
 
 def _with_end(section: Section, end: int) -> Section:
-    return Section(section.level, section.title, section.block, end, section.rank, section.marker)
+    return Section(section.level, section.title, section.block, end, section.rank, section.marker, section.label)
 
 
 def section_at(sections: Sequence[Section], block: int) -> Section | None:

@@ -24,6 +24,7 @@ from typing import Sequence
 from app.core import rules
 from app.core.document import Block, Document
 from app.core.edits import Change, edits_for_texts
+from app.core.numbering import relabel
 from app.core.numerals import chinese_number, format_number_like, parse_chinese_number, parse_number
 from app.core.outline import Heading, Section, build_sections, heading_of, title_of
 from app.core.scan import headings_in, scan
@@ -45,8 +46,9 @@ class MarkerNumber:
 
 
 def marker_number(text: str, heading: Heading) -> MarkerNumber | None:
-    """The number inside the heading marker at the start of ``text`` (None: no marker)."""
-    if not heading.marker:
+    """The number inside the heading marker at the start of ``text`` (None: no marker, or a
+    marker that is the block's Word list label: the list numbers it, nothing to rewrite)."""
+    if not heading.marker or heading.labelled:
         return None
     at = text.find(heading.marker)
     if at < 0:
@@ -128,7 +130,8 @@ def _numbering_runs(document: Document, texts: Sequence[str], only_under: set[in
 
     Siblings are the headings of one rank under one parent. Left out, because numbers the text
     does not show would make any renumbering wrong:
-    - siblings of a Word heading without a typed number (Word numbers it itself, w:numPr);
+    - siblings of a Word heading without a typed number (Word numbers it itself, w:numPr), and
+      of a heading whose marker is its list label (``Heading.labelled``), also after a move;
     - siblings of a marker the outline misses behind a decoration ("▲二、申请人的资格要求");
     - a run already counting on without gaps from above 1 (二、三、四 after an 一、 that Word
       numbers itself); one out of order, or with a gap, is a section moved or deleted by hand;
@@ -142,6 +145,11 @@ def _numbering_runs(document: Document, texts: Sequence[str], only_under: set[in
     unseen: set[tuple[int, int]] = set()
     for s, parent in [] if strict else zip(sections, parents):
         if s.level and s.block in headings and marker_number(texts[s.block], headings[s.block]) is None:
+            unseen.add((parent, headings[s.block].rank))
+    for s, parent in zip(sections, parents):
+        # Siblings of a list-numbered heading, even after a move: Word's list numbers those, and
+        # a typed number among them counts with the list, which no rewriting of text can follow.
+        if s.level and s.block in headings and headings[s.block].labelled:
             unseen.add((parent, headings[s.block].rank))
     for block, rank in [] if strict else _decorated_markers(texts, headings):
         # Its parent is the nearest section around it of a higher rank.
@@ -285,8 +293,11 @@ def _shadow(document: Document, texts: Sequence[str] | None = None, order: Seque
         b = document.blocks[i]
         text = texts[k] if texts is not None else b.text
         blocks.append(Block.plain(text, style=b.style, outline_level=b.outline_level,
-                                  is_title_style=b.is_title_style, cell=b.cell))
-    return Document(blocks, None, document.origin)
+                                  is_title_style=b.is_title_style, cell=b.cell, list_ref=b.list_ref,
+                                  label=b.label, label_suffix=b.label_suffix))
+    if order is not None:
+        relabel(blocks, document.numbering)  # Word's lists count in the new order
+    return Document(blocks, None, document.origin, numbering=document.numbering)
 
 
 def _section(sections: Sequence[Section], index: int) -> Section:
@@ -408,7 +419,8 @@ def _shift_ranks(document: Document, sections: Sequence[Section], index: int, de
     headings = headings_in(document)
     texts = list(document.texts)
     span = range(s.block, s.end)
-    inside = [(b, h) for b, h in headings.items() if b in span and h.marker]
+    # A list label is no text to rewrite: Word's list numbers those headings, at their level.
+    inside = [(b, h) for b, h in headings.items() if b in span and h.marker and not h.labelled]
     for b, h in inside:
         if h.rank + delta not in rules.MOVABLE_RANKS:
             raise OutlineError("已经是最高一级，不能再升级。" if delta < 0 else "已经是最低一级，不能再降级。")
@@ -430,7 +442,7 @@ def change_rank(document: Document, section: int, delta: int, *, auto_renumber: 
     """Promote (delta -1) or demote (delta +1) a section with its subsections."""
     sections = scan(document).outline
     s = _section(sections, section)
-    if s.rank not in rules.MOVABLE_RANKS or not s.marker:
+    if s.rank not in rules.MOVABLE_RANKS or not s.marker or s.label:
         raise OutlineError("这一节的编号不能升降级。")
     texts = _shift_ranks(document, sections, section, delta)
     return _finish(document, "提升级别" if delta < 0 else "降低级别", None, texts, auto_renumber, s.block,

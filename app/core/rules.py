@@ -376,3 +376,25 @@ COUNT_PUNCTUATION_CATEGORIES = ("P", "S")  # Unicode general categories: punctua
 # line just above it (署名, "述职人：XXX") goes with it.
 SIGNATURE_DATE = r"^(?:\d{4}|20[XxＸｘ×*＊\d]{2}|[〇零一二三四五六七八九]{4})年[^。，,；;]{1,3}月[^。，,；;]{1,3}日$"
 SIGNATURE_MAX_CHARS = 24
+
+# Word list labels (issue 14). A label that reads as a heading marker is one (HEADING_MARKERS);
+# beyond those, a clause number as standards number their clauses ("3", "3.1", "A.1.2") opens a
+# heading as deep as it has parts.
+LIST_CLAUSE_NUMBER = r"\d{1,3}(?:\.\d{1,3}){0,5}|[A-Z](?:\.\d{1,3}){1,5}"
+
+# A standard's cover page (GB/T 1.1): lines that stand before its title and are never the title
+# (issue 14): the ICS and CCS classification numbers, the filing number, the mark and the name
+# of the kind of standard, the standard's number, release and implementation dates, the issuing
+# body; and an appendix caption (附录A). Matched against the whole line, spaces removed.
+STANDARD_COVER_FIELDS = (
+    r"(?:ICS|CCS)[\d.A-Z]*",  # ICS 27.120.99 / CCS F69
+    r"[A-Z]\d{2}",  # the CCS code on a line of its own: F69
+    r"备案号[:：]?.*",
+    r"代替.{0,40}",  # 代替GB/T XXXXX—XXXX: the standard it replaces
+    r"[A-Z]{1,4}(?:/[TZ])?",  # the mark: GB, NB, DL/T
+    r"中华人民共和国.{0,16}标准",  # 中华人民共和国能源行业标准
+    r"[A-Z]{1,4}(?:/[TZ])?[\dXxＸ.]*[—–－\-~～][\dXxＸYy]+",  # NB/T XXXXX—XXXX, GB/T 1.1—2020
+    r"[\dXxＸ]{2,4}[—–－\-.][\dXxＸ]{1,2}[—–－\-.][\dXxＸ]{1,2}(?:发布|实施)",  # 20XX-XX-XX发布
+    r".{2,20}(?:发布|批准)",  # 国家能源局 发布 (a short line ending so)
+    r"附录[A-Z]?(?:[（(](?:资料性|规范性)附录[）)])?.{0,30}",  # an appendix caption
+)

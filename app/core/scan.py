@@ -78,7 +78,7 @@ def headings_in(document: Document, skip: set[int] | None = None) -> dict[int, H
         if block.cell is not None or in_contents(block) or (skip and i in skip):
             continue
         text = block.text
-        heading = heading_of(text, block.outline_level)
+        heading = heading_of(text, block.outline_level, block.label)
         if heading is not None:
             headings[i] = heading
     return headings
@@ -114,7 +114,7 @@ def scan(document: Document, current_year: int | None = None) -> Report:
     # A contents entry that reads like a heading is no title either (its page number may be off:
     # Word's \n switch); its caption (目录, or the document's name) may be.
     entries = {i for i, b in enumerate(document.blocks)
-               if in_contents(b) and b.cell is None and heading_of(texts[i], b.outline_level) is not None}
+               if in_contents(b) and b.cell is None and heading_of(texts[i], b.outline_level, b.label) is not None}
     title = title_of(texts, junk_blocks | entries if entries else junk_blocks, headings, title_blocks)
     sections = build_sections(len(texts), headings, title)
     junk_spans: dict[int, list[tuple[int, int]]] = {}

@@ -20,6 +20,7 @@ from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
 from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
                           PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, WP, P, R, T, W)
+from app.io.looks import DocumentLooks, ParagraphLooks
 
 _EMU_PER_PT = 12700
 # Marks the detail of a refusal that came from an unexpected exception rather than a check
@@ -142,11 +143,14 @@ def paragraph_runs(p: Any) -> list[Run]:
     return runs
 
 
-def paragraph_runs_and_images(p: Any) -> tuple[list[Run], tuple[ImageRef, ...]]:
-    """The runs of ``p`` (as ``paragraph_runs``) and the pictures between them."""
+def paragraph_runs_and_images(p: Any, looks: ParagraphLooks | None = None) -> tuple[list[Run], tuple[ImageRef, ...]]:
+    """The runs of ``p`` (as ``paragraph_runs``) and the pictures between them; with ``looks``
+    each run also gets its resolved look."""
     runs = []
     images: list[ImageRef] = []
     offset = 0
+    if looks is not None:
+        return _runs_with_looks(p, looks, images)
     for r in runs_of(p):
         text = run_text(r)
         for child in r:
@@ -157,6 +161,26 @@ def paragraph_runs_and_images(p: Any) -> tuple[list[Run], tuple[ImageRef, ...]]:
                 images += [replace(image, source=child) for image in found]
         if text:
             runs.append(Run(text, _cached_run_format(r.find(W + "rPr"))))
+            offset += len(text)
+    return runs, tuple(images)
+
+
+def _runs_with_looks(p: Any, looks: ParagraphLooks, images: list[ImageRef]) -> tuple[list[Run], tuple[ImageRef, ...]]:
+    runs = []
+    offset = 0
+    for r in runs_of(p):
+        text = run_text(r)
+        for child in r:
+            if child.tag in (DRAWING, PICT, OBJECT, ALTERNATE_CONTENT):
+                found = images_in(child, offset + _text_before(r, child))
+                images += [replace(image, source=child) for image in found]
+        if text:
+            rpr = r.find(W + "rPr")
+            if rpr is None:
+                runs.append(Run(text, _NO_RUN_FORMAT, looks.run(None, None, text)))
+            else:
+                key = _xml_key(rpr)
+                runs.append(Run(text, _run_format_of_xml(key), looks.run(key, rpr, text)))
             offset += len(text)
     return runs, tuple(images)
 
@@ -336,26 +360,21 @@ def _heading_level_from_name(name: str) -> int | None:
     return None
 
 
-def paragraph_elements_with_cells(body: Any) -> Iterator[tuple[Any, CellRef | None]]:
+def paragraph_elements_with_cells(body: Any, on_table: Any = None) -> Iterator[tuple[Any, CellRef | None]]:
     """The w:p elements that are blocks, in reading order, with the table cell each sits in:
-    body paragraphs, and each table's cell paragraphs row by row (a merged cell once)."""
+    body paragraphs, and each table's cell paragraphs row by row (a merged cell once).
+    ``on_table(index, tbl, rows)``, when given, is told of each table as it is reached, with its
+    rows of (grid column, columns spanned, rows spanned, w:tc) for the cells shown."""
     table_counter = [0]
 
     def table(tbl: Any) -> Iterator[tuple[Any, CellRef | None]]:
         index = table_counter[0]
         table_counter[0] += 1
-        rows = [list(_grid_cells(tr)) for tr in tbl.iterfind(TR)]
-        for row_no, row in enumerate(rows):
-            for col, span, vmerge, tc in row:
-                # A vertically merged cell shows once: its continuation cells are skipped.
-                if vmerge == "continue":
-                    continue
-                row_span = 1
-                if vmerge == "restart":
-                    for below in rows[row_no + 1:]:
-                        if not any(c == col and v == "continue" for c, _, v, _ in below):
-                            break
-                        row_span += 1
+        shown = _shown_cells([list(_grid_cells(tr)) for tr in tbl.iterfind(TR)])
+        if on_table is not None:
+            on_table(index, tbl, shown)
+        for row_no, row in enumerate(shown):
+            for col, span, row_span, tc in row:
                 yield from content(tc, CellRef(index, row_no, col, row_span, span))
 
     def content(parent: Any, cell: CellRef | None) -> Iterator[tuple[Any, CellRef | None]]:
@@ -371,27 +390,65 @@ def paragraph_elements_with_cells(body: Any) -> Iterator[tuple[Any, CellRef | No
     return content(body, None)
 
 
+def _shown_cells(rows: list[list[tuple[int, int, str | None, Any]]]) -> list[list[tuple[int, int, int, Any]]]:
+    """Each row's cells as (grid column, columns spanned, rows spanned, w:tc): a vertically
+    merged cell shows once, in its first row; its continuation cells are left out."""
+    shown = []
+    for row_no, row in enumerate(rows):
+        out = []
+        for col, span, vmerge, tc in row:
+            if vmerge == "continue":
+                continue
+            row_span = 1
+            if vmerge == "restart":
+                for below in rows[row_no + 1:]:
+                    if not any(c == col and v == "continue" for c, _, v, _ in below):
+                        break
+                    row_span += 1
+            out.append((col, span, row_span, tc))
+        shown.append(out)
+    return shown
+
+
 def paragraph_elements(body: Any) -> Iterator[Any]:
     """The w:p elements that are blocks, in reading order (what ``blocks_of_body`` reads)."""
     for p, _ in paragraph_elements_with_cells(body):
         yield p
 
 
-def block_of(p: Any, cell: CellRef | None, styles: _Styles, in_toc: bool = False) -> Block:
+def block_of(p: Any, cell: CellRef | None, styles: _Styles, in_toc: bool = False,
+             looks: DocumentLooks | None = None) -> Block:
+    """The block of w:p ``p``; with ``looks`` also its resolved look, its runs' looks and the
+    list it is numbered by (its label is worked out over the whole document: ``label_blocks``)."""
     ppr = p.find(W + "pPr")
     sid = _attr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
     name, level, is_title = styles.info(sid)
     own_level = _attr(ppr.find(W + "outlineLvl"), "val") if ppr is not None else None
     if own_level is not None and own_level.isdigit():
         level = int(own_level) + 1 if int(own_level) < 9 else None
-    runs, images = paragraph_runs_and_images(p)
     toc = in_toc or is_contents_style(name)
-    return Block(runs, name, level, is_title, _cached_paragraph_format(ppr), cell, p, images, toc)
+    if looks is None:
+        runs, images = paragraph_runs_and_images(p)
+        return Block(runs, name, level, is_title, _cached_paragraph_format(ppr), cell, p, images, toc)
+    ppr_key = _xml_key(ppr) if ppr is not None else None
+    fmt = _NO_PARAGRAPH_FORMAT if ppr is None else _paragraph_format_of_xml(ppr_key)
+    paragraph = looks.paragraph(p, sid, ppr, ppr_key, cell is not None)
+    runs, images = paragraph_runs_and_images(p, paragraph)
+    block = Block(runs, name, level, is_title, fmt, cell, p, images, toc)
+    block.look = paragraph.look
+    block.list_ref = paragraph.list_ref
+    block.label_look = paragraph.label_look
+    return block
 
 
-def blocks_of_body(body: Any, styles: _Styles) -> list[Block]:
+def blocks_of_body(body: Any, styles: _Styles, looks: DocumentLooks | None = None) -> list[Block]:
     contents = contents_paragraphs(body)
-    return [block_of(p, cell, styles, p in contents) for p, cell in paragraph_elements_with_cells(body)]
+    if looks is None:
+        return [block_of(p, cell, styles, p in contents) for p, cell in paragraph_elements_with_cells(body)]
+    elements = paragraph_elements_with_cells(body, looks.add_table)
+    blocks = [block_of(p, cell, styles, p in contents, looks) for p, cell in elements]
+    looks.label_blocks(blocks)
+    return blocks
 
 
 def _paragraph_of(el: Any) -> Any | None:
@@ -558,14 +615,15 @@ def read_docx(path: Path) -> Document:
     if body is None:
         raise DocumentError("文件已损坏：文档正文部分缺少正文内容（w:body），不是有效的 Word 文档。")
     try:
-        blocks = blocks_of_body(body, styles_of(package))
+        looks = DocumentLooks.of(package)
+        blocks = blocks_of_body(body, styles_of(package), looks)
     except (RecursionError, MemoryError):
         raise DocumentError("文件结构异常（嵌套过深或过大），无法读取。") from None
     except Exception as exc:  # noqa: BLE001 - a damaged file must be a refusal, never a crash
         raise DocumentError("文件结构异常，无法读取。", f"{UNEXPECTED}{type(exc).__name__}: {exc}") from None
     # The file's bytes stay with the document: the writer copies the parts it did not change.
     remember(package, data, blocks)
-    return Document(blocks=blocks, source=package, origin="docx")
+    return Document(blocks=blocks, source=package, origin="docx", tables=looks.tables, numbering=looks.numbering)
 
 
 @dataclass

@@ -92,7 +92,7 @@ def roles_of(document: Document) -> list[Role]:
             continue
         from app.core.outline import heading_of
 
-        heading = heading_of(texts[b], document.blocks[b].outline_level)
+        heading = heading_of(texts[b], document.blocks[b].outline_level, document.blocks[b].label)
         run_in_end = -1
         if heading is not None and heading.run_in:
             run_in_end = min(heading.title_end + 1, len(texts[b]))

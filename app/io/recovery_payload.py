@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
+from app.core.numbering import relabel
 from app.io.errors import DocumentError
 
 MAGIC = b"TIANBAO-COPY 1\n"
@@ -171,7 +172,12 @@ def _block(item: Any, read: list[Block]) -> Block:
                  cell=ref, source=base.source if base is not None else None,
                  # Pictures are the paragraph's, in the package: shown again where they were;
                  # so is its place in a table of contents (a content control, a field).
-                 images=_images(item, base) if base is not None else (), toc=base.toc if base is not None else False)
+                 images=_images(item, base) if base is not None else (), toc=base.toc if base is not None else False,
+                 # So is the list that numbers it (its label is counted again over the whole copy)
+                 # and how Word lays it out.
+                 list_ref=base.list_ref if base is not None else None,
+                 label_look=base.label_look if base is not None else None,
+                 look=base.look if base is not None else None)
 
 
 def _read_package(data: bytes) -> Document:
@@ -209,6 +215,7 @@ def restore(payload: bytes | str) -> RecoveredCopy:
         raise DocumentError(_DAMAGED, f"header: {exc}") from None
     package = None
     read: list[Block] = []
+    base = None
     if origin == "docx":
         base = _read_package(payload[end + 1:])
         package = base.source
@@ -219,6 +226,10 @@ def restore(payload: bytes | str) -> RecoveredCopy:
         raise DocumentError(_DAMAGED, f"blocks: {exc}") from None
     mtime = header.get("opened_mtime")
     title = header.get("title")
-    return RecoveredCopy(Document(blocks=blocks, source=package, origin=origin),
+    numbering = base.numbering if base is not None else None
+    relabel(blocks, numbering)
+    document = Document(blocks=blocks, source=package, origin=origin, tables=base.tables if base is not None else [],
+                        numbering=numbering)
+    return RecoveredCopy(document,
                          title if isinstance(title, str) else None,
                          float(mtime) if isinstance(mtime, (int, float)) else None)
