@@ -124,11 +124,14 @@ def test_scan_json_has_hints_and_the_year_is_injectable() -> None:
     assert [h["kind"] for h in scan(document, current_year=2024).as_json("x")["hints"]] == ["punctuation", "number-style"]
 
 
-def test_seed_report_hints_its_stale_year_only() -> None:
+def test_seed_report_hints_its_stale_year_and_its_run_of_empty_lines_only() -> None:
     document = load(need(SEED_REPORT))
     hints = scan(document, current_year=2026).hints
-    assert [(h.kind, h.text) for h in hints] == [("stale-year", "2020")]
-    assert document.texts[hints[0].block].startswith("2020年")
+    assert sorted((h.kind, h.text) for h in hints) == [("empty-run", "6"), ("stale-year", "2020")]
+    stale = next(h for h in hints if h.kind == "stale-year")
+    assert document.texts[stale.block].startswith("2020年")
+    empty = next(h for h in hints if h.kind == "empty-run")
+    assert all(not t.strip() for t in document.texts[empty.block:empty.last_block + 1])
 
 
 def test_scan_command_prints_hints_in_json(tmp_path: Path) -> None:

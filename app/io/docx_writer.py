@@ -76,7 +76,7 @@ def block_changed(block: Block, baseline: dict | None = None) -> bool:
 # --- building XML -----------------------------------------------------------------------------
 
 
-def _element(tag: str) -> Any:
+def _new_element(tag: str) -> Any:
     from docx.oxml import OxmlElement
 
     return OxmlElement(tag)
@@ -96,7 +96,7 @@ def _text_children(text: str) -> list[Any]:
 
     def flush() -> None:
         if buf:
-            t = _element("w:t")
+            t = _new_element("w:t")
             t.text = "".join(buf)
             t.set(XML_SPACE, "preserve")
             out.append(t)
@@ -105,10 +105,10 @@ def _text_children(text: str) -> list[Any]:
     for ch in text:
         if ch == "\t":
             flush()
-            out.append(_element("w:tab"))
+            out.append(_new_element("w:tab"))
         elif ch == "\n":
             flush()
-            out.append(_element("w:br"))
+            out.append(_new_element("w:br"))
         else:
             buf.append(ch)
     flush()
@@ -185,7 +185,7 @@ def apply_run_format(r: Any, old: RunFormat, new: RunFormat) -> None:
         if new.size_pt is not None:
             half = str(int(round(new.size_pt * 2)))
             rpr.get_or_add_sz().set(W + "val", half)
-            szcs = _element("w:szCs")
+            szcs = _new_element("w:szCs")
             szcs.set(W + "val", half)
             rpr.get_or_add_sz().addnext(szcs)
     if old.color != new.color:
@@ -202,7 +202,7 @@ def apply_run_format(r: Any, old: RunFormat, new: RunFormat) -> None:
 
 def new_run(text: str, fmt: RunFormat, template: tuple[Any, RunFormat] | None = None) -> Any:
     """A w:r showing ``text`` in ``fmt``, built on a copy of a template run's rPr when given."""
-    r = _element("w:r")
+    r = _new_element("w:r")
     base = RunFormat()
     if template is not None:
         rpr = template[0].find(RPR)
@@ -298,7 +298,7 @@ def sync_runs(p: Any, runs: Sequence[Run]) -> None:
         apply_run_format(r, fmt, first_fmt)
         anchor = r
         for seg_text, seg_fmt in segments[1:]:
-            extra = _element("w:r")
+            extra = _new_element("w:r")
             if pristine_rpr is not None:
                 extra.append(copy.deepcopy(pristine_rpr))
             apply_run_format(extra, fmt, seg_fmt)
@@ -315,8 +315,8 @@ def _paragraph_mark_template(p: Any) -> tuple[Any, RunFormat] | None:
     mark = ppr.find(RPR) if ppr is not None else None
     if mark is None:
         return None
-    holder = _element("w:r")
-    rpr = _element("w:rPr")
+    holder = _new_element("w:r")
+    rpr = _new_element("w:rPr")
     for child in mark:
         # Revision marks of the paragraph mark do not belong on a run.
         if child.tag not in (W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "rPrChange"):
@@ -411,7 +411,7 @@ def _style_name(p: Any, names: dict[str, str]) -> str | None:
 
 
 def _new_paragraph(template: Any | None) -> Any:
-    p = _element("w:p")
+    p = _new_element("w:p")
     if template is not None:
         ppr = template.find(PPR)
         if ppr is not None:
@@ -621,7 +621,7 @@ def move_pictures_in(p: Any, block: Block, keys: Any = ()) -> bool:
         here = old_run is not None and element.getroottree().getroot() is root
         if not here and image.key not in keys:
             continue
-        r = _element("w:r")
+        r = _new_element("w:r")
         rpr = old_run.find(RPR) if old_run is not None else None
         if rpr is not None:
             r.append(copy.deepcopy(rpr))

@@ -66,6 +66,8 @@ CHANGE_LABELS = {
     "半角标点改为全角": QT_TRANSLATE_NOOP("Beyond", "Half-width punctuation to full width"),
     "清除模板广告": QT_TRANSLATE_NOOP("Beyond", "Remove template ads"),
     "套用公文格式": QT_TRANSLATE_NOOP("Beyond", "Apply Official Format"),
+    "清除多余空段落和页码": QT_TRANSLATE_NOOP("Beyond", "Remove extra empty paragraphs and page numbers"),
+    "同时填写相同的占位符": QT_TRANSLATE_NOOP("Beyond", "Fill matching placeholders"),
 }
 OUTLINE_ERRORS = {
     "没有这一节。": QT_TRANSLATE_NOOP("Beyond", "There is no such section."),

@@ -59,7 +59,7 @@ def rescan(data: BlockData, text: str) -> None:
     # A table of contents repeats the headings, and a table's cells hold row labels: the outline
     # takes none of their lines.
     data.heading = None if data.in_cell or (core is not None and in_contents(core)) else heading_of(
-        plain, core.outline_level if core is not None else None)
+        plain, core.outline_level if core is not None else None, core.label if core is not None else "")
     data.junk = line_verdict(plain) is not None
     data.chars = len(plain) - sum(len(m) for m in _SPACE.findall(plain))
 

@@ -242,7 +242,7 @@ class Tracker:
             self._titled.add(n)
         # A contents entry that reads like a heading is no title either (the engine's rule, scan.py).
         if (core is not None and core.cell is None and in_contents(core)
-                and heading_of(plain_text(data), core.outline_level) is not None):
+                and heading_of(plain_text(data), core.outline_level, core.label) is not None):
             self._entries.add(n)
 
     def _lead_of(self) -> set[int]:

@@ -4,7 +4,7 @@
 <context>
     <name>Beyond</name>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="408"/>
+        <location filename="../../app/ui/beyond.py" line="400"/>
         <source>Template ads removed in %1 places (can be undone)</source>
         <translation>
             <numerusform>Template ads removed in %1 place (can be undone)</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="485"/>
+        <location filename="../../app/ui/beyond.py" line="477"/>
         <source>Renumbered in %1 places (can be undone)</source>
         <translation>
             <numerusform>Renumbered in %1 place (can be undone)</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="533"/>
+        <location filename="../../app/ui/beyond.py" line="525"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
         <translation>
             <numerusform>Half-width punctuation changed to full width in %1 place (can be undone)</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="552"/>
+        <location filename="../../app/ui/beyond.py" line="544"/>
         <source>%1 characters</source>
         <translation>
             <numerusform>%1 character</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="553"/>
+        <location filename="../../app/ui/beyond.py" line="545"/>
         <source>%1 characters (punctuation not counted)</source>
         <translation>
             <numerusform>%1 character (punctuation not counted)</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="589"/>
+        <location filename="../../app/ui/beyond.py" line="581"/>
         <source>Target %1 / %2 characters (%3%)</source>
         <translation>
             <numerusform>Target %1 / %2 character (%3%)</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="633"/>
+        <location filename="../../app/ui/beyond.py" line="625"/>
         <source>%1 chars</source>
         <translation>
             <numerusform>%1 char</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="647"/>
+        <location filename="../../app/ui/beyond.py" line="639"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
         <translation>
             <numerusform>%1: %2 character (%3 in the section&apos;s own text)</numerusform>
@@ -71,7 +71,7 @@
 <context>
     <name>CleanDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/clean_dialog.py" line="70"/>
+        <location filename="../../app/ui/clean_dialog.py" line="109"/>
         <source>Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
         <translation>
             <numerusform>Text added by a template site, found in %1 place (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>HintsPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/hints_panel.py" line="114"/>
+        <location filename="../../app/ui/hints_panel.py" line="126"/>
         <source>%1 hints</source>
         <translation>
             <numerusform>%1 hint</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="722"/>
+        <location filename="../../app/ui/main_window.py" line="807"/>
         <source>%1 characters</source>
         <translation>
             <numerusform>%1 character</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="724"/>
+        <location filename="../../app/ui/main_window.py" line="808"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>
@@ -134,7 +134,7 @@
 <context>
     <name>PlaceholderPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/panels.py" line="566"/>
+        <location filename="../../app/ui/panels.py" line="573"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>

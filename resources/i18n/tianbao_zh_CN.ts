@@ -10,19 +10,19 @@
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="63"/>
-        <location filename="../../app/ui/beyond.py" line="221"/>
+        <location filename="../../app/ui/beyond.py" line="223"/>
         <source>Promote</source>
         <translation>提升级别</translation>
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="64"/>
-        <location filename="../../app/ui/beyond.py" line="222"/>
+        <location filename="../../app/ui/beyond.py" line="224"/>
         <source>Demote</source>
         <translation>降低级别</translation>
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="65"/>
-        <location filename="../../app/ui/beyond.py" line="213"/>
+        <location filename="../../app/ui/beyond.py" line="215"/>
         <source>Renumber</source>
         <translation>重新编号</translation>
     </message>
@@ -38,64 +38,74 @@
     </message>
     <message>
         <location filename="../../app/ui/beyond.py" line="68"/>
-        <location filename="../../app/ui/beyond.py" line="665"/>
-        <location filename="../../app/ui/beyond.py" line="696"/>
-        <location filename="../../app/ui/beyond.py" line="699"/>
+        <location filename="../../app/ui/beyond.py" line="667"/>
+        <location filename="../../app/ui/beyond.py" line="698"/>
+        <location filename="../../app/ui/beyond.py" line="701"/>
         <source>Apply Official Format</source>
         <translation>套用公文格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="71"/>
+        <location filename="../../app/ui/beyond.py" line="69"/>
+        <source>Remove extra empty paragraphs and page numbers</source>
+        <translation>清除多余空段落和页码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="70"/>
+        <source>Fill matching placeholders</source>
+        <translation>同时填写相同的占位符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond.py" line="73"/>
         <source>There is no such section.</source>
         <translation>没有这一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="72"/>
+        <location filename="../../app/ui/beyond.py" line="74"/>
         <source>The title cannot be moved.</source>
         <translation>标题不能移动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="73"/>
+        <location filename="../../app/ui/beyond.py" line="75"/>
         <source>The target position is outside the document.</source>
         <translation>目标位置不在文档内。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="74"/>
+        <location filename="../../app/ui/beyond.py" line="76"/>
         <source>A section cannot be moved into itself.</source>
         <translation>不能把一节移到它自己里面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="75"/>
+        <location filename="../../app/ui/beyond.py" line="77"/>
         <source>Nothing can be moved above the title.</source>
         <translation>不能移到标题前面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="76"/>
+        <location filename="../../app/ui/beyond.py" line="78"/>
         <source>This is already the first section at its level.</source>
         <translation>已经是同级的第一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="77"/>
+        <location filename="../../app/ui/beyond.py" line="79"/>
         <source>This is already the last section at its level.</source>
         <translation>已经是同级的最后一节。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="78"/>
+        <location filename="../../app/ui/beyond.py" line="80"/>
         <source>Already at the top level.</source>
         <translation>已经是最高一级，不能再升级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="79"/>
+        <location filename="../../app/ui/beyond.py" line="81"/>
         <source>Already at the lowest level.</source>
         <translation>已经是最低一级，不能再降级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="80"/>
+        <location filename="../../app/ui/beyond.py" line="82"/>
         <source>This section&apos;s number cannot change level.</source>
         <translation>这一节的编号不能升降级。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="114"/>
+        <location filename="../../app/ui/beyond.py" line="116"/>
         <source>The whole document will be reformatted to GB/T 9704-2012, Layout Key for Official Documents of Party and Government Organs:
 
 • Paper: A4 (210×297 mm), portrait
@@ -122,222 +132,222 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="212"/>
+        <location filename="../../app/ui/beyond.py" line="214"/>
         <source>Clean Up Template Ads…</source>
         <translation>清理模板广告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="214"/>
+        <location filename="../../app/ui/beyond.py" line="216"/>
         <source>Renumber Automatically After Moves</source>
         <translation>移动后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="217"/>
+        <location filename="../../app/ui/beyond.py" line="219"/>
         <source>Move Section Up</source>
         <translation>上移本节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="219"/>
+        <location filename="../../app/ui/beyond.py" line="221"/>
         <source>Move Section Down</source>
         <translation>下移本节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="223"/>
+        <location filename="../../app/ui/beyond.py" line="225"/>
         <source>Half-width Punctuation to Full Width</source>
         <translation>半角标点改为全角</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="225"/>
+        <location filename="../../app/ui/beyond.py" line="227"/>
         <source>Apply Official Format…</source>
         <translation>套用公文格式…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="226"/>
+        <location filename="../../app/ui/beyond.py" line="228"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="227"/>
+        <location filename="../../app/ui/beyond.py" line="229"/>
         <source>Export as PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="228"/>
+        <location filename="../../app/ui/beyond.py" line="230"/>
         <source>Set Length Target…</source>
         <translation>设置字数目标…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="229"/>
+        <location filename="../../app/ui/beyond.py" line="231"/>
         <source>Count Without Punctuation</source>
         <translation>字数不计标点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="249"/>
+        <location filename="../../app/ui/beyond.py" line="251"/>
         <source>Outli&amp;ne</source>
         <translation>大纲(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="319"/>
+        <location filename="../../app/ui/beyond.py" line="321"/>
         <source>Length Target</source>
         <translation>字数目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="320"/>
+        <location filename="../../app/ui/beyond.py" line="322"/>
         <source>Target length in characters (0 for none):</source>
         <translation>目标字数（0 表示不设目标）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="344"/>
+        <location filename="../../app/ui/beyond.py" line="346"/>
         <source>Cannot Do That</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="376"/>
-        <location filename="../../app/ui/beyond.py" line="390"/>
+        <location filename="../../app/ui/beyond.py" line="378"/>
+        <location filename="../../app/ui/beyond.py" line="392"/>
         <source>Clean Up Template Ads</source>
         <translation>清理模板广告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="377"/>
+        <location filename="../../app/ui/beyond.py" line="379"/>
         <source>No ads or watermarks added by a template site were found.</source>
         <translation>没有发现模板网站添加的广告或水印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="391"/>
+        <location filename="../../app/ui/beyond.py" line="393"/>
         <source>The document changed during the review: please open “Clean Up Template Ads” again.</source>
         <translation>文档在审阅时已修改，请重新打开“清理模板广告”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="398"/>
+        <location filename="../../app/ui/beyond.py" line="400"/>
         <source>Template ads removed in %1 places (can be undone)</source>
         <translation>
             <numerusform>已清理 %1 处模板广告（可撤销）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="475"/>
+        <location filename="../../app/ui/beyond.py" line="477"/>
         <source>Renumbered in %1 places (can be undone)</source>
         <translation>
             <numerusform>已重新编号（%1 处，可撤销）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="523"/>
+        <location filename="../../app/ui/beyond.py" line="525"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
         <translation>
             <numerusform>已把 %1 个半角标点改为全角（可撤销）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="427"/>
+        <location filename="../../app/ui/beyond.py" line="429"/>
         <source>The cursor is not in any section: first put it in the heading to move, or in its text.</source>
         <translation>光标不在任何一节中：请先把光标放在要移动的标题或其正文里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="463"/>
+        <location filename="../../app/ui/beyond.py" line="465"/>
         <source>%1 (can be undone)</source>
         <translation>%1（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="471"/>
+        <location filename="../../app/ui/beyond.py" line="473"/>
         <source>The numbering already runs in order; nothing to renumber.</source>
         <translation>编号已经连续，无需重新编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="519"/>
+        <location filename="../../app/ui/beyond.py" line="521"/>
         <source>No half-width punctuation to change to full width.</source>
         <translation>没有需要改为全角的半角标点。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="542"/>
+        <location filename="../../app/ui/beyond.py" line="544"/>
         <source>%1 characters</source>
         <translation>
             <numerusform>%1 字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="543"/>
+        <location filename="../../app/ui/beyond.py" line="545"/>
         <source>%1 characters (punctuation not counted)</source>
         <translation>
             <numerusform>%1 字（不计标点）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="579"/>
+        <location filename="../../app/ui/beyond.py" line="581"/>
         <source>Target %1 / %2 characters (%3%)</source>
         <translation>
             <numerusform>目标 %1 / %2 字（%3%）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="582"/>
+        <location filename="../../app/ui/beyond.py" line="584"/>
         <source>, %1 over</source>
         <translation>，超出 %1 字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="623"/>
+        <location filename="../../app/ui/beyond.py" line="625"/>
         <source>%1 chars</source>
         <translation>
             <numerusform>%1 字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="637"/>
+        <location filename="../../app/ui/beyond.py" line="639"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
         <translation>
             <numerusform>%1：%2 字（本节正文 %3 字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="668"/>
+        <location filename="../../app/ui/beyond.py" line="670"/>
         <source>Apply</source>
         <translation>套用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="669"/>
+        <location filename="../../app/ui/beyond.py" line="671"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="700"/>
+        <location filename="../../app/ui/beyond.py" line="702"/>
         <source>Applying the official format failed; the document is unchanged.
 %1</source>
         <translation>套用公文格式时出错，文档没有改动。
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="708"/>
+        <location filename="../../app/ui/beyond.py" line="710"/>
         <source>Official format applied (can be undone); saving makes the file official format.</source>
         <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="714"/>
+        <location filename="../../app/ui/beyond.py" line="716"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="727"/>
+        <location filename="../../app/ui/beyond.py" line="729"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="736"/>
+        <location filename="../../app/ui/beyond.py" line="738"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="742"/>
-        <location filename="../../app/ui/beyond.py" line="755"/>
+        <location filename="../../app/ui/beyond.py" line="744"/>
+        <location filename="../../app/ui/beyond.py" line="757"/>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="743"/>
+        <location filename="../../app/ui/beyond.py" line="745"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond.py" line="757"/>
+        <location filename="../../app/ui/beyond.py" line="759"/>
         <source>Exported PDF: %1</source>
         <translation>已导出 PDF：%1</translation>
     </message>
