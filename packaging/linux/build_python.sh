@@ -4,18 +4,17 @@
 # glibc asked for, whatever glibc the build machine has, so the interpreter runs on that glibc
 # and newer. Used by packaging/linux/old_root.sh for the arm64 (glibc 2.31) and UOS 20 (2.28) builds.
 #
-#   packaging/linux/build_python.sh ARCH GLIBC DEPS_ROOT PREFIX DESTDIR
+#   packaging/linux/build_python.sh ARCH GLIBC PREFIX DESTDIR
 #     ARCH       x86_64 or aarch64
 #     GLIBC      e.g. 2.31
-#     DEPS_ROOT  a Debian root of ARCH whose -dev packages give zlib, libffi, bzip2 and xz as static
-#                libraries (/ for this machine's own; they are PIC and carry no symbol versions)
 #     PREFIX     where the interpreter will live when it runs (e.g. /opt/python)
 #     DESTDIR    where to install it now (PREFIX inside a chroot, or / )
 #
-# The source is Debian trixie's python3.13 upstream tarball, downloaded once into build/cpython/.
+# The sources are Debian trixie's upstream tarballs of python3.13, zlib and libffi, downloaded once
+# into build/cpython/src/.
 set -euo pipefail
 
-ARCH=$1 GLIBC=$2 DEPS_ROOT=$3 PREFIX=$4 DESTDIR=$5
+ARCH=$1 GLIBC=$2 PREFIX=$3 DESTDIR=$4
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PY=3.13
 BASE=$ROOT/build/cpython
@@ -35,17 +34,24 @@ fi
 "$TOOLS/bin/python" -c 'import ziglang' 2>/dev/null || "$TOOLS/bin/pip" install -q ziglang
 ZIG=$("$TOOLS/bin/python" -c 'import ziglang, os; print(os.path.join(os.path.dirname(ziglang.__file__), "zig"))')
 
-tarball=$(ls "$BASE"/src/python${PY}_*.orig.tar.[gx]z 2>/dev/null | tail -1 || true)
-if [ -z "$tarball" ]; then
-    echo "== CPython $PY source (Debian trixie's upstream tarball)"
-    mkdir -p "$BASE/apt/lists/partial" "$BASE/src"
-    echo "deb-src http://deb.debian.org/debian trixie main" > "$BASE/apt/sources.list"
-    apt_options=(-o "Dir::Etc::SourceList=$BASE/apt/sources.list" -o "Dir::Etc::SourceParts=/nonexistent"
-                 -o "Dir::State::Lists=$BASE/apt/lists")
-    apt-get "${apt_options[@]}" update -qq
-    (cd "$BASE/src" && apt-get "${apt_options[@]}" source --download-only -qq "python$PY")
-    tarball=$(ls "$BASE"/src/python${PY}_*.orig.tar.[gx]z | tail -1)
-fi
+source_tarball() {   # the upstream tarball of a Debian trixie source package, downloaded once
+    local found
+    found=$(ls "$BASE"/src/${1}_*.orig.tar.[gx]z 2>/dev/null | tail -1 || true)
+    if [ -z "$found" ]; then
+        mkdir -p "$BASE/apt/lists/partial" "$BASE/src"
+        echo "deb-src http://deb.debian.org/debian trixie main" > "$BASE/apt/sources.list"
+        local apt_options=(-o "Dir::Etc::SourceList=$BASE/apt/sources.list" -o "Dir::Etc::SourceParts=/nonexistent"
+                           -o "Dir::State::Lists=$BASE/apt/lists")
+        [ -e "$BASE/apt/lists/.updated" ] || { apt-get "${apt_options[@]}" update -qq >&2; touch "$BASE/apt/lists/.updated"; }
+        # Only the upstream tarball is used; a Debian revision's own files may 404 mid-update.
+        (cd "$BASE/src" && apt-get "${apt_options[@]}" source --download-only -qq "$1" >&2) || true
+        found=$(ls "$BASE"/src/${1}_*.orig.tar.[gx]z | tail -1)
+    fi
+    echo "$found"
+}
+tarball=$(source_tarball python$PY)
+zlib_tarball=$(source_tarball zlib)
+ffi_tarball=$(source_tarball libffi)
 
 echo "== CPython $PY for $ARCH, glibc $GLIBC, in $WORK"
 rm -rf "$WORK" && mkdir -p "$WORK/bin" "$WORK/deps/include" "$WORK/deps/lib"
@@ -58,22 +64,34 @@ for tool in cc ar ranlib; do
     chmod +x "$WORK/bin/$tool"
 done
 # Only these headers and static libraries are visible: Zig brings its own glibc headers, and the
-# deps root's /usr/include (a different glibc's) must stay out of the way.
+# build machine's /usr/include (a different glibc's) must stay out of the way. zlib and libffi
+# (ctypes, which PyInstaller imports) are compiled here: Debian's static libz.a, libffi.a (and
+# libbz2.a) are not position-independent, so they cannot go into libpython.so or an extension
+# module. Nothing here reads .bz2 or .xz, so those modules are left out.
 multiarch=$ARCH-linux-gnu
-[ "$ARCH" = aarch64 ] && multiarch=aarch64-linux-gnu
-for header in zlib.h zconf.h bzlib.h lzma.h lzma "$multiarch/ffi.h" "$multiarch/ffitarget.h"; do
-    cp -r "$DEPS_ROOT/usr/include/$header" "$WORK/deps/include/"
-done
-for lib in z ffi bz2 lzma; do
-    cp "$DEPS_ROOT/usr/lib/$multiarch/lib$lib.a" "$WORK/deps/lib/"
-done
+mkdir -p "$WORK/zlib" "$WORK/libffi"
+tar -C "$WORK/zlib" --strip-components=1 -xf "$zlib_tarball"
+tar -C "$WORK/libffi" --strip-components=1 -xf "$ffi_tarball"
+(cd "$WORK/zlib" && PATH=$WORK/bin:$PATH CC=cc AR=ar RANLIB=ranlib CFLAGS="-O2 -fPIC -fno-sanitize=undefined" \
+    CHOST=$multiarch ./configure --static --prefix="$WORK/deps" > "$WORK/zlib.log" \
+    && PATH=$WORK/bin:$PATH make -j"$(nproc)" install >> "$WORK/zlib.log" 2>&1) \
+    || { tail -20 "$WORK/zlib.log"; exit 1; }
+# libffi's upstream tarball is a git snapshot without configure: autoreconf makes it.
+command -v autoreconf >/dev/null && [ -e /usr/share/aclocal/ltdl.m4 ] || {
+    [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        autoconf automake libtool libltdl-dev >/dev/null; }
+(cd "$WORK/libffi" && { [ -x configure ] || autoreconf -fi >"$WORK/libffi.log" 2>&1; } && PATH=$WORK/bin:$PATH ./configure --host="$multiarch" --build="$(uname -m)-linux-gnu" \
+    --prefix="$WORK/deps" --disable-shared --enable-static --with-pic --disable-docs --disable-multi-os-directory \
+    CC=cc AR=ar RANLIB=ranlib CFLAGS="-O2 -fno-sanitize=undefined" >> "$WORK/libffi.log" \
+    && PATH=$WORK/bin:$PATH make -j"$(nproc)" install >> "$WORK/libffi.log" 2>&1) \
+    || { tail -20 "$WORK/libffi.log"; exit 1; }
 deps="-I$WORK/deps/include"
 libs="-L$WORK/deps/lib"
 
 cross=()
 if [ "$ARCH" != "$(uname -m)" ]; then
     [ "$(uname -m)" = x86_64 ] || { echo "cross builds are set up for an x86-64 build machine" >&2; exit 2; }
-    "$0" x86_64 2.28 / "$NATIVE_PREFIX" /
+    "$0" x86_64 2.28 "$NATIVE_PREFIX" /
     cross=(--build="$(uname -m)-linux-gnu" --host="$multiarch" --with-build-python="$NATIVE_PREFIX/bin/python$PY"
            ac_cv_file__dev_ptmx=yes ac_cv_file__dev_ptc=no ac_cv_buggy_getaddrinfo=no)
 fi
@@ -88,7 +106,6 @@ PATH=$WORK/bin:$PATH ./configure --quiet --prefix="$PREFIX" --enable-shared --wi
     CC=cc AR=ar RANLIB=ranlib PKG_CONFIG=false CFLAGS="-fno-sanitize=undefined -Wno-error=date-time" \
     LDFLAGS="-Wl,-rpath,$PREFIX/lib" \
     ZLIB_CFLAGS="$deps" ZLIB_LIBS="$libs -lz" LIBFFI_CFLAGS="$deps" LIBFFI_LIBS="$libs -lffi" \
-    BZIP2_CFLAGS="$deps" BZIP2_LIBS="$libs -lbz2" LIBLZMA_CFLAGS="$deps" LIBLZMA_LIBS="$libs -llzma" \
     > "$WORK/configure.log"
 PATH=$WORK/bin:$PATH make -j"$(nproc)" > "$WORK/make.log" 2>&1 || { tail -40 "$WORK/make.log"; exit 1; }
 grep -A8 "^The necessary bits\|^Failed to build\|^Following modules built successfully but were removed" \

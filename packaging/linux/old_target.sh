@@ -53,8 +53,8 @@ VERSION=$("$HOST_PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml
 [ -x "$HOST_PY" ] || { echo "missing $HOST_PY: run make venv i18n first" >&2; exit 2; }
 
 # Root packages: the libraries PySide6's Qt links against (PyInstaller copies them from the root),
-# static zlib/libffi/bzip2/xz for the CPython build, readelf, and Xvfb + a CJK font for the test.
-ROOT_PACKAGES=libc6-dev,binutils,xz-utils,zlib1g-dev,libffi-dev,libbz2-dev,liblzma-dev,libgl1,libegl1,\
+# binutils (strip, readelf), and Xvfb + a CJK font for the smoke test.
+ROOT_PACKAGES=binutils,xz-utils,libgl1,libegl1,\
 libxcb1,libfontconfig1,libxkbcommon0,libxkbcommon-x11-0,libxcb-cursor0,libxcb-icccm4,libxcb-image0,\
 libxcb-keysyms1,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xinerama0,libxcb-xkb1,libdbus-1-3,\
 libglib2.0-0,libcups2,fonts-wqy-microhei,xvfb,xauth,desktop-file-utils
@@ -130,14 +130,14 @@ build() {
     (cd "$ROOT" && make -s i18n)
     if [ -n "$CHROOT" ]; then
         make_root
-        "$ROOT/packaging/linux/build_python.sh" $CPU $GLIBC "$CHROOT" $PREFIX "$DESTDIR"
+        "$ROOT/packaging/linux/build_python.sh" $CPU $GLIBC $PREFIX "$DESTDIR"
         wheels "$CHROOT/build/site"
         echo "== PyInstaller inside the $SUITE $ARCH root (emulated)"
         in_root /usr/bin/env TIANBAO_DEB_BUILD=/src/build/$(basename "$BASE")/deb \
             $PREFIX/bin/python$PY /src/packaging/linux/build_deb.py freeze
         sysroot=$CHROOT
     else
-        "$ROOT/packaging/linux/build_python.sh" $CPU $GLIBC / "$PREFIX" /
+        "$ROOT/packaging/linux/build_python.sh" $CPU $GLIBC "$PREFIX" /
         wheels "$BASE/site"
         echo "== PyInstaller on this machine, with CPython for glibc $GLIBC, without the system's libraries"
         PYTHONPATH=$BASE/site TIANBAO_DEB_BUILD=$BASE/deb \
