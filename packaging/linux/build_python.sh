@@ -58,7 +58,8 @@ rm -rf "$WORK" && mkdir -p "$WORK/bin" "$WORK/deps/include" "$WORK/deps/lib"
 # Compiler wrappers: configure and make want a single word for CC/AR.
 for tool in cc ar ranlib; do
     case $tool in
-        cc) printf '#!/bin/sh\nexec %q cc -target %s-linux-gnu.%s "$@"\n' "$ZIG" "$ARCH" "$GLIBC" ;;
+        # Zig's linker takes -soname but not CPython's short form -Wl,-h<name>.
+        cc) printf '#!/bin/sh\nfor a; do shift; case $a in -Wl,-h*) set -- "$@" "-Wl,-soname,${a#-Wl,-h}" ;; *) set -- "$@" "$a" ;; esac; done\nexec %q cc -target %s-linux-gnu.%s "$@"\n' "$ZIG" "$ARCH" "$GLIBC" ;;
         *) printf '#!/bin/sh\nexec %q %s "$@"\n' "$ZIG" "$tool" ;;
     esac > "$WORK/bin/$tool"
     chmod +x "$WORK/bin/$tool"
@@ -107,10 +108,12 @@ PATH=$WORK/bin:$PATH ./configure --quiet --prefix="$PREFIX" --enable-shared --wi
     LDFLAGS="-Wl,-rpath,$PREFIX/lib" \
     ZLIB_CFLAGS="$deps" ZLIB_LIBS="$libs -lz" LIBFFI_CFLAGS="$deps" LIBFFI_LIBS="$libs -lffi" \
     > "$WORK/configure.log"
-PATH=$WORK/bin:$PATH make -j"$(nproc)" > "$WORK/make.log" 2>&1 || { tail -40 "$WORK/make.log"; exit 1; }
+# PY3LIBRARY= : no libpython3.so (the stable-ABI forwarder, unused here), which Zig cannot link as
+# it has no object file of its own.
+PATH=$WORK/bin:$PATH make -j"$(nproc)" PY3LIBRARY= > "$WORK/make.log" 2>&1 || { tail -40 "$WORK/make.log"; exit 1; }
 grep -A8 "^The necessary bits\|^Failed to build\|^Following modules built successfully but were removed" \
     "$WORK/make.log" || true
-PATH=$WORK/bin:$PATH make altinstall DESTDIR="$DESTDIR" \
+PATH=$WORK/bin:$PATH make altinstall DESTDIR="$DESTDIR" PY3LIBRARY= \
     > "$WORK/install.log" 2>&1 || { tail -40 "$WORK/install.log"; exit 1; }
 touch "$WORK/.installed"
 echo "== installed $DESTDIR$PREFIX/bin/python$PY"
