@@ -154,7 +154,13 @@ def drop_system_libraries(bundle: Path) -> list[str]:
     """Remove the libraries PyInstaller copied from the build system (the top of _internal, all but
     libpython), so the target system's own are used; Depends then names their packages. For the
     UOS 20 build, whose build machine's libraries need a newer glibc than the target has."""
-    dropped = [p for p in (bundle / "_internal").glob("lib*.so*") if not p.name.startswith("libpython")]
+    # What the wheels brought (Qt, shiboken, PySide6) stays; PyInstaller puts those at the top too.
+    import PySide6
+    import shiboken6
+
+    from_wheels = {p.name for package in (PySide6, shiboken6) for p in Path(package.__file__).parent.rglob("*.so*")}
+    dropped = [p for p in (bundle / "_internal").glob("lib*.so*")
+               if not p.name.startswith("libpython") and p.name not in from_wheels]
     for path in dropped:
         path.unlink()
     return [p.name for p in dropped]

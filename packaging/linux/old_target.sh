@@ -20,7 +20,7 @@
 set -euo pipefail
 
 TARGET=${1:?target: arm64 or amd64-glibc2.28}
-STEP=${2:?step: build or test}
+STEP=${2:?step: build, package (again, from the last bundle) or test}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HOST_PY=$ROOT/.venv/bin/python   # the project's venv (make venv): PySide6 draws the icons
 PY=3.13
@@ -57,7 +57,7 @@ VERSION=$("$HOST_PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml
 ROOT_PACKAGES=binutils,xz-utils,libgl1,libegl1,\
 libxcb1,libfontconfig1,libxkbcommon0,libxkbcommon-x11-0,libxcb-cursor0,libxcb-icccm4,libxcb-image0,\
 libxcb-keysyms1,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xinerama0,libxcb-xkb1,libdbus-1-3,\
-libglib2.0-0,libcups2,fonts-wqy-microhei,xvfb,xauth,desktop-file-utils
+libglib2.0-0,libcups2,libtiff5,libwebp6,libwebpdemux2,libwebpmux3,fonts-wqy-microhei,xvfb,xauth,desktop-file-utils
 
 ensure_host_tools() {
     local missing=()
@@ -75,7 +75,18 @@ ensure_host_tools() {
 }
 
 make_root() {
-    [ -x "$CHROOT/usr/bin/readelf" ] && [ -x "$CHROOT/usr/bin/Xvfb" ] && return 0
+    if [ -x "$CHROOT/usr/bin/readelf" ]; then
+        # A root made before a package joined the list gets it from the archive (kept in its apt cache).
+        local missing
+        missing=$(for p in ${ROOT_PACKAGES//,/ }; do [ -e "$CHROOT/var/lib/dpkg/info/$p.list" ] || \
+                  [ -e "$CHROOT/var/lib/dpkg/info/$p:$ARCH.list" ] || echo "$p"; done)
+        [ -z "$missing" ] && return 0
+        echo "== adding to the root:" $missing
+        cp /etc/resolv.conf "$CHROOT/etc/resolv.conf"
+        chroot "$CHROOT" /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends $(echo $missing) >/dev/null"
+        return 0
+    fi
     # The download is kept as a tarball: a rebuild of the root needs no archive.
     if [ ! -s "$BASE/debootstrap.tgz" ]; then
         echo "== downloading the $SUITE $ARCH packages into $BASE/debootstrap.tgz"
@@ -135,15 +146,19 @@ build() {
         echo "== PyInstaller inside the $SUITE $ARCH root (emulated)"
         in_root /usr/bin/env TIANBAO_DEB_BUILD=/src/build/$(basename "$BASE")/deb \
             $PREFIX/bin/python$PY /src/packaging/linux/build_deb.py freeze
-        sysroot=$CHROOT
     else
         "$ROOT/packaging/linux/build_python.sh" $CPU $GLIBC "$PREFIX" /
         wheels "$BASE/site"
         echo "== PyInstaller on this machine, with CPython for glibc $GLIBC, without the system's libraries"
         PYTHONPATH=$BASE/site TIANBAO_DEB_BUILD=$BASE/deb \
             "$PREFIX/bin/python$PY" "$ROOT/packaging/linux/build_deb.py" freeze --no-system-libraries
-        sysroot=/
     fi
+    package
+}
+
+package() {   # stage and build both layouts from the bundle the build step froze
+    local sysroot=/
+    if [ -n "$CHROOT" ]; then make_root; sysroot=$CHROOT; fi
     echo "== packages (on this machine)"
     TIANBAO_DEB_BUILD=$BASE/deb TIANBAO_DEB_DIST=$DIST "$HOST_PY" "$ROOT/packaging/linux/build_deb.py" package \
         --arch $ARCH --sysroot "$sysroot" --max-glibc $GLIBC --layout debian --layout uos
@@ -179,6 +194,7 @@ test_target() {
 
 case $STEP in
     build) build ;;
+    package) package ;;
     test) test_target ;;
-    *) echo "unknown step $STEP (build, test)" >&2; exit 2 ;;
+    *) echo "unknown step $STEP (build, package, test)" >&2; exit 2 ;;
 esac
