@@ -66,6 +66,10 @@ def freeze() -> Path:
     run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--onedir", "--name", PACKAGE, "--distpath", out, "--workpath", work, "--specpath", work,
         "--paths", ROOT, "--collect-submodules", "app",
+        # The commands are found at run time (pkgutil); collect_submodules missed them in the emulated
+        # arm64 root, so each is named too.
+        *[arg for module in sorted((ROOT / "app" / "commands").glob("[!_]*.py"))
+          for arg in ("--hidden-import", f"app.commands.{module.stem}")],
         "--add-data", f"{ROOT / 'resources'}:resources",
         "--exclude-module", "tkinter", "--exclude-module", "_tkinter",
         HERE / "tianbao_main.py")
