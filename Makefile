@@ -112,3 +112,30 @@ deb: $(DEB_VENV)/.installed
 deb-test:
 	@test -x $(PY) || $(MAKE) venv
 	$(PY) packaging/linux/deb_test.py
+
+# Older systems (issue 17), as root; not part of `make test`. Each build makes the plain layout
+# (package tianbao) and the UOS store layout (package com.tianbao.editor, /opt/apps/...) in
+# dist/<target>/, refusing any binary that needs a newer glibc than the target has. Downloads are
+# kept in build/ (debootstrap tarball, CPython source, wheels): a rebuild needs no network.
+# arm64, glibc 2.31 (Kylin V10 on Phytium/Kunpeng): bullseye arm64 root under qemu, PySide6 6.8.0.2.
+.PHONY: deb-arm64 deb-arm64-test deb-uos deb-uos-test
+deb-arm64: venv
+	packaging/linux/old_target.sh arm64 build
+
+# Symbol check, UOS layout check, then dpkg -i / scan / offscreen and Xvfb windows / dpkg -P of
+# both packages inside the arm64 root, emulated (slow: minutes).
+deb-arm64-test: venv
+	packaging/linux/old_target.sh arm64 test
+
+# The UOS store packages for both architectures: x86-64 built for glibc 2.28 (UOS 20; PySide6 6.9,
+# this machine's libraries left out), arm64 from deb-arm64 (built here if not yet).
+deb-uos: venv
+	packaging/linux/old_target.sh amd64-glibc2.28 build
+	@ls dist/arm64/com.tianbao.editor_*_arm64.deb >/dev/null 2>&1 || packaging/linux/old_target.sh arm64 build
+
+# Layout (dpkg -c) and info checks of both store packages, glibc checks, and install / run / purge
+# of the x86-64 ones (both layouts) on this machine.
+deb-uos-test: venv
+	packaging/linux/old_target.sh amd64-glibc2.28 test
+	$(PY) packaging/linux/uos_check.py dist/arm64/com.tianbao.editor_*_arm64.deb
+	$(PY) packaging/linux/elf_check.py dist/arm64/com.tianbao.editor_*_arm64.deb --max-glibc 2.31

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import ast
 import configparser
+import json
+import platform
 import re
+import shutil
 import struct
 import subprocess
 import sys
 import tomllib
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -164,3 +168,132 @@ def test_smoke_check_accepts_the_source_tree_and_rejects_garbage(tmp_path) -> No
     assert smoke.check_scan(result.stdout, result.returncode) == []
     assert smoke.check_scan(b"not json", 1)
     assert smoke.check_scan(b'{"placeholders": [], "outline": []}', 0)
+
+
+# Issue 17: the arm64 / UOS packages. Only the pure-Python parts here; the builds and their smoke
+# tests are make deb-arm64(-test) and deb-uos(-test).
+sys.path.insert(0, str(ROOT / "packaging" / "linux"))
+import elf_check  # noqa: E402
+import layouts  # noqa: E402
+import uos_check  # noqa: E402
+
+
+@pytest.mark.parametrize(("version", "four"), [("0.1.0", "0.1.0.0"), ("2", "2.0.0.0"), ("1.2.3.4", "1.2.3.4")])
+def test_uos_version_has_four_numbers(version: str, four: str) -> None:
+    assert layouts.uos_version(version) == four
+
+
+@pytest.mark.parametrize("version", ["0.1.0rc1", "1.2.3.4.5", "", "1..2"])
+def test_uos_version_refuses_what_the_store_cannot_take(version: str) -> None:
+    with pytest.raises(ValueError):
+        layouts.uos_version(version)
+
+
+def test_uos_info_written_for_the_package_passes_its_own_check() -> None:
+    text = layouts.uos_info_text("0.1.0", ["amd64"])
+    info = json.loads(text)
+    assert info["appid"] == layouts.APPID == layouts.UOS.package
+    assert info["name"] == "填报" and info["version"] == "0.1.0.0" and info["arch"] == ["amd64"]
+    assert set(info["permissions"]) == set(layouts.UOS_PERMISSIONS) and not any(info["permissions"].values())
+    assert layouts.uos_info_problems(text, package=layouts.APPID, control_version="0.1.0.0") == []
+
+
+@pytest.mark.parametrize(("change", "complaint"), [
+    ({"appid": "tianbao"}, "reverse domain"),
+    ({"version": "0.1.0"}, "A.B.C.D"),
+    ({"arch": ["x86"]}, "architecture"),
+    ({"permissions": {"autostart": "no"}}, "booleans"),
+    ({"name": " "}, "empty"),
+])
+def test_uos_info_check_names_each_broken_field(change: dict, complaint: str) -> None:
+    info = dict(layouts.uos_info("0.1.0", ["arm64"]), **change)
+    problems = layouts.uos_info_problems(json.dumps(info))
+    assert problems and any(complaint in problem for problem in problems), problems
+
+
+def test_uos_info_check_compares_with_the_control_fields() -> None:
+    text = layouts.uos_info_text("0.1.0", ["arm64"])
+    assert any("package name" in p for p in layouts.uos_info_problems(text, package="tianbao"))
+    assert any("differs" in p for p in layouts.uos_info_problems(text, control_version="0.2.0.0"))
+    assert layouts.uos_info_problems("{not json") and layouts.uos_info_problems("[]")
+
+
+def test_uos_desktop_entry_runs_the_launcher_by_full_path() -> None:
+    template = (ROOT / "packaging" / "linux" / "tianbao.desktop").read_text(encoding="utf-8")
+    assert layouts.desktop_entry(template, layouts.DEBIAN) == template
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read_string(layouts.desktop_entry(template, layouts.UOS))
+    desktop = entry["Desktop Entry"]
+    launcher = f"/opt/apps/{layouts.APPID}/files/bin/tianbao"
+    assert desktop["Exec"] == f"{launcher} %f" and desktop["TryExec"] == launcher
+    assert desktop["Icon"] == layouts.APPID and desktop["Name[zh_CN]"] == "填报"
+
+
+def test_uos_mime_packages_is_shared_mime_info_xml() -> None:
+    from xml.etree import ElementTree
+
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    root = ElementTree.fromstring(layouts.mime_packages([docx, "text/plain"]))
+    ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    types = {t.get("type"): [g.get("pattern") for g in t.iter(f"{ns}glob")] for t in root.iter(f"{ns}mime-type")}
+    assert types == {docx: ["*.docx"], "text/plain": ["*.txt"]}
+
+
+def test_uos_layout_check_of_a_package_listing() -> None:
+    top = PurePosixPath("/opt/apps") / layouts.APPID
+    good = [PurePosixPath("/opt"), PurePosixPath("/opt/apps"), top, top / "info", top / "files",
+            top / "files/bin/tianbao", top / f"entries/applications/{layouts.APPID}.desktop",
+            top / f"entries/icons/hicolor/scalable/apps/{layouts.APPID}.svg",
+            top / f"entries/icons/hicolor/48x48/apps/{layouts.APPID}.png",
+            top / f"entries/mime/packages/{layouts.APPID}.xml"]
+    assert uos_check.layout_problems(good, layouts.APPID, ["control", "md5sums"]) == []
+    bad = uos_check.layout_problems(good[:4] + [PurePosixPath("/usr/bin/tianbao")], layouts.APPID,
+                                    ["control", "postinst"])
+    assert any("outside" in p for p in bad) and any("postinst" in p for p in bad)
+    assert any("applications" in p for p in bad) and any("PNG icon" in p for p in bad)
+
+
+def test_layout_paths_of_each_package() -> None:
+    assert layouts.layout_of_package("tianbao") is layouts.DEBIAN
+    assert layouts.layout_of_package(layouts.APPID) is layouts.UOS
+    assert str(layouts.UOS.icon("scalable")).endswith(f"/scalable/apps/{layouts.APPID}.svg")
+    assert layouts.UOS.top in layouts.UOS.launcher.parents and layouts.UOS.top in layouts.UOS.app_dir.parents
+    with pytest.raises(KeyError):
+        layouts.layout_of_package("other")
+
+
+@pytest.fixture(scope="module")
+def elf_needing_glibc_2_14(tmp_path_factory) -> Path:  # noqa: ANN001
+    """A tiny x86-64 shared object bound to memcpy@GLIBC_2.14 (the newest memcpy), made here."""
+    if shutil.which("cc") is None or shutil.which("readelf") is None or platform.machine() != "x86_64":
+        pytest.skip("needs cc and readelf on x86-64")
+    folder = tmp_path_factory.mktemp("elf")
+    source = folder / "tiny.c"
+    source.write_text('#include <string.h>\n__asm__(".symver memcpy, memcpy@GLIBC_2.14");\n'
+                      "void copy(char *a, const char *b, size_t n) { memcpy(a, b, n); }\n")
+    library = folder / "lib" / "libtiny.so"
+    library.parent.mkdir()
+    subprocess.run(["cc", "-shared", "-fPIC", "-O0", "-o", str(library), str(source)], check=True)
+    (folder / "lib" / "notes.txt").write_text("not an ELF file")
+    return library
+
+
+def test_glibc_check_reads_the_symbol_versions_of_an_elf(elf_needing_glibc_2_14: Path) -> None:
+    versions = elf_check.glibc_versions(elf_needing_glibc_2_14)
+    assert max(versions) == (2, 14)
+    assert "libc.so.6" in elf_check.needed(elf_needing_glibc_2_14)
+    assert elf_check.elf_files(elf_needing_glibc_2_14.parent) == [elf_needing_glibc_2_14]
+    assert elf_check.over_limit([elf_needing_glibc_2_14], (2, 13)) == {elf_needing_glibc_2_14: (2, 14)}
+    assert elf_check.over_limit([elf_needing_glibc_2_14], (2, 14)) == {}
+
+
+def test_glibc_check_command_line(elf_needing_glibc_2_14: Path) -> None:
+    folder = str(elf_needing_glibc_2_14.parent)
+    script = str(ROOT / "packaging" / "linux" / "elf_check.py")
+    over = subprocess.run([sys.executable, script, folder, "--max-glibc", "2.12"], capture_output=True, text=True)
+    assert over.returncode == 1 and "libtiny.so needs GLIBC_2.14" in over.stdout
+    within = subprocess.run([sys.executable, script, folder, "--max-glibc", "2.28"], capture_output=True, text=True)
+    assert within.returncode == 0 and "within the limit 2.28" in within.stdout
+    bad = subprocess.run([sys.executable, script, folder, "--max-glibc", "two"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
