@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Every refresh in every window test is also checked against one from scratch (app/ui/selfcheck.py).
-os.environ.setdefault("TIANBAO_CHECK_REFRESH", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
@@ -47,6 +45,7 @@ def window(chinese_app, qtbot, tmp_path, monkeypatch):  # noqa: ANN001, ANN201
     from app.ui.main_window import MainWindow
     from app.ui.settings import Settings
 
+    check_every_refresh(monkeypatch)
     monkeypatch.setenv("TIANBAO_CONFIG_DIR", str(tmp_path / "config"))
     win = MainWindow(Settings(tmp_path / "config"))
     win.show()
@@ -64,3 +63,31 @@ def _private_data_folder(tmp_path_factory, monkeypatch):  # noqa: ANN001, ANN202
     fresh folder per test: never the developer's own, and no test sees another's leftovers
     (a window would offer them for recovery)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
+def check_every_refresh(monkeypatch) -> None:  # noqa: ANN001
+    """Every refresh of the window under test is also checked against one worked out from scratch
+    (outline, placeholders, counts, section figures, hints): every window test then tests the live
+    scan too, whatever it does to the text (tests/core/test_live_scan.py tests it on its own)."""
+    import datetime
+
+    from app.core.live_counts import CountKeeper
+    from app.core.live_scan import collect
+    from app.ui.main_window import MainWindow
+
+    refresh = MainWindow.refresh_now
+
+    def checked(self) -> None:  # noqa: ANN001
+        refresh(self)
+        fresh = collect(self.report)
+        for name in ("sections", "placeholders", "chars"):
+            assert getattr(fresh, name) == getattr(self.snapshot, name), f"live scan differs in {name}"
+        keeper = self.counts.keeper
+        if keeper.hints_pending:
+            return
+        punctuation = not self.actions.act_no_punct.isChecked()
+        figures = CountKeeper().update(fresh, punctuation, datetime.date.today().year)
+        for name in ("counts", "total", "sections", "lines", "hints"):
+            assert getattr(figures, name) == getattr(keeper.figures, name), f"live counts differ in {name}"
+
+    monkeypatch.setattr(MainWindow, "refresh_now", checked)

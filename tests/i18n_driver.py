@@ -90,7 +90,7 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
     # The hints' rows: the window's label for each, around the document's words it points to.
     from app.ui.hints_panel import CONTEXT_CHARS
 
-    panel = window.beyond.hints_panel
+    panel = window.hints_panel
     lines = [b.text() for b in _export_blocks(window)]
     for row, hint in enumerate(panel.hints):
         item = panel.list.item(row)
@@ -119,9 +119,9 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
     history.deleteLater()
     texts += _clean_dialog(window)
     # 编辑 → 清理模板广告… on a report without ads says so; 格式 → 套用公文格式… asks first.
-    for ask, name in ((window.beyond.ask_clean, "noJunkMessage"), (window.beyond.ask_official, "officialFormat")):
+    for ask, name in ((window.cleanup.ask_clean, "noJunkMessage"), (window.official.ask_official, "officialFormat")):
         ask()
-        box = window.beyond.dialog
+        box = window.operations.dialog
         assert isinstance(box, QMessageBox), name
         texts.append({"where": "dialog", "name": name, "text": box.windowTitle()})
         # The official format names the heading markers it styles (一、 （一）), as written in Chinese.
@@ -129,7 +129,7 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
         texts.append({"where": "dialog", "name": name, "text": box.text(), "content": markers})
         texts += [{"where": "dialog button", "name": name, "text": b.text()} for b in box.buttons()]
         box.reject()
-        window.beyond.dialog = None
+        window.operations.dialog = None
     texts.append({"where": "message", "name": "kept_safe", "text": kept_safe()})
     return {
         "texts": [t for t in texts if t["text"]],
@@ -139,9 +139,8 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
 
 
 def _export_blocks(window) -> list:  # noqa: ANN001 - MainWindow
-    from app.ui.changes import core_blocks
-
-    return core_blocks(window.editor.document())
+    
+    return window.editor.document().paragraphs()
 
 
 def _clean_dialog(window) -> list[dict]:  # noqa: ANN001 - MainWindow
@@ -197,7 +196,7 @@ def main() -> int:
     for _ in range(5):
         app.processEvents()
     # A length target, so the status bar shows its progress too.
-    window.beyond.set_target(3000)
+    window.counts.set_target(3000)
     window.refresh_now()
     app.processEvents()
     if args.screenshot:

@@ -52,7 +52,7 @@ def main() -> int:
 
     app = QApplication([sys.argv[0]])
     from app.ui import i18n, recovery_ui
-    from app.ui.main_window import create_main_window
+    from app.ui.startup import create_main_window
 
     translators = i18n.install(app)
     offered: list[str | None] = []
@@ -78,8 +78,8 @@ def main() -> int:
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, args.bold)
         editor.setTextCursor(cursor)
-        window.act_bold.setChecked(True)
-        window.toggle_bold()
+        window.actions.act_bold.setChecked(True)
+        window.formatting.toggle_bold()
     store = window.safety.store
     deadline = time.monotonic() + 60
     # Wait for the autosave timer (not a direct call): this is what a real session does.

@@ -1,7 +1,8 @@
-"""The window's way to save: the editor's QTextDocument exported back to a Document (app.ui.bridge)
+"""The window's way to save: the editor's QTextDocument exported back to a Document (app.ui.report_document)
 and written by the lossless writer. Typing a figure over a bold 黑体 X changes that paragraph
 only; an untouched document is written back as it was."""
 from __future__ import annotations
+from app.ui.report_document import ReportDocument
 
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from app.io.load import load  # noqa: E402
 from app.io.save import save_document  # noqa: E402
 from tests.fixtures_docx import body_paragraphs, build_report, parts  # noqa: E402
 
-bridge = pytest.importorskip("app.ui.bridge")
+pytest.importorskip("PySide6")
+from app.ui.block_data import blocks_in, data_of  # noqa: E402
+from app.ui.report_document import ReportDocument  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -25,8 +28,7 @@ def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def editor_for(document):  # noqa: ANN001, ANN201
-    qdoc = QTextDocument()
-    bridge.build(document, qdoc)
+    qdoc = ReportDocument.of(document)
     return qdoc
 
 
@@ -34,7 +36,7 @@ def test_untouched_document_saves_as_it_was(qapp, tmp_path: Path) -> None:  # no
     report = build_report(tmp_path / "r.docx")
     document = load(report)
     qdoc = editor_for(document)
-    save_document(bridge.export(qdoc, document), tmp_path / "out.docx")
+    save_document(qdoc.export(), tmp_path / "out.docx")
     assert parts(tmp_path / "out.docx") == parts(report)
 
 
@@ -42,14 +44,14 @@ def test_typing_over_a_placeholder_changes_only_its_paragraph(qapp, tmp_path: Pa
     report = build_report(tmp_path / "r.docx")
     document = load(report)
     qdoc = editor_for(document)
-    block = next(b for b in bridge.blocks_in(qdoc) if b.text().startswith("全年召开党组会"))
+    block = next(b for b in blocks_in(qdoc) if b.text().startswith("全年召开党组会"))
     cursor = QTextCursor(block)
     start = block.position() + block.text().index("X")
     cursor.setPosition(start)
     cursor.setPosition(start + 1, QTextCursor.MoveMode.KeepAnchor)
     cursor.insertText("12")
-    bridge.data_of(cursor.block()).dirty = True  # what the window's contentsChange handler does
-    exported = bridge.export(qdoc, document)
+    data_of(cursor.block()).dirty = True  # what the window's contentsChange handler does
+    exported = qdoc.export()
     out = tmp_path / "out.docx"
     save_document(exported, out)
     before, after = parts(report), parts(out)

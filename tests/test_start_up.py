@@ -23,7 +23,7 @@ PROBE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from app.ui.main_window import create_main_window
+from app.ui.startup import create_main_window
 window = create_main_window(None)
 names = ("app.io.locks", "app.io.recovery", "app.ui.recovery_ui", "app.io.save", "socket")
 print(json.dumps({name: name in sys.modules for name in names}))
@@ -89,7 +89,7 @@ def test_beyond_keys_are_there_at_once_and_its_counts_follow_the_first_paint(win
     window.editor.setPlainText("一、基本情况\n本单位共有职工12人。\n")
     qtbot.keyClicks(window.editor, "3")
     window.refresh_now()
-    assert [text for text in window.beyond.section_count_texts() if text] and window.safety.clock.dirty
+    assert [text for text in window.counts.section_count_texts() if text] and window.safety.clock.dirty
 
 
 # What a launched window has before its first frame and once it has painted (a fresh process:
@@ -100,10 +100,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from app.ui.main_window import create_main_window
+from app.ui.startup import create_main_window
 window = create_main_window(None)
-engine = ("app.core.document", "app.core.scan", "app.ui.bridge", "app.ui.tracker", "app.ui.highlight",
-          "app.ui.beyond")
+engine = ("app.core.document", "app.core.scan", "app.ui.report_document", "app.core.live_scan",
+          "app.core.block_scan", "app.ui.operations", "app.ui.counts_view")
 before = {"loaded": [m for m in engine if m in sys.modules], "started": window._started,
           "read_only": window.editor.isReadOnly(),
           "hints_in_sidebar": window.hints_panel.parent() is window.sidebar}
@@ -161,7 +161,7 @@ def test_the_first_frame_looks_like_the_finished_window(chinese_app, qtbot, tmp_
     window.finish_start()
     qtbot.wait(50)
     finished = window.grab().toImage()
-    assert window._started and window.beyond.hints_panel is window.hints_panel
+    assert window._started and window.hints_panel is window.hints_panel
     # Same status bar (height included), same font boxes, same panels; at most a caret differs.
     assert window.statusBar().height() == first_bar
     assert _differing_pixels(first, finished) <= 40

@@ -26,7 +26,7 @@ from app.io.docx_reader import read_docx
 from app.io.docx_writer import can_reorder
 from app.io.errors import DocumentError
 from app.io.load import load
-from app.ui.changes import ApplyError, core_blocks
+from app.ui.change_applier import ApplyError
 from tests.shared import CORPUS, ROOT, need
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
@@ -357,21 +357,21 @@ def test_window_refuses_a_move_that_would_tear_a_content_control(window, qtbot, 
     path = control_report(tmp_path / "志愿.docx")
     assert window.open_path(path)
     qdoc = window.editor.document()
-    before = [b.text() for b in core_blocks(qdoc)]
+    before = [b.text() for b in qdoc.paragraphs()]
     steps = qdoc.availableUndoSteps()
     document = window.current_document()
     change = move_up(document, _section(document, "二、服务项目"))
     with pytest.raises(ApplyError) as caught:
-        window.beyond.changes.check(change)
+        window.report.changes.check(change)
     assert "内容控件" in str(caught.value)
     _press_on_outline(qtbot, window, "二、服务项目", Qt.Key.Key_Up)
-    assert isinstance(window.beyond.dialog, QMessageBox) and "无法按所见的顺序保存" in window.beyond.dialog.text()
-    window.beyond.dialog.close()
-    assert [b.text() for b in core_blocks(qdoc)] == before
+    assert isinstance(window.operations.dialog, QMessageBox) and "无法按所见的顺序保存" in window.operations.dialog.text()
+    window.operations.dialog.close()
+    assert [b.text() for b in qdoc.paragraphs()] == before
     assert qdoc.availableUndoSteps() == steps and not qdoc.isModified()
     # A move that keeps the controls whole goes through, and is saved as shown.
     _press_on_outline(qtbot, window, "四、下步安排", Qt.Key.Key_Up)
-    shown = [b.text() for b in core_blocks(qdoc)]
+    shown = [b.text() for b in qdoc.paragraphs()]
     assert shown.index("三、下步安排") < shown.index("四、经费保障")
     assert window.save()
     assert read_docx(path).texts == shown

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.core.placeholders import find_in_text
 from app.io.load import load
-from app.ui.changes import core_blocks
 from app.ui.clean_dialog import CleanDialog
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "beyond_report.txt"
@@ -50,7 +49,7 @@ def make_docx(path: Path, *, page_mm: tuple[float, float] | None = None, table: 
 
 
 def texts(window) -> list[str]:  # noqa: ANN001
-    return [b.text() for b in core_blocks(window.editor.document())]
+    return [b.text() for b in window.editor.document().paragraphs()]
 
 
 def action(window, name: str) -> QAction:  # noqa: ANN001
@@ -60,7 +59,7 @@ def action(window, name: str) -> QAction:  # noqa: ANN001
 
 
 def put_cursor(window, needle: str) -> None:  # noqa: ANN001
-    for block in core_blocks(window.editor.document()):
+    for block in window.editor.document().paragraphs():
         if needle in block.text():
             window.editor.setTextCursor(QTextCursor(block))
             return
@@ -140,7 +139,7 @@ def test_clean_of_the_seed_report_in_the_window(window, tmp_path: Path) -> None:
     before = texts(window)
     _, change = clean_all(load(path))
     expected = texts_after(load(path).texts, change)
-    dialog = window.beyond.ask_clean()
+    dialog = window.cleanup.ask_clean()
     assert dialog.list.count() >= 3
     dialog.accept()
     after = texts(window)
@@ -151,7 +150,7 @@ def test_clean_of_the_seed_report_in_the_window(window, tmp_path: Path) -> None:
 
 def test_clean_keeps_unticked_items(text_window) -> None:  # noqa: ANN001
     w = text_window
-    dialog = w.beyond.ask_clean()
+    dialog = w.cleanup.ask_clean()
     dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)  # 仅供参考，用后删除 stays
     dialog.accept()
     assert "仅供参考，用后删除" in texts(w)
@@ -161,7 +160,7 @@ def test_clean_keeps_unticked_items(text_window) -> None:  # noqa: ANN001
 def test_clean_docx_saves_without_ads_and_keeps_runs(docx_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
     w = docx_window
     before = texts(w)
-    w.beyond.ask_clean().accept()
+    w.cleanup.ask_clean().accept()
     cleaned = texts(w)
     assert cleaned[0] == "2020年度社区图书室工作总结" and "更多范文" not in "".join(cleaned)
     # Undo past the clean-up and redo it: the paragraphs still know their XML.
@@ -184,7 +183,7 @@ def test_clean_docx_saves_without_ads_and_keeps_runs(docx_window, tmp_path: Path
 def test_undo_of_a_clean_up_after_saving_saves_again(docx_window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
     w = docx_window
     before = texts(w)
-    w.beyond.ask_clean().accept()
+    w.cleanup.ask_clean().accept()
     out = tmp_path / "已保存.docx"
     assert w._write(out, save_as=True)
     undo(qtbot, w)  # past the save: the window re-read the file, the lines come back as new ones
@@ -221,7 +220,7 @@ def test_alt_shift_up_moves_a_section_and_renumbers(text_window, qtbot) -> None:
 def test_alt_shift_down_and_auto_renumber_off(text_window, qtbot) -> None:  # noqa: ANN001
     w = text_window
     action(w, "actionAutoRenumber").trigger()
-    assert not w.beyond.auto_renumber
+    assert not w.moves.auto_renumber
     put_cursor(w, "一、服务开展情况")
     press(qtbot, w, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     after = texts(w)
@@ -232,7 +231,7 @@ def test_alt_shift_down_and_auto_renumber_off(text_window, qtbot) -> None:  # no
     undo(qtbot, w)
     assert texts(w) == after
     action(w, "actionAutoRenumber").trigger()
-    assert w.beyond.auto_renumber
+    assert w.moves.auto_renumber
 
 
 def test_promote_and_demote_with_the_keyboard(text_window, qtbot) -> None:  # noqa: ANN001
@@ -259,7 +258,7 @@ def test_dragging_a_section_in_the_outline_moves_it(text_window, qtbot) -> None:
     title = model.index(0, 0)
     first, third = model.index(0, 0, title), model.index(2, 0, title)
     assert first.data() == "一、服务开展情况" and third.data() == "三、下一步打算"
-    assert w.beyond.drop_section(third, first, below=False)
+    assert w.moves.drop_section(third, first, below=False)
     after = texts(w)
     assert after.index("一、下一步打算") < after.index("二、服务开展情况") < after.index("三、存在的不足")
     undo(qtbot, w)
@@ -274,7 +273,7 @@ def test_dragging_a_section_in_the_outline_moves_it(text_window, qtbot) -> None:
                        model.mimeData([first]), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     # Qt delivers a drop only to the target of a drag it runs itself: hand the event to the
     # filter the tree's viewport has, as Qt's dispatch would.
-    assert w.beyond.eventFilter(w.outline.viewport(), event)
+    assert w.moves.eventFilter(w.outline.viewport(), event)
     dropped = texts(w)
     assert dropped.index("一、存在的不足") < dropped.index("二、下一步打算") < dropped.index("三、服务开展情况")
     w.refresh_now()
@@ -313,7 +312,7 @@ def test_a_move_across_a_table_takes_the_table_along(docx_window, qtbot) -> None
     press(qtbot, w, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     after = texts(w)
     assert after.index("二、明年计划") < after.index("三、读书活动") < after.index("活动") < after.index("X场")
-    assert w.beyond.dialog is None
+    assert w.operations.dialog is None
     undo(qtbot, w)
     assert texts(w) == before
 
@@ -324,8 +323,8 @@ def test_a_move_across_a_table_takes_the_table_along(docx_window, qtbot) -> None
 def test_hints_group_jumps_and_fixes_punctuation(text_window, qtbot) -> None:  # noqa: ANN001
     w = text_window
     w.refresh_now()
-    panel = w.beyond.hints_panel
-    kinds = [h.kind for h in w.beyond.hints]
+    panel = w.hints_panel
+    kinds = [h.kind for h in w.counts.hints]
     assert {"stale-year", "number-style", "punctuation"} <= set(kinds)
     assert panel.header.text() == f"提示  {len(kinds)}"
     row = next(i for i in range(panel.list.count()) if "旧年份" in panel.list.item(i).text())
@@ -337,7 +336,7 @@ def test_hints_group_jumps_and_fixes_punctuation(text_window, qtbot) -> None:  #
     assert "（一）便民窗口。窗口全年受理业务X件，群众满意度较高。" in fixed
     assert any("（尤其是新进人员）" in t for t in fixed)
     w.refresh_now()
-    assert "punctuation" not in [h.kind for h in w.beyond.hints]
+    assert "punctuation" not in [h.kind for h in w.counts.hints]
     assert not panel.fix_button.isEnabled()
     undo(qtbot, w)
     assert texts(w) == before
@@ -353,17 +352,17 @@ def test_sidebar_hints_are_the_engines(window, tmp_path: Path) -> None:  # noqa:
                     "组织活动五场\n", encoding="utf-8")
     assert window.open_path(path)
     window.refresh_now()
-    shown = [(h.block, h.start, h.end, h.kind) for h in window.beyond.hints]
+    shown = [(h.block, h.start, h.end, h.kind) for h in window.counts.hints]
     engine = [(h.block, h.start, h.end, h.kind) for h in hints_of(load(path))]
     assert shown == engine
     assert {"stale-year", "number-style", "punctuation"} <= {k for *_, k in shown}
     # Without the Arabic count the Chinese ones are no longer hinted.
-    cursor = QTextCursor(core_blocks(window.editor.document())[3])
+    cursor = QTextCursor(window.editor.document().paragraphs()[3])
     cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
     cursor.removeSelectedText()
     window.refresh_now()
-    assert "number-style" not in [h.kind for h in window.beyond.hints]
-    assert [(h.block, h.start, h.end, h.kind) for h in window.beyond.hints] == \
+    assert "number-style" not in [h.kind for h in window.counts.hints]
+    assert [(h.block, h.start, h.end, h.kind) for h in window.counts.hints] == \
         [(h.block, h.start, h.end, h.kind) for h in hints_of(window.current_document())]
 
 
@@ -373,7 +372,7 @@ def test_sidebar_hints_are_the_engines(window, tmp_path: Path) -> None:  # noqa:
 def test_section_counts_total_and_target(text_window) -> None:  # noqa: ANN001
     w = text_window
     w.refresh_now()
-    counts = w.beyond.section_count_texts()
+    counts = w.counts.section_count_texts()
     assert len(counts) == 6 and all(c.endswith(" 字") for c in counts)
     by_title = dict(zip(["title", "一", "（一）", "（二）", "二", "三"], counts))
     assert by_title["（一）"] == "27 字"  # "（一）便民窗口。窗口全年受理业务X件,群众满意度较高。"
@@ -382,21 +381,21 @@ def test_section_counts_total_and_target(text_window) -> None:  # noqa: ANN001
     second = model.index(1, 0, model.index(0, 0))
     w.outline.clicked.emit(second.siblingAtColumn(1))
     assert w.editor.textCursor().block().text() == "二、存在的不足"
-    total = int(w.status_chars.text().split(" ")[0].replace(",", ""))
+    total = int(w.status.chars.text().split(" ")[0].replace(",", ""))
     # The template site's lines are not the report's length.
     report = [t for t in texts(w) if not t.startswith(("优选文档网", "仅供参考", "更多范文"))]
     assert len(report) == len(texts(w)) - 3
     assert total == sum(len(re.sub(r"\s", "", t)) for t in report)
-    assert not w.beyond.progress.isVisibleTo(w)
-    w.beyond.set_target(3000)
-    assert w.beyond.progress.isVisibleTo(w)
-    assert f"{total:,} / 3,000 字" in w.beyond.progress_label.text()
+    assert not w.status.progress.isVisibleTo(w)
+    w.counts.set_target(3000)
+    assert w.status.progress.isVisibleTo(w)
+    assert f"{total:,} / 3,000 字" in w.status.progress_label.text()
     action(w, "actionCountNoPunctuation").trigger()
-    assert "不计标点" in w.status_chars.text()
-    assert int(w.status_chars.text().split(" ")[0].replace(",", "")) < total
+    assert "不计标点" in w.status.chars.text()
+    assert int(w.status.chars.text().split(" ")[0].replace(",", "")) < total
     action(w, "actionCountNoPunctuation").trigger()
-    w.beyond.set_target(0)
-    assert not w.beyond.progress.isVisibleTo(w)
+    w.counts.set_target(0)
+    assert not w.status.progress.isVisibleTo(w)
 
 
 # --- 5. official format -----------------------------------------------------------------------
@@ -418,7 +417,7 @@ def test_official_format_asks_first_undoes_in_one_step_and_saves(docx_window, tm
 
     w = docx_window
     before = texts(w)
-    title_block = next(b for b in core_blocks(w.editor.document()) if b.text().startswith("2020年度"))
+    title_block = next(b for b in w.editor.document().paragraphs() if b.text().startswith("2020年度"))
     assert "方正小标宋简体" not in _fonts(title_block)
     action(w, "actionOfficialFormat").trigger()
     box = w.findChild(QMessageBox, "officialFormatConfirm")
@@ -426,12 +425,12 @@ def test_official_format_asks_first_undoes_in_one_step_and_saves(docx_window, tm
     for item in ("A4", "上 37", "黑体", "楷体_GB2312", "仿宋_GB2312", "28.9", "页码"):
         assert item in box.text()
     box.button(QMessageBox.StandardButton.Ok).click()
-    title_block = next(b for b in core_blocks(w.editor.document()) if b.text().startswith("2020年度"))
+    title_block = next(b for b in w.editor.document().paragraphs() if b.text().startswith("2020年度"))
     assert "方正小标宋简体" in _fonts(title_block)
     assert texts(w)[:3] == before[:3]
     formatted = texts(w)
     undo(qtbot, w)
-    title_block = next(b for b in core_blocks(w.editor.document()) if b.text().startswith("2020年度"))
+    title_block = next(b for b in w.editor.document().paragraphs() if b.text().startswith("2020年度"))
     assert "方正小标宋简体" not in _fonts(title_block)
     assert texts(w) == before
     redo(qtbot, w)
@@ -461,16 +460,16 @@ def test_official_format_of_a_report_opening_with_a_table(window, tmp_path: Path
     d.save(str(path))
     assert window.open_path(path)
     before = [b.text for b in window.current_document().blocks]
-    assert window.beyond.official_format()
+    assert window.official.official_format()
     assert [b.text for b in window.current_document().blocks] == before
 
 
 def test_official_format_of_a_text_document(text_window) -> None:  # noqa: ANN001
     w = text_window
     before = texts(w)
-    assert w.beyond.official_format()
+    assert w.official.official_format()
     assert w.document.origin == "docx" and texts(w) == before
-    heading = next(b for b in core_blocks(w.editor.document()) if b.text() == "一、服务开展情况")
+    heading = next(b for b in w.editor.document().paragraphs() if b.text() == "一、服务开展情况")
     assert "黑体" in _fonts(heading)
 
 
@@ -488,7 +487,7 @@ def pdf_text(path: Path) -> str | None:
 def test_export_pdf_has_selectable_text_on_the_documents_page(docx_window, tmp_path: Path) -> None:  # noqa: ANN001
     w = docx_window
     out = tmp_path / "导出.pdf"
-    assert w.beyond.export_pdf(out)
+    assert w.printing.export_pdf(out)
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     # python-docx's template page is US Letter: 8.5 x 11 in = 612 x 792 pt.
@@ -504,7 +503,7 @@ def test_export_pdf_has_selectable_text_on_the_documents_page(docx_window, tmp_p
 
 def test_pdf_of_a_text_document_is_a4(text_window, tmp_path: Path) -> None:  # noqa: ANN001
     out = tmp_path / "总结.pdf"
-    assert text_window.beyond.export_pdf(out)
+    assert text_window.printing.export_pdf(out)
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", out.read_bytes())
     assert box is not None and (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)
     text = pdf_text(out)
@@ -532,9 +531,9 @@ def test_page_numbers_follow_the_docx_footer(tmp_path: Path) -> None:
 
 
 def test_pdf_into_a_missing_folder_is_a_message_not_a_crash(text_window, tmp_path: Path) -> None:  # noqa: ANN001
-    assert not text_window.beyond.export_pdf(tmp_path / "没有这个文件夹" / "x.pdf")
-    assert isinstance(text_window.beyond.dialog, QMessageBox)
-    assert "PDF" in text_window.beyond.dialog.text()
+    assert not text_window.printing.export_pdf(tmp_path / "没有这个文件夹" / "x.pdf")
+    assert isinstance(text_window.operations.dialog, QMessageBox)
+    assert "PDF" in text_window.operations.dialog.text()
 
 
 def test_print_preview_opens_with_ctrl_p(text_window, qtbot) -> None:  # noqa: ANN001

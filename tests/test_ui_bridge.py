@@ -8,7 +8,8 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 
 from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
 from app.io.load import load
-from app.ui import bridge
+from app.ui.report_document import ReportDocument
+from app.ui.block_data import blocks_in, data_of
 from app.ui.i18n import wants_chinese
 from app.ui.settings import Settings
 from tests.test_ui_window import make_docx
@@ -28,19 +29,17 @@ def _rich_document() -> Document:
 
 def test_untouched_blocks_come_back_as_the_same_objects(chinese_app) -> None:  # noqa: ANN001
     original = _rich_document()
-    qdoc = QTextDocument()
-    bridge.build(original, qdoc)
-    exported = bridge.export(qdoc, original)
+    qdoc = ReportDocument.of(original)
+    exported = qdoc.export()
     assert [b.text for b in exported.blocks] == [b.text for b in original.blocks]
     assert all(a is b for a, b in zip(exported.blocks, original.blocks))
 
 
 def test_edited_block_keeps_run_formats_and_source(chinese_app) -> None:  # noqa: ANN001
     original = _rich_document()
-    qdoc = QTextDocument()
-    bridge.build(original, qdoc)
+    qdoc = ReportDocument.of(original)
     block = qdoc.findBlockByNumber(1)
-    for data in (bridge.data_of(block),):
+    for data in (data_of(block),):
         data.dirty = True
     cursor = QTextCursor(qdoc)
     cursor.setPosition(block.position() + 5)
@@ -48,7 +47,7 @@ def test_edited_block_keeps_run_formats_and_source(chinese_app) -> None:  # noqa
     probe = QTextCursor(qdoc)
     probe.setPosition(block.position() + 6)
     cursor.insertText("12", probe.charFormat())
-    exported = bridge.export(qdoc, original)
+    exported = qdoc.export()
     changed = exported.blocks[1]
     assert changed.text == "共召开会议12次。"
     assert changed.source == "p1" and changed.format == original.blocks[1].format
@@ -59,25 +58,23 @@ def test_edited_block_keeps_run_formats_and_source(chinese_app) -> None:  # noqa
 
 def test_bold_made_in_the_editor_reaches_the_run(chinese_app) -> None:  # noqa: ANN001
     original = _rich_document()
-    qdoc = QTextDocument()
-    bridge.build(original, qdoc)
+    qdoc = ReportDocument.of(original)
     block = qdoc.findBlockByNumber(4)
-    bridge.data_of(block).dirty = True
+    data_of(block).dirty = True
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Bold)
     cursor.mergeCharFormat(fmt)
-    exported = bridge.export(qdoc, original)
+    exported = qdoc.export()
     assert exported.blocks[4].runs == [Run("结尾", RunFormat(bold=True))]
     assert exported.blocks[4].source == "p2"
 
 
 def test_tables_become_qt_tables_with_cells_in_place(chinese_app) -> None:  # noqa: ANN001
     original = _rich_document()
-    qdoc = QTextDocument()
-    bridge.build(original, qdoc)
-    cell_blocks = [b for b in bridge.blocks_in(qdoc) if QTextCursor(b).currentTable() is not None]
+    qdoc = ReportDocument.of(original)
+    cell_blocks = [b for b in blocks_in(qdoc) if QTextCursor(b).currentTable() is not None]
     assert [b.text() for b in cell_blocks] == ["表头", "X项"]
     table = QTextCursor(cell_blocks[0]).currentTable()
     assert (table.rows(), table.columns()) == (1, 2)
@@ -85,9 +82,8 @@ def test_tables_become_qt_tables_with_cells_in_place(chinese_app) -> None:  # no
 
 def test_docx_round_trip_through_the_bridge_is_identity(chinese_app, tmp_path: Path) -> None:  # noqa: ANN001
     document = load(make_docx(tmp_path / "r.docx"))
-    qdoc = QTextDocument()
-    bridge.build(document, qdoc)
-    exported = bridge.export(qdoc, document)
+    qdoc = ReportDocument.of(document)
+    exported = qdoc.export()
     assert len(exported.blocks) == len(document.blocks)
     assert all(a is b for a, b in zip(exported.blocks, document.blocks))
 

@@ -186,7 +186,7 @@ def _engine_labels(call_names: dict[str, int]) -> set[str]:
 def test_engine_labels_and_outline_refusals_all_have_window_wording() -> None:
     """The window shows the engine's Change labels and outline refusals (Chinese data) through its
     own translatable table: a label or refusal added to the engine must be added there too."""
-    from app.ui.beyond import CHANGE_LABELS, OUTLINE_ERRORS
+    from app.ui.operations import CHANGE_LABELS, OUTLINE_ERRORS
 
     assert _engine_labels({"OutlineError": 0}) == set(OUTLINE_ERRORS)
     labels = _engine_labels({"Change": 0, "_finish": 1})

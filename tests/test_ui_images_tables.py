@@ -17,8 +17,12 @@ import app.io.save as save
 from app.core.document import Block, CellRef, Document, ImageRef, Run
 from app.core.scan import scan
 from app.io.load import load
-from app.ui import bridge
-from app.ui.highlight import core_to_qt, rescan
+from app.ui.report_document import ReportDocument
+from app.ui.block_data import BlockData, blocks_in
+from app.ui.qt_formats import PAGE_TEXT_PX
+from app.ui.document_build import shown_text_of
+from app.core.block_scan import rescan
+from app.core.offsets import utf16_offset as core_to_qt
 from tests.fixtures_docx import body_paragraphs, parts, tiny_png
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -73,7 +77,7 @@ def merged_table_report(path: Path) -> Path:
 def image_fragments(qdoc: QTextDocument) -> list[tuple[int, QTextImageFormat]]:
     """(block number, format) of every picture in the editor's document."""
     out = []
-    for qblock in bridge.blocks_in(qdoc):
+    for qblock in blocks_in(qdoc):
         it = qblock.begin()
         while not it.atEnd():
             fragment = it.fragment()
@@ -117,7 +121,7 @@ def test_pictures_show_in_place_and_are_never_saved_as_text(window, tmp_path: Pa
     assert [number for number, _ in pictures] == [1, 2, 3]
     first, _, wide = (fmt for _, fmt in pictures)
     assert round(first.width()) == round(2 / 2.54 * 96) and round(first.height()) == round(1 / 2.54 * 96)
-    assert wide.width() <= bridge.PAGE_TEXT_PX + 0.5  # capped to the page, proportions kept
+    assert wide.width() <= PAGE_TEXT_PX + 0.5  # capped to the page, proportions kept
     assert wide.height() == pytest.approx(wide.width() / 4, rel=0.01)
     image = qdoc.resource(QTextDocument.ResourceType.ImageResource, first.name())
     assert image is not None  # Qt has the picture's bytes to paint
@@ -194,11 +198,11 @@ def test_offsets_around_pictures() -> None:
     assert [core_to_qt(text, i) for i in range(4)] == [1, 3, 4, 6]
     assert [core_to_qt(text, i, start=False) for i in range(4)] == [0, 2, 4, 5]
     core = Block([Run("共XX人")], images=(ImageRef(1, "rId1"), ImageRef(3, "rId2")))
-    assert bridge.shown_text(core) == "共\ufffcXX\ufffc人"
-    data = bridge.BlockData(core)
-    rescan(data, bridge.shown_text(core))
+    assert shown_text_of(core) == "共\ufffcXX\ufffc人"
+    data = BlockData(core)
+    rescan(data, shown_text_of(core))
     [found] = data.found
-    assert bridge.shown_text(core)[found.start:found.end] == "XX"
+    assert shown_text_of(core)[found.start:found.end] == "XX"
     assert data.chars == 4  # pictures are not counted as characters
 
 
@@ -212,19 +216,18 @@ def test_a_picture_qt_cannot_read_shows_as_a_box(chinese_app) -> None:  # noqa: 
 
     document = Document([Block([Run("图")], images=(ImageRef(1, "rId5", 914400, 914400),), source="p")],
                         source=Package(), origin="docx")
-    qdoc = QTextDocument()
-    bridge.build(document, qdoc)
+    qdoc = ReportDocument.of(document)
     [(_, fmt)] = image_fragments(qdoc)
     stand_in = qdoc.resource(QTextDocument.ResourceType.ImageResource, fmt.name())
     assert stand_in is not None and not stand_in.isNull()
-    assert bridge.export(qdoc, document).blocks[0] is document.blocks[0]
+    assert qdoc.export().blocks[0] is document.blocks[0]
 
 
 # --- merged cells ------------------------------------------------------------------------------
 
 
 def _table(qdoc: QTextDocument):  # noqa: ANN202 - QTextTable
-    for qblock in bridge.blocks_in(qdoc):
+    for qblock in blocks_in(qdoc):
         table = QTextCursor(qblock).currentTable()
         if table is not None:
             return table
@@ -321,7 +324,7 @@ def test_engine_edits_land_beside_pictures(window, tmp_path: Path) -> None:  # n
     text = window.current_document().blocks[1].text
     start = text.index("XX")
     change = Change("测试", edits=[TextEdit(1, start, start + 2, "7"), TextEdit(1, 0, 0, "◆")])
-    assert window.beyond.changes.apply(change)
+    assert window.report.changes.apply(change)
     qblock = window.editor.document().findBlockByNumber(1)
     assert qblock.text() == "◆本年走访X户\ufffc，发放7万元。"
     assert window.current_document().blocks[1].text == "◆本年走访X户，发放7万元。"
@@ -353,8 +356,7 @@ def test_recovery_copy_brings_pictures_and_merges_back(chinese_app, tmp_path: Pa
         assert [b.images for b in copy.blocks] == [b.images for b in document.blocks]
         assert [(b.cell.row_span, b.cell.col_span) if b.cell else None for b in copy.blocks] == \
                [(b.cell.row_span, b.cell.col_span) if b.cell else None for b in document.blocks]
-        qdoc = QTextDocument()
-        bridge.build(copy, qdoc)
+        qdoc = ReportDocument.of(copy)
         assert len(image_fragments(qdoc)) == sum(len(b.images) for b in document.blocks)
 
 
@@ -370,11 +372,11 @@ def test_punctuation_hints_and_fix_beside_a_picture(window, tmp_path: Path) -> N
     d.save(str(path))
     assert window.open_path(path)
     window.refresh_now()
-    hints = [h for h in window.beyond.hints if h.kind == "punctuation"]
+    hints = [h for h in window.counts.hints if h.kind == "punctuation"]
     assert hints
-    window.beyond.go_to_span(hints[0].block, hints[0].start, hints[0].end)
+    window.fill_loop.go_to_span(hints[0].block, hints[0].start, hints[0].end)
     assert window.editor.textCursor().selectedText() == ","
-    assert window.beyond.fix_punctuation()
+    assert window.hint_fixes.fix_punctuation()
     qblock = window.editor.document().findBlockByNumber(0)
     assert qblock.text() == "本年走访困难家庭\ufffc共计三十户，发放慰问金十万元."
     window.save()
@@ -387,7 +389,7 @@ def test_official_format_keeps_pictures_shown_and_saved(window, tmp_path: Path) 
     report = picture_report(tmp_path / "图.docx")
     before_media = media(report)
     assert window.open_path(report)
-    assert window.beyond.official_format()
+    assert window.official.official_format()
     assert [n for n, _ in image_fragments(window.editor.document())] == [1, 2, 3]
     assert all("\ufffc" not in b.text for b in window.current_document().blocks)
     window.save()

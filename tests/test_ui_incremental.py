@@ -4,6 +4,8 @@ user types, that must agree with working everything out from scratch: these test
 the real window (pytest-qt, offscreen) and compare after every pause."""
 from __future__ import annotations
 
+import datetime
+
 import gc
 import random
 from pathlib import Path
@@ -14,9 +16,8 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.core import counts as core_counts
-from app.ui.beyond import _paragraph_hints
-from app.ui.figures import FigureKeeper
-from app.ui.tracker import collect
+from app.core.live_counts import CountKeeper
+from app.core.live_scan import collect
 
 # Our own report: ad lines at the top, a title, headings at three levels, placeholders of every
 # kind, a count in Chinese numerals beside Arabic ones, half-width punctuation, a stale year.
@@ -64,16 +65,16 @@ def report_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
 def from_scratch(window) -> tuple:  # noqa: ANN001
     """What a refresh from scratch shows: outline, placeholders, total, hints, section counts."""
     snapshot = collect(window.editor.document())
-    punctuation = not window.beyond.act_no_punct.isChecked()
-    year = window.beyond._figures._key[1]
-    figures = FigureKeeper(_paragraph_hints).update(snapshot, punctuation, year)
+    punctuation = not window.actions.act_no_punct.isChecked()
+    year = datetime.date.today().year
+    figures = CountKeeper().update(snapshot, punctuation, year)
     return (snapshot.sections, snapshot.placeholders, snapshot.chars, figures.total, figures.hints,
             figures.sections, figures.lines)
 
 
 def shown(window) -> tuple:  # noqa: ANN001
     snapshot = window.snapshot
-    figures = window.beyond._figures.figures
+    figures = window.counts.keeper.figures
     return (snapshot.sections, snapshot.placeholders, snapshot.chars, figures.total, figures.hints,
             figures.sections, figures.lines)
 
@@ -116,7 +117,7 @@ def cursor_at(window, block: int, offset: int) -> None:  # noqa: ANN001
 def test_typing_a_placeholder_patches_the_list_and_counts(report_window, qtbot) -> None:  # noqa: ANN001
     w = report_window
     before = len(w.snapshot.placeholders)
-    total = w.beyond._figures.figures.total
+    total = w.counts.keeper.figures.total
     cursor_at(w, 3, 0)
     type_text(qtbot, w, "共X次")
     pause(w)
@@ -124,7 +125,7 @@ def test_typing_a_placeholder_patches_the_list_and_counts(report_window, qtbot) 
     assert w.snapshot.changed is not None and 3 in w.snapshot.changed and len(w.snapshot.changed) <= 2
     assert len(w.snapshot.placeholders) == before + 1
     assert [p.index for p in w.snapshot.placeholders] == list(range(1, before + 2))
-    assert w.beyond._figures.figures.total == total + 3
+    assert w.counts.keeper.figures.total == total + 3
     assert shown(w) == from_scratch(w)
     # The sidebar shows the new one in its section.
     assert w.sidebar.leaf_count() == before + 1
@@ -140,7 +141,7 @@ def test_renaming_a_heading_updates_outline_and_sections_of_placeholders(report_
     assert any(p.section == "（一）甲乙家庭医生签约" for p in w.snapshot.placeholders)
     assert shown(w) == from_scratch(w)
     # The outline's count column follows the renamed section's own text.
-    assert w.beyond.section_count_texts() == [core_counts_text(f.total) for f in w.beyond._figures.figures.sections]
+    assert w.counts.section_count_texts() == [core_counts_text(f.total) for f in w.counts.keeper.figures.sections]
 
 
 def core_counts_text(total: int) -> str:
@@ -180,13 +181,13 @@ def test_random_typing_always_agrees_with_a_refresh_from_scratch(fixture, reques
         if w.refresh_timer.isActive():
             pause(w)
             shifts += w.snapshot.edit is not None and w.snapshot.edit.shift != 0
-            patched += w.tracker.patched
+            patched += w.report.live.patched
         assert shown(w) == from_scratch(w), f"step {step}"
         if step % 20 == 19:
             # A setting change counts again from scratch, and back.
-            w.beyond.act_no_punct.trigger()
+            w.actions.act_no_punct.trigger()
             assert shown(w) == from_scratch(w)
-            w.beyond.act_no_punct.trigger()
+            w.actions.act_no_punct.trigger()
     # Paragraphs were added and joined, and those refreshes too worked on what changed: where the
     # sections stayed, the placeholder list was patched rather than made again.
     assert shifts >= 5
@@ -196,22 +197,22 @@ def test_random_typing_always_agrees_with_a_refresh_from_scratch(fixture, reques
 
 def test_section_counts_follow_typing_in_nested_sections(report_window, qtbot) -> None:  # noqa: ANN001
     w = report_window
-    figures = w.beyond._figures.figures
+    figures = w.counts.keeper.figures
     before = list(figures.sections)
     cursor_at(w, 7, 0)  # the paragraph under 1.老年人健康管理
     type_text(qtbot, w, "新增")
     pause(w)
-    after = w.beyond._figures.figures.sections
+    after = w.counts.keeper.figures.sections
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     sections = w.snapshot.sections
     # Every section holding the paragraph grew by two; the others stayed as they were.
     assert changed and all(sections[i].contains(7) for i in changed)
     assert all(after[i].total == before[i].total + 2 for i in changed)
-    assert after == core_counts.section_counts(sections, w.beyond._figures.figures.counts)
+    assert after == core_counts.section_counts(sections, w.counts.keeper.figures.counts)
 
 
 def test_a_long_report_shows_first_and_its_hints_a_moment_later(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    from app.ui.beyond import DEFER_HINTS_BLOCKS
+    from app.ui.counts_view import DEFER_HINTS_BLOCKS
 
     body = [f"（{i % 9 + 1}）第{i}项工作于2019年完成,共计X件。" if i % 7 == 0 else f"推进第{i}项任务，落实到位。"
             for i in range(DEFER_HINTS_BLOCKS + 200)]
@@ -220,21 +221,21 @@ def test_a_long_report_shows_first_and_its_hints_a_moment_later(window, qtbot, t
     assert window.open_path(path)
     # Outline, sidebar and counts are there at once; the hints follow once the report painted.
     assert window.sidebar.leaf_count() == len(window.snapshot.placeholders) > 0
-    assert window.beyond._figures.hints_pending and window.beyond.hints == []
-    qtbot.waitUntil(lambda: not window.beyond._figures.hints_pending, timeout=5000)
+    assert window.counts.keeper.hints_pending and window.counts.hints == []
+    qtbot.waitUntil(lambda: not window.counts.keeper.hints_pending, timeout=5000)
     # The garbage collector, paused while the report was read, is back once it has shown.
     qtbot.waitUntil(gc.isenabled, timeout=5000)
-    assert any(h.kind == "stale-year" for h in window.beyond.hints)
-    assert any(h.kind == "punctuation" for h in window.beyond.hints)
-    assert window.beyond.hints_panel.list.count() == len(window.beyond.hints)
+    assert any(h.kind == "stale-year" for h in window.counts.hints)
+    assert any(h.kind == "punctuation" for h in window.counts.hints)
+    assert window.hints_panel.list.count() == len(window.counts.hints)
     assert shown(window) == from_scratch(window)
     # Typing before the hints came: they are read first, then the change.
     window.editor.document().setModified(False)
-    assert window.open_path(path) and window.beyond._figures.hints_pending
+    assert window.open_path(path) and window.counts.keeper.hints_pending
     cursor_at(window, 3, 0)
     type_text(qtbot, window, "2018年")
     pause(window)
-    assert not window.beyond._figures.hints_pending
+    assert not window.counts.keeper.hints_pending
     assert shown(window) == from_scratch(window)
 
 
@@ -251,7 +252,7 @@ def test_the_collector_is_back_after_a_short_report_or_a_bad_file(window, tmp_pa
 
 def sidebar_spans(window) -> list[tuple]:  # noqa: ANN001
     """(block, start, end, token) of every row of the sidebar, as a click on it hands them out."""
-    from app.ui.panels import SPAN_ROLE
+    from app.ui.placeholder_panel import SPAN_ROLE
 
     model = window.sidebar.list.model()
     out = []

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from app.ui import bridge
+from app.ui.block_data import data_of
 
 REPORT = "2025年度档案室工作总结\n一、档案接收\n全年接收档案X卷，整理XX件。\n二、查阅服务\n接待查阅X人次。\n"
 
@@ -25,7 +25,7 @@ def test_opening_another_report_frees_the_first(window, tmp_path: Path) -> None:
     second.write_text(REPORT.replace("档案", "文书"), "utf-8")
     assert window.open_path(first)
     old = window.editor.document()
-    data = weakref.ref(bridge.data_of(old.findBlockByNumber(2)))
+    data = weakref.ref(data_of(old.findBlockByNumber(2)))
     assert window.open_path(second)
     deferred_deletes()
     gc.collect()

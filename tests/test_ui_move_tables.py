@@ -19,8 +19,10 @@ from app.core.renumber import OutlineError, move_down, move_up
 from app.core.scan import scan
 from app.io import save
 from app.io.load import load
-from app.ui import bridge
-from app.ui.changes import ApplyError, core_blocks
+from app.ui.report_document import ReportDocument
+from app.ui.block_data import blocks_in, data_of
+from app.core.offsets import OBJECT
+from app.ui.change_applier import ApplyError
 from tests.fixtures_docx import tiny_png
 from tests.shared import CORPUS
 
@@ -71,7 +73,7 @@ def library_report(path: Path) -> Path:
 
 
 def texts(window) -> list[str]:  # noqa: ANN001
-    return [b.text() for b in core_blocks(window.editor.document())]
+    return [b.text() for b in window.editor.document().paragraphs()]
 
 
 def outline_rows(window) -> list[str]:  # noqa: ANN001
@@ -113,21 +115,20 @@ def shape(qdoc: QTextDocument) -> list[tuple]:
     """Every QTextBlock: its text, its cell (row, column, spans, table size) and whether it is
     Qt's scaffolding; enough to tell two editors' content apart."""
     result = []
-    for qblock in bridge.blocks_in(qdoc):
+    for qblock in blocks_in(qdoc):
         table = QTextCursor(qblock).currentTable()
         cell = None
         if table is not None:
             c = table.cellAt(qblock.position())
             cell = (c.row(), c.column(), c.rowSpan(), c.columnSpan(), table.rows(), table.columns())
-        data = bridge.data_of(qblock)
+        data = data_of(qblock)
         result.append((qblock.text(), cell, data.phantom if data is not None else None))
     return result
 
 
 def built_shape(window) -> list[tuple]:  # noqa: ANN001
     """The shape the bridge gives the window's current Document opened afresh."""
-    fresh = QTextDocument()
-    bridge.build(window.current_document(), fresh)
+    fresh = ReportDocument.of(window.current_document())
     return shape(fresh)
 
 
@@ -176,8 +177,8 @@ def report_window(window, tmp_path: Path):  # noqa: ANN001, ANN201
 
 def _pictures_in(window, text: str) -> int:  # noqa: ANN001
     """How many pictures the paragraph whose text (pictures left out) is ``text`` shows."""
-    for qblock in core_blocks(window.editor.document()):
-        if qblock.text().replace(bridge.OBJECT, "") == text:
+    for qblock in window.editor.document().paragraphs():
+        if qblock.text().replace(OBJECT, "") == text:
             count, it = 0, qblock.begin()
             while not it.atEnd():
                 count += it.fragment().charFormat().isImageFormat()
@@ -196,7 +197,7 @@ def blips(path: Path) -> int:
 
 
 def _table_of(window, text: str):  # noqa: ANN001, ANN202 - QTextTable
-    for qblock in core_blocks(window.editor.document()):
+    for qblock in window.editor.document().paragraphs():
         if qblock.text() == text:
             table = QTextCursor(qblock).currentTable()
             assert table is not None
@@ -221,7 +222,7 @@ def test_alt_shift_up_on_the_outline_moves_a_section_past_a_table(report_window,
     assert (table.rows(), table.columns()) == (3, 3)
     assert table.cellAt(0, 0).columnSpan() == 3 and table.cellAt(1, 0).rowSpan() == 2
     assert _table_of(w, "（含少儿角）") is table
-    bold = [b for b in core_blocks(w.editor.document()) if b.text() == "12个"][0]
+    bold = [b for b in w.editor.document().paragraphs() if b.text() == "12个"][0]
     assert bold.begin().fragment().charFormat().fontWeight() >= 600
     assert _pictures_in(w, "书架") == 1
     # The editor holds what opening the moved document afresh would show.
@@ -291,7 +292,7 @@ def test_dropping_the_last_section_with_its_table_on_top(report_window, qtbot, t
     event = QDropEvent(QPointF(rect.center().x(), rect.top() + 1), Qt.DropAction.MoveAction,
                        model.mimeData([source]), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     # As tests/test_ui_beyond.py does: Qt hands a drop only to a drag it runs itself.
-    assert w.beyond.eventFilter(w.outline.viewport(), event)
+    assert w.moves.eventFilter(w.outline.viewport(), event)
     after = texts(w)
     assert after[1:5] == ["一、经费使用", "购书", "X万元", "二、开放时间"]
     assert after[-1] == "招募大学生志愿者X名，负责图书整理。"
@@ -311,7 +312,7 @@ def test_unsaved_edits_in_moved_cells_and_paragraphs_survive(report_window, qtbo
                                                             tmp_path: Path) -> None:
     w = report_window
     for needle, typed in (("XX把", "共"), ("现有设施见下表：", "经统计，")):
-        qblock = next(b for b in core_blocks(w.editor.document()) if b.text() == needle)
+        qblock = next(b for b in w.editor.document().paragraphs() if b.text() == needle)
         w.editor.setTextCursor(QTextCursor(qblock))
         # Typed as the input method would hand it over (QTest types only Latin-1 keys).
         w.editor.textCursor().insertText(typed)
@@ -362,7 +363,7 @@ def test_what_would_tear_a_table_apart_is_refused(report_window) -> None:  # noq
     """The engine's moves never do this, but a reordering that splits a table's paragraphs is
     refused before anything changes, with the window's message."""
     w = report_window
-    n = len(core_blocks(w.editor.document()))
+    n = len(w.editor.document().paragraphs())
     cells = [i for i, b in enumerate(w.current_document().blocks) if b.cell is not None]
     first_cell = cells[0]
     order = list(range(n))
@@ -375,11 +376,11 @@ def test_what_would_tear_a_table_apart_is_refused(report_window) -> None:  # noq
         assert len(change.order) == n and sorted(change.order) == list(range(n))
         before = texts(w)
         with pytest.raises(ApplyError) as caught:
-            w.beyond.changes.check(change)
+            w.report.changes.check(change)
         assert "表格" in str(caught.value)
-        assert not w.beyond.apply(change)
+        assert not w.operations.apply(change)
         assert texts(w) == before
-        assert isinstance(w.beyond.dialog, QMessageBox) and "表格" in w.beyond.dialog.text()
+        assert isinstance(w.operations.dialog, QMessageBox) and "表格" in w.operations.dialog.text()
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -434,7 +435,7 @@ def test_corpus_sections_with_tables_move_save_and_undo(window, tmp_path: Path) 
                 break
         if change is None:
             continue
-        assert window.beyond.apply(change), path.name
+        assert window.operations.apply(change), path.name
         moved += 1
         expected = [b.text for b in window.current_document().blocks]
         after_shape = shape(window.editor.document())
@@ -444,7 +445,7 @@ def test_corpus_sections_with_tables_move_save_and_undo(window, tmp_path: Path) 
         window.editor.document().redo()
         assert shape(window.editor.document()) == after_shape, path.name
         out = tmp_path / f"moved-{path.stem}.docx"
-        assert window._write(out, save_as=True), path.name
+        assert window.session.write(out, save_as=True), path.name
         assert [b.text for b in load(out).blocks] == expected, path.name
     assert moved
 
@@ -457,8 +458,7 @@ def test_shape_helper_sees_tables(qapp) -> None:  # noqa: ANN001
     merged.cell = CellRef(0, 0, 0, 1, 2)
     below = Block.plain("乙")
     below.cell = CellRef(0, 1, 0)
-    qdoc = QTextDocument()
-    bridge.build(Document([Block.plain("标题"), merged, below, Block.plain("结尾")], None, "docx"), qdoc)
+    qdoc = ReportDocument.of(Document([Block.plain("标题"), merged, below, Block.plain("结尾")], None, "docx"))
     got = shape(qdoc)
     assert [row[:2] for row in got if row[0]] == [("标题", None), ("甲", (0, 0, 1, 2, 2, 2)),
                                                    ("乙", (1, 0, 1, 1, 2, 2)), ("结尾", None)]

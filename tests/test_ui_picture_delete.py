@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import app.io.save as save
 from app.io.load import load
-from app.ui import bridge
+from app.ui import main_window
+from app.core.offsets import OBJECT
 from tests.fixtures_docx import body_paragraphs, parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -90,7 +91,7 @@ def picture_bytes(path: Path) -> list[bytes]:
 def objects(window) -> list[int]:  # noqa: ANN001
     """Document positions of the pictures the editor shows."""
     text = window.editor.document().toPlainText()
-    return [i for i, ch in enumerate(text) if ch == bridge.OBJECT]
+    return [i for i, ch in enumerate(text) if ch == OBJECT]
 
 
 def delete_picture(window, qtbot, position: int, key=Qt.Key.Key_Backspace) -> None:  # noqa: ANN001
@@ -216,13 +217,13 @@ def test_a_picture_a_field_would_bring_back_is_kept_and_the_user_told(window, tm
     report = field_picture_report(tmp_path / "域.docx")
     assert window.open_path(report)
     [position] = objects(window)
-    before = len(bridge.KEPT_NOTICES)
+    before = len(main_window.KEPT_NOTICES)
     delete_picture(window, qtbot, position)
     assert window.save()
     assert picture_bytes(report) == [RED]  # kept: the field would bring it back anyway
     assert load(report).blocks[0].text == "照片：完"
-    assert len(bridge.KEPT_NOTICES) == before + 1
-    notice = bridge.KEPT_NOTICES[-1]
+    assert len(main_window.KEPT_NOTICES) == before + 1
+    notice = main_window.KEPT_NOTICES[-1]
     assert "图片" in notice and "域" in notice  # in the window's language (Chinese here)
 
     def shown() -> list[QMessageBox]:
@@ -234,7 +235,7 @@ def test_a_picture_a_field_would_bring_back_is_kept_and_the_user_told(window, tm
         box.close()
     # Once: saving again says nothing more.
     assert window.save()
-    assert len(bridge.KEPT_NOTICES) == before + 1
+    assert len(main_window.KEPT_NOTICES) == before + 1
 
 
 def test_writer_keeps_pictures_it_cannot_remove_safely(tmp_path: Path) -> None:
@@ -296,7 +297,7 @@ def test_corpus_files_lose_just_the_deleted_picture(window, tmp_path: Path, qtbo
         assert window.open_path(path), source.name
         positions = objects(window)
         assert len(positions) == count, source.name
-        notices = len(bridge.KEPT_NOTICES)
+        notices = len(main_window.KEPT_NOTICES)
         cursor = window.editor.textCursor()
         cursor.setPosition(positions[0])
         cursor.setPosition(positions[0] + 1, QTextCursor.MoveMode.KeepAnchor)
@@ -308,7 +309,7 @@ def test_corpus_files_lose_just_the_deleted_picture(window, tmp_path: Path, qtbo
         after = load(path)
         assert after.texts == before.texts, source.name
         left = sum(len(b.images) for b in after.blocks)
-        if len(bridge.KEPT_NOTICES) > notices:
+        if len(main_window.KEPT_NOTICES) > notices:
             assert left == count, source.name  # kept, and the user was told
             kept += 1
         else:

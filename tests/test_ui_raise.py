@@ -26,7 +26,7 @@ APP_HOLDER = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([sys.argv[0]])
     from app.ui import i18n
-    from app.ui.main_window import create_main_window
+    from app.ui.startup import create_main_window
     translators = i18n.install(app, "zh_CN")
     window = create_main_window(sys.argv[1])
     window.showMinimized()

@@ -54,8 +54,8 @@ def bold_first_chars(window, count: int) -> None:  # noqa: ANN001
     cursor.movePosition(QTextCursor.MoveOperation.Start)
     cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, count)
     window.editor.setTextCursor(cursor)
-    window.act_bold.setChecked(True)
-    window.toggle_bold()
+    window.actions.act_bold.setChecked(True)
+    window.formatting.toggle_bold()
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_copy_holds_the_edits_without_touching_the_package(window, report: Path,
     assert entry.original_path == str(report)
     copy = restore(window.safety.store.load(entry.id))
     assert shown(copy.document) == shown(before)
-    assert copy.opened_mtime == window.opened_mtime
+    assert copy.opened_mtime == window.session.opened_mtime
     # Saved from the copy, the file has the edits and keeps the image and the comment.
     out = report.with_name("from-copy.docx")
     save_document(copy.document, out)

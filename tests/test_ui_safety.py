@@ -166,9 +166,9 @@ def test_history_dialog_lists_and_restores_a_version(window, report: Path, qtbot
     assert window.save()
     assert len(backups_of(report)) == 2
 
-    # window.menus, not QAction.menu(): PySide6 6.9 (the older-glibc build) deletes the menu that
+    # window.actions.menus, not QAction.menu(): PySide6 6.9 (the older-glibc build) deletes the menu that
     # QAction.menu() returns.
-    assert window.safety.act_history in window.menus["file"].actions()
+    assert window.safety.act_history in window.actions.menus["file"].actions()
     dialog = HistoryDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2

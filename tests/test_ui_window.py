@@ -79,8 +79,8 @@ def test_seams_object_names_and_chinese(window) -> None:  # noqa: ANN001
     from app import __version__
 
     assert f"填报 {__version__}" in about and "LGPL" in about and "python-docx — MIT" in about
-    assert window.act_paste_plain.shortcut().toString() == "Ctrl+Shift+V"
-    assert window.act_next.shortcut().toString() == "F11"
+    assert window.actions.act_paste_plain.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.actions.act_next.shortcut().toString() == "F11"
 
 
 def test_fill_loop_save_and_reopen(window, report: Path, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
@@ -130,7 +130,7 @@ def test_fill_loop_save_and_reopen(window, report: Path, qtbot, tmp_path: Path) 
     # Save in place and read the file back with the engine.
     window.save()
     assert not editor.document().isModified()
-    assert window.status_saved.text() == "已保存"
+    assert window.status.saved.text() == "已保存"
     after = scan(load(report))
     assert len(after.placeholders) == len(before.placeholders) - 2
     saved = load(report)
@@ -295,9 +295,9 @@ def test_paste_keeps_emphasis_drops_colour_and_links(window) -> None:  # noqa: A
 
 
 def test_template_menu_offers_three_reports(window) -> None:  # noqa: ANN001
-    names = [a.text() for a in window.template_menu.actions()]
+    names = [a.text() for a in window.actions.template_menu.actions()]
     assert {"述职报告", "年度工作总结", "情况汇报"} <= set(names)
-    action = next(a for a in window.template_menu.actions() if a.text() == "情况汇报")
+    action = next(a for a in window.actions.template_menu.actions() if a.text() == "情况汇报")
     action.trigger()
     assert window.sidebar.leaf_count() >= 5
     assert window.path is None
@@ -321,8 +321,8 @@ def test_fill_box_key_and_font_box(window, report: Path, qtbot) -> None:  # noqa
     assert window.sidebar.fill.hasFocus()
     assert window.editor.textCursor().selectedText() == "20XX"
     window.next_placeholder()  # the bold 黑体 X
-    assert window.family_box.currentText() == "黑体"
-    assert window.size_box.currentText() == "三号 16"
+    assert window.actions.family_box.currentText() == "黑体"
+    assert window.actions.size_box.currentText() == "三号 16"
 
 
 def test_screenshot_of_a_missing_file_fails_cleanly(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ Only detection: the clean-up command and dialog decide what goes, and the user c
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence

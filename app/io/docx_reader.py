@@ -591,13 +591,19 @@ def main_part_name(zf: zipfile.ZipFile) -> str | None:
 
 def read_docx(path: Path) -> Document:
     check_package(path)
-    import docx  # deferred: python-docx and lxml cost start-up time the text paths never need
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"无法读取文件：{path}", str(exc)) from None
+    return read_docx_bytes(data)
+
+
+def read_docx_bytes(data: bytes) -> Document:
+    """The Document of a .docx package held in memory (one check_package passed, or one this
+    program wrote)."""
+    import docx  # deferred: python-docx and lxml cost start-up time the text paths never need
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         package = docx.Document(io.BytesIO(data))
     except DocumentError:

@@ -571,3 +571,17 @@ def official_bytes(document: Document) -> bytes:
     official_document(document).save(buffer)
     return buffer.getvalue()
 
+
+def official_format_of(document: Document) -> Document:
+    """``document`` laid out to GB/T 9704, as a new Document read from the formatted package, all
+    in memory: a .docx keeps its package (headers, pictures, styles) and is formatted in place;
+    text gets a new official package."""
+    from app.io.docx_reader import read_docx_bytes
+
+    if document.origin == "docx" and document.source is not None:
+        from app.io.docx_writer import docx_bytes
+
+        formatted = read_docx_bytes(docx_bytes(document))
+        apply_official_format(formatted)
+        return formatted
+    return read_docx_bytes(official_bytes(document))

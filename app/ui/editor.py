@@ -78,7 +78,7 @@ class Editor(QTextEdit):
         self.setLineWrapColumnOrWidth(self.page_width())
         self.apply_palette()
         self._after_paint: list[_Once] = []
-        # Placeholder marks need the engine side (app.ui.highlight), which the window loads
+        # Placeholder marks need the engine side (app.ui.placeholder_marks), which the window loads
         # after its first frame (MainWindow.finish_start); an empty page has none to paint.
         self.marks_placeholders = False
 
@@ -126,7 +126,7 @@ class Editor(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         if self.marks_placeholders:
-            from app.ui.highlight import paint_placeholders
+            from app.ui.placeholder_marks import paint_placeholders
 
             painter = QPainter(self.viewport())
             try:
@@ -195,7 +195,7 @@ class Editor(QTextEdit):
         if not source.hasHtml():
             self.insert_plain(source.text())
             return
-        from app.ui.bridge import fragments_of  # the engine side: loaded after the first frame
+        from app.ui.block_data import fragments_of  # the engine side: loaded after the first frame
 
         scratch = QTextDocument()
         scratch.setHtml(source.html())

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.io.errors import DocumentError
 from app.io.save import backup_folder, backups_of
-from app.ui import safety
+from app.ui import dialogs
 from app.ui.i18n import arg, translate
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -123,7 +123,7 @@ def restore_version(window: MainWindow, version: Path) -> bool:
     if path is None:
         return False
     label = version_label(version).split("  ·  ")[0]
-    choice = safety.ask(window, translate("History", "Restore Earlier Version"),
+    choice = dialogs.ask(window, translate("History", "Restore Earlier Version"),
                         arg(translate("History", "Replace the window's content with the version saved at %1?\n"
                                                  "“%2” itself is not changed until you save; when you do, its "
                                                  "present content is kept as an earlier version too."),
@@ -135,13 +135,12 @@ def restore_version(window: MainWindow, version: Path) -> bool:
     try:
         document = load(version)
     except DocumentError as exc:
-        safety.inform(window, translate("History", "Cannot restore the earlier version"), exc.message,
+        dialogs.inform(window, translate("History", "Cannot restore the earlier version"), exc.message,
                       detail=exc.detail)
         return False
-    window._new_document(document, path, path.name)
-    window.title = arg(translate("History", "%1 (version of %2)"), path.name, label)
-    window._update_title()
+    window.session.show(document, path, path.name)
+    window.session.set_title(arg(translate("History", "%1 (version of %2)"), path.name, label))
     window.editor.document().setModified(True)
-    window.statusBar().showMessage(
+    window.status.message(
         arg(translate("History", "Opened the version of %1; saving will replace “%2”."), label, path.name), 15000)
     return True

@@ -5,9 +5,9 @@ from collections.abc import Sequence
 
 
 def run_window(path: str | None, screenshot: str | None, argv: Sequence[str]) -> int:
-    from app.ui import no_collection_while_loading
+    from app.ui.heap import no_collection_while_loading
 
     with no_collection_while_loading():
-        from app.ui.main_window import run
+        from app.ui.startup import run
 
     return run(path, screenshot, list(argv))

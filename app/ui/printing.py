@@ -107,7 +107,7 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
 def _paper_line_spacing(source: QTextDocument, copy: QTextDocument, dpi: float) -> None:
     """The paragraphs' own line spacing on paper (the screen shows every line at 1.5): a fixed
     28.9 pt in the official format gives its 22 lines a page."""
-    from app.ui.bridge import blocks_in, data_of
+    from app.ui.block_data import blocks_in, data_of
 
     cursor = QTextCursor(copy)
     cursor.beginEditBlock()

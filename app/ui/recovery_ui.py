@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core.document import RunFormat
 from app.io.errors import DocumentError
 from app.io.recovery import RecoveryEntry
-from app.ui import bridge
+from app.ui.block_data import blocks_in, data_of
 from app.ui.i18n import arg, translate
-from app.ui.safety import _same_file, ask, inform
+from app.ui.qt_formats import char_format
+from app.ui.dialogs import ask, inform, same_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from app.ui.main_window import MainWindow
@@ -52,13 +53,13 @@ def _pristine(window: MainWindow) -> bool:
 
 
 def _apply_run_formats(window: MainWindow) -> None:
-    """Plain-text documents are shown without run formats (bridge's fast path); a recovered one
+    """Plain-text documents are shown without run formats (document_build's fast path); a recovered one
     may carry bold or fonts the user set, so put them on its characters."""
     qdoc = window.editor.document()
     qdoc.setUndoRedoEnabled(False)
     try:
-        for qblock in bridge.blocks_in(qdoc):
-            data = bridge.data_of(qblock)
+        for qblock in blocks_in(qdoc):
+            data = data_of(qblock)
             core = data.block if data is not None else None
             if core is None or all(run.format == RunFormat() for run in core.runs):
                 continue
@@ -68,7 +69,7 @@ def _apply_run_formats(window: MainWindow) -> None:
                 cursor = QTextCursor(qdoc)
                 cursor.setPosition(position)
                 cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(bridge.char_format(run.format, n))
+                cursor.setCharFormat(char_format(run.format, n))
                 position += length
     finally:
         qdoc.setUndoRedoEnabled(True)
@@ -94,17 +95,16 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> bool:
         return False
     path = Path(claimed.original_path) if claimed.original_path else None
     name = path.name if path is not None else (copy.title or claimed.name)
-    window._new_document(copy.document, path, name)
+    window.session.show(copy.document, path, name)
     if copy.document.origin == "text":
         _apply_run_formats(window)
     window.safety.adopt_copy(claimed.id)
     if path is not None and copy.opened_mtime is not None:
-        window.opened_mtime = copy.opened_mtime
-    window.title = arg(translate("Recovery", "%1 (recovered)"), name)
-    window._update_title()
+        window.session.opened_mtime = copy.opened_mtime
+    window.session.set_title(arg(translate("Recovery", "%1 (recovered)"), name))
     window.editor.document().setModified(True)
     window.refresh_now()
-    window.statusBar().showMessage(
+    window.status.message(
         arg(translate("Recovery", "Recovered the copy autosaved at %1; not yet saved to the original file."),
             claimed.local_time()), 15000)
     return True
@@ -115,8 +115,6 @@ def offer_recovery(window: MainWindow, path: str | os.PathLike | None = None) ->
     is empty), others into new windows. Returns ``path`` when it still needs opening in
     ``window``; None when a recovered copy of it is shown, or ``window`` is taken and ``path``
     was opened in a window of its own."""
-    from app.ui.main_window import MainWindow
-
     try:
         entries = window.safety.store.orphans()
     except OSError:
@@ -133,14 +131,14 @@ def offer_recovery(window: MainWindow, path: str | os.PathLike | None = None) ->
             continue
         target = window
         if not _pristine(window):
-            target = MainWindow(window.settings)
+            target = type(window)(window.settings)
             target.show()
             _windows.append(target)
         if recover_into(target, entry) and path is not None and entry.original_path \
-                and _same_file(Path(entry.original_path), Path(path)):
+                and same_file(Path(entry.original_path), Path(path)):
             path = None
     if path is not None and not _pristine(window):
-        other = MainWindow(window.settings)
+        other = type(window)(window.settings)
         other.show()
         _windows.append(other)
         other.open_path(path)

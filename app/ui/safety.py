@@ -11,16 +11,15 @@ Dialogs go through ``ask`` and ``inform`` so tests (and scripts) can answer them
 from __future__ import annotations
 
 import os
-import stat
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.io.errors import DocumentError
+from app.ui.dialogs import ask, inform, kept_safe, read_only, same_file
 from app.ui.i18n import arg, translate
 
 # The recovery store, the locks and the dialogs are loaded when first needed, not before the
@@ -54,73 +53,6 @@ def default_recovery_root() -> Path:
     return Path(user_data_dir("Tianbao", appauthor=False)) / "recovery"
 
 
-def kept_safe() -> str:
-    """Said after every failed save (a function: the language is known only once Qt runs)."""
-    return translate("Safety", "The document is still in the window; none of your changes were lost.")
-
-
-def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], *,
-        default: str | None = None, detail: str | None = None,
-        icon: QMessageBox.Icon | None = None) -> str:
-    """A modal question with buttons ``choices`` ((key, label), the last one cancels);
-    returns the key of the button pressed (the cancelling key when the box is closed).
-    ``icon`` defaults to the question mark."""
-    from PySide6.QtWidgets import QMessageBox
-
-    if icon is None:
-        icon = QMessageBox.Icon.Question
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    if detail:
-        box.setDetailedText(detail)
-    buttons = {}
-    button = None
-    for n, (key, label) in enumerate(choices):
-        role = QMessageBox.ButtonRole.RejectRole if n == len(choices) - 1 else QMessageBox.ButtonRole.AcceptRole
-        button = box.addButton(label, role)
-        buttons[button] = key
-        if key == default:
-            box.setDefaultButton(button)
-    box.setEscapeButton(button)
-    box.exec()
-    return buttons.get(box.clickedButton(), choices[-1][0])
-
-
-def inform(parent: QWidget | None, title: str, text: str, *, detail: str | None = None,
-           modal: bool = True) -> QMessageBox:
-    """A warning. Non-modal ones (a heads-up while the document opens) do not wait for an answer."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("safetyWarning")
-    if detail:
-        box.setDetailedText(detail)
-    if modal:
-        box.exec()
-    else:
-        box.setModal(False)
-        box.show()
-    return box
-
-
-def read_only(path: Path) -> bool:
-    """True for an existing file nobody may write (the read-only attribute on Windows, no w bits
-    on Linux). Checked before saving: on Linux the atomic rename would replace it regardless."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _same_file(a: Path | None, b: Path | None) -> bool:
-    if a is None or b is None:
-        return False
-    try:
-        return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
-    except OSError:
-        return a == b
-
-
 class SafetyController(QObject):
     brought_forward = Signal()  # another process asked for this window's document (drivers listen)
 
@@ -149,10 +81,6 @@ class SafetyController(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._tick)
         window.editor.textChanged.connect(self._on_edit)
-        self.act_history = QAction(translate("Safety", "&Version History…"), window)
-        self.act_history.setObjectName("actionHistory")
-        self.act_history.triggered.connect(self.show_history)
-        self._add_to_file_menu()
 
     @property
     def store(self) -> RecoveryStore:
@@ -201,22 +129,6 @@ class SafetyController(QObject):
                 return any(e.name.endswith(RECOVERY_SUFFIX) or e.name.endswith(".tmp") for e in entries)
         except OSError:
             return False
-
-    def _add_to_file_menu(self) -> None:
-        # The 文件 menu is the first; the history sits just above 退出. The window's own reference
-        # first: PySide6 6.9's QAction.menu() drops a reference to the menu on each call.
-        menu = getattr(self.window, "menus", {}).get("file")
-        if menu is None:
-            actions = self.window.menuBar().actions()
-            menu = actions[0].menu() if actions else None
-        if menu is None:
-            return
-        quit_action = getattr(self.window, "act_quit", None)
-        if quit_action is not None and quit_action in menu.actions():
-            menu.insertAction(quit_action, self.act_history)
-            menu.insertSeparator(quit_action)
-        else:
-            menu.addAction(self.act_history)
 
     # -- autosave --------------------------------------------------------------------------
 
@@ -272,7 +184,7 @@ class SafetyController(QObject):
             self.store.save(self.doc_id, window.path, payload, title=window.title)
         except Exception as exc:  # noqa: BLE001 - a failed copy must never cost the editor
             message = exc.message if isinstance(exc, DocumentError) else arg(translate("Safety", "Cannot write the recovery copy: %1"), repr(exc))
-            window.statusBar().showMessage(message, 10000)
+            window.status.message(message, 10000)
             self.timer.start(int(RETRY_S * 1000))
             return False
         self.copy_written = True
@@ -339,7 +251,7 @@ class SafetyController(QObject):
 
     def _own(self, path: Path | None) -> None:
         """Hold Tianbao's lock on ``path`` and warn when Word, WPS or another window has it."""
-        if self.lock is not None and _same_file(self.lock.document, path):
+        if self.lock is not None and same_file(self.lock.document, path):
             return
         self._release()
         if path is None:
@@ -389,7 +301,7 @@ class SafetyController(QObject):
 
         raised = False
         for request, document in pending_requests(self.requests):
-            if document is None or not _same_file(Path(document), self.lock.document):
+            if document is None or not same_file(Path(document), self.lock.document):
                 continue
             if not raised:
                 self.bring_forward()
@@ -424,7 +336,7 @@ class SafetyController(QObject):
             return False
 
     def _warn(self, text: str, detail: str | None = None) -> None:
-        self.window.statusBar().showMessage(text, 15000)
+        self.window.status.message(text, 15000)
         self.warning = inform(self.window, translate("Safety", "Document in use"), text, detail=detail, modal=False)
 
     @staticmethod
@@ -445,16 +357,15 @@ class SafetyController(QObject):
         another process, through a request file it answers (waiting at most RAISE_WAIT_S: a hung
         holder gets the plain "open elsewhere" message)."""
         path = Path(path)
-        if _same_file(self.window.path, path):
+        if same_file(self.window.path, path):
             return True
         import socket
 
         from app.io.locks import DocumentLock
-        from app.ui.main_window import MainWindow
 
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget is not self.window and widget.isVisible() \
-                    and _same_file(widget.path, path):
+            if isinstance(widget, type(self.window)) and widget is not self.window and widget.isVisible() \
+                    and same_file(widget.path, path):
                 widget.showNormal()
                 widget.raise_()
                 widget.activateWindow()
@@ -467,7 +378,7 @@ class SafetyController(QObject):
             return True
         if holder.host in (None, socket.gethostname()) and self._ask_holder_to_come_forward(holder.endpoint, path):
             self.handed_over = True
-            self.window.statusBar().showMessage(
+            self.window.status.message(
                 translate("Safety", "This file is already open in another Tianbao window, which has been brought "
                                     "to the front. It is not opened here a second time."), 15000)
             return False
@@ -508,7 +419,7 @@ class SafetyController(QObject):
                           ("save_as", translate("Safety", "Save As…")), ("cancel", translate("Safety", "Cancel"))],
                          default="save_as", detail=exc.detail, icon=QMessageBox.Icon.Warning)
             if choice == "overwrite":
-                return window._write(path, save_as=True)
+                return window.session.write(path, save_as=True)
             if choice == "save_as":
                 return window.save_as()
             return False
@@ -516,14 +427,7 @@ class SafetyController(QObject):
                      [("save_as", translate("Safety", "Save As…")), ("cancel", translate("Safety", "Cancel"))],
                      default="save_as",
                      detail=exc.detail, icon=QMessageBox.Icon.Warning)
-        window.statusBar().showMessage(arg(translate("Safety", "Not saved. %1"), kept_safe()), 10000)
+        window.status.message(arg(translate("Safety", "Not saved. %1"), kept_safe()), 10000)
         if choice == "save_as":
             return window.save_as()
         return False
-
-    # -- history ---------------------------------------------------------------------------
-
-    def show_history(self) -> None:
-        from app.ui.history_dialog import HistoryDialog
-
-        HistoryDialog(self.window).exec()

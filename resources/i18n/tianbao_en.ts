@@ -2,76 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>Beyond</name>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="400"/>
-        <source>Template ads removed in %1 places (can be undone)</source>
-        <translation>
-            <numerusform>Template ads removed in %1 place (can be undone)</numerusform>
-            <numerusform>Template ads removed in %1 places (can be undone)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="477"/>
-        <source>Renumbered in %1 places (can be undone)</source>
-        <translation>
-            <numerusform>Renumbered in %1 place (can be undone)</numerusform>
-            <numerusform>Renumbered in %1 places (can be undone)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="525"/>
-        <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
-        <translation>
-            <numerusform>Half-width punctuation changed to full width in %1 place (can be undone)</numerusform>
-            <numerusform>Half-width punctuation changed to full width in %1 places (can be undone)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="544"/>
-        <source>%1 characters</source>
-        <translation>
-            <numerusform>%1 character</numerusform>
-            <numerusform>%1 characters</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="545"/>
-        <source>%1 characters (punctuation not counted)</source>
-        <translation>
-            <numerusform>%1 character (punctuation not counted)</numerusform>
-            <numerusform>%1 characters (punctuation not counted)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="581"/>
-        <source>Target %1 / %2 characters (%3%)</source>
-        <translation>
-            <numerusform>Target %1 / %2 character (%3%)</numerusform>
-            <numerusform>Target %1 / %2 characters (%3%)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="625"/>
-        <source>%1 chars</source>
-        <translation>
-            <numerusform>%1 char</numerusform>
-            <numerusform>%1 chars</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/beyond.py" line="639"/>
-        <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
-        <translation>
-            <numerusform>%1: %2 character (%3 in the section&apos;s own text)</numerusform>
-            <numerusform>%1: %2 characters (%3 in the section&apos;s own text)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CleanDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/clean_dialog.py" line="109"/>
+        <location filename="../../app/ui/clean_dialog.py" line="109" />
         <source>Text added by a template site, found in %1 places (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</source>
         <translation>
             <numerusform>Text added by a template site, found in %1 place (whole lines: %2, fragments inside sentences: %3). What is ticked will be deleted; placeholders never are. Undo (Ctrl+Z) brings it all back in one step.</numerusform>
@@ -80,9 +13,30 @@
     </message>
 </context>
 <context>
+    <name>Cleanup</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/cleanup.py" line="55" />
+        <source>Template ads removed in %1 places (can be undone)</source>
+        <translation>
+            <numerusform>Template ads removed in %1 place (can be undone)</numerusform><numerusform>Template ads removed in %1 places (can be undone)</numerusform></translation></message>
+</context>
+<context>
+    <name>CountsView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/counts_view.py" line="137" />
+        <source>%1 chars</source>
+        <translation>
+            <numerusform>%1 char</numerusform><numerusform>%1 chars</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../app/ui/counts_view.py" line="151" />
+        <source>%1: %2 characters (%3 in the section's own text)</source>
+        <translation>
+            <numerusform>%1: %2 character (%3 in the section's own text)</numerusform><numerusform>%1: %2 characters (%3 in the section's own text)</numerusform></translation></message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/findreplace.py" line="130"/>
+        <location filename="../../app/ui/findreplace.py" line="130" />
         <source>Replaced %1 occurrences</source>
         <translation>
             <numerusform>Replaced %1 occurrence</numerusform>
@@ -91,9 +45,17 @@
     </message>
 </context>
 <context>
+    <name>HintFixes</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/hint_fixes.py" line="49" />
+        <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
+        <translation>
+            <numerusform>Half-width punctuation changed to full width in %1 place (can be undone)</numerusform><numerusform>Half-width punctuation changed to full width in %1 places (can be undone)</numerusform></translation></message>
+</context>
+<context>
     <name>HintsPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/hints_panel.py" line="126"/>
+        <location filename="../../app/ui/hints_panel.py" line="126" />
         <source>%1 hints</source>
         <translation>
             <numerusform>%1 hint</numerusform>
@@ -104,7 +66,7 @@
 <context>
     <name>HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/history_dialog.py" line="71"/>
+        <location filename="../../app/ui/history_dialog.py" line="71" />
         <source>Versions of “%1” from before its saves (the last %2, newest at the top). A restored version opens as the current document; the file is replaced only when you save.</source>
         <translation>
             <numerusform>The version of “%1” from before its last save. A restored version opens as the current document; the file is replaced only when you save.</numerusform>
@@ -113,17 +75,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>PlaceholderPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="807"/>
-        <source>%1 characters</source>
-        <translation>
-            <numerusform>%1 character</numerusform>
-            <numerusform>%1 characters</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="808"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="442" />
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>
@@ -132,14 +86,34 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderPanel</name>
+    <name>SectionMoves</name>
     <message numerus="yes">
-        <location filename="../../app/ui/panels.py" line="573"/>
+        <location filename="../../app/ui/section_moves.py" line="141" />
+        <source>Renumbered in %1 places (can be undone)</source>
+        <translation>
+            <numerusform>Renumbered in %1 place (can be undone)</numerusform><numerusform>Renumbered in %1 places (can be undone)</numerusform></translation></message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/status.py" line="49" />
+        <source>%1 characters</source>
+        <translation>
+            <numerusform>%1 character</numerusform><numerusform>%1 characters</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../app/ui/status.py" line="50" />
+        <source>%1 characters (punctuation not counted)</source>
+        <translation>
+            <numerusform>%1 character (punctuation not counted)</numerusform><numerusform>%1 characters (punctuation not counted)</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../app/ui/status.py" line="54" />
         <source>%1 left to fill</source>
         <translation>
-            <numerusform>%1 left to fill</numerusform>
-            <numerusform>%1 left to fill</numerusform>
-        </translation>
-    </message>
+            <numerusform>%1 left to fill</numerusform><numerusform>%1 left to fill</numerusform></translation></message>
+    <message numerus="yes">
+        <location filename="../../app/ui/status.py" line="64" />
+        <source>Target %1 / %2 characters (%3%)</source>
+        <translation>
+            <numerusform>Target %1 / %2 character (%3%)</numerusform><numerusform>Target %1 / %2 characters (%3%)</numerusform></translation></message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
-"""The figures behind the outline's count column, the status bar's total and the hints list.
+"""The counts and hints of a document being edited: the outline's count column, the status bar's
+total and the hints list, kept up to date from the paragraphs that changed.
 
-They are kept per block, next to the tracker's Snapshot: after typing, only the blocks that
+They are kept per block, next to the live scan's Snapshot: after typing, only the blocks that
 changed are counted and read for hints again, and only the sections holding them get new
 counts. Anything the Snapshot cannot vouch for (a paragraph added or removed, a new outline,
 another setting) is worked out from scratch, as when a report opens.
@@ -12,10 +13,12 @@ from itertools import chain
 from typing import Callable
 
 from app.core import counts as core_counts
-from app.core.hints import Hint, writes_arabic_counts
+from app.core.block_scan import BlockState
+from app.core.document import Block, CellRef, Document
+from app.core.hints import Hint, hints_of, writes_arabic_counts
+from app.core.live_scan import Edit, Snapshot, moved_sections, same_layout
+from app.core.offsets import engine_text
 from app.core.scan import SectionLocator
-from app.ui.bridge import OBJECT, BlockData
-from app.ui.tracker import Edit, Snapshot, _moved_sections, same_layout
 
 # A paragraph as the hints read it: (text, outline level, in a table cell).
 Line = tuple[str, "int | None", bool]
@@ -25,16 +28,16 @@ HINTS_SLICE = 400
 ParagraphHints = Callable[[list[Line], int], dict[Line, tuple[Hint, ...]]]
 
 
-def _text(data: BlockData) -> str:
-    return (data.text or "").replace("\u2028", "\n").replace(OBJECT, "")
+def _text(data: BlockState) -> str:
+    return engine_text(data.text or "")
 
 
-def _is_line(data: BlockData) -> bool:
+def _is_line(data: BlockState) -> bool:
     # An empty paragraph Qt keeps around a table is not part of the document until typed into.
     return not (data.phantom and not data.text)
 
 
-def _line(data: BlockData) -> Line:
+def _line(data: BlockState) -> Line:
     core = data.block
     return _text(data), core.outline_level if core is not None else None, core is not None and core.cell is not None
 
@@ -50,11 +53,11 @@ class Figures:
     hints: list[Hint] = field(default_factory=list)
 
 
-class FigureKeeper:
+class CountKeeper:
     """Works out Figures for each Snapshot, from the previous Figures where it can."""
 
-    def __init__(self, paragraph_hints: ParagraphHints) -> None:
-        self._paragraph_hints = paragraph_hints
+    def __init__(self, paragraph_hints: ParagraphHints | None = None) -> None:
+        self._paragraph_hints = paragraph_hints or hints_by_paragraph
         self._serial = -1
         self._key: tuple = ()
         self.figures = Figures()
@@ -95,7 +98,7 @@ class FigureKeeper:
 
     # -- from scratch ----------------------------------------------------------------------------
 
-    def _count(self, data: BlockData) -> int:
+    def _count(self, data: BlockState) -> int:
         if self._key[0]:
             return data.chars
         return core_counts.count_chars(_text(data), False)
@@ -246,7 +249,7 @@ class FigureKeeper:
     def _follow_sections(self, snapshot: Snapshot, edit: Edit, old_counts: list[int], new_counts: list[int]) -> bool:
         """Section counts after ``edit`` without counting every section again; False when the
         sections themselves changed (more than a title)."""
-        moved = _moved_sections(self._sections, edit)
+        moved = moved_sections(self._sections, edit)
         if moved is None or (snapshot.sections is not self._sections and not same_layout(moved, snapshot.sections)):
             return False
         self._sections = snapshot.sections
@@ -281,4 +284,24 @@ class FigureKeeper:
                 sections[i] = core_counts.SectionCount(i, own, figure.total + delta)
 
 
-__all__ = ["FigureKeeper", "Figures", "Line"]
+# A line writing a count in Arabic numerals, read beside each paragraph (see hints_by_paragraph).
+ARABIC_COUNT_PROBE = "1次"
+
+
+def hints_by_paragraph(keys: list[Line], year: int) -> dict[Line, tuple[Hint, ...]]:
+    """The hints of each paragraph ``keys`` (text, outline level, in a cell) as if read alone
+    beside a line writing a count in Arabic numerals (kept only where the document writes such
+    counts: see CountKeeper._hints), from one ``hints_of`` call: that line first, then the
+    paragraphs, whose hints depend on nothing else (one call per paragraph cost seconds when a
+    long report opened). Hints say block 0."""
+    blocks = [Block.plain(ARABIC_COUNT_PROBE)]
+    blocks += [Block.plain(text, outline_level=level, cell=CellRef(0, 0, 0) if in_cell else None)
+               for text, level, in_cell in keys]
+    found: dict[Line, list[Hint]] = {key: [] for key in keys}
+    for h in hints_of(Document(blocks, None, "text"), year):
+        if h.block > 0:
+            found[keys[h.block - 1]].append(replace(h, block=0))
+    return {key: tuple(hints) for key, hints in found.items()}
+
+
+__all__ = ["CountKeeper", "Figures", "Line", "hints_by_paragraph"]

@@ -1,23 +1,38 @@
-"""Collects the engine's per-block findings into the outline and the placeholder list.
+"""The outline and placeholder list of a document being edited, kept up to date from the paragraphs
+that changed (the live scan): its result equals a scan from scratch, which tests check on random
+edits (tests/core/test_live_scan.py).
 
-highlight.rescan keeps every block's findings current as the user types; this module only
-gathers them (no text is rescanned here), after typing pauses.
+``block_scan.rescan`` keeps every paragraph's findings current as the user types; this module only
+gathers them (no text is read again here) once typing pauses. The paragraphs come from a
+BlockSource: the window's document, or a plain list in tests.
 """
 from __future__ import annotations
 
 import bisect
 import itertools
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Protocol, Sequence
 
-from PySide6.QtGui import QTextBlock, QTextDocument
-
+from app.core import rules
+from app.core.block_scan import BlockState
 from app.core.junk import junk_of
+from app.core.offsets import spaced_text
 from app.core.outline import Heading, Section, build_sections, heading_of, in_contents, title_of
 from app.core.placeholders import Found, Placeholder, context_of
 from app.core.scan import SectionLocator
-from app.ui.bridge import OBJECT, BlockData, attach, attach_count, data_of
-from app.ui.highlight import has_astral, rescan, utf16_index
+
+
+class BlockSource(Protocol):
+    """Where the live scan reads paragraphs: the window's document, or a list in tests."""
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever a paragraph is given new state other than as ``LiveScan.touched`` said."""
+
+    def block_count(self) -> int: ...
+
+    def states(self, first: int, last: int) -> list[BlockState]:
+        """The scanned states of paragraphs ``first`` to ``last`` (numbers, inclusive)."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +65,13 @@ class Snapshot:
     sections: list[Section] = field(default_factory=list)
     placeholders: list[Placeholder] = field(default_factory=list)
     chars: int = 0
-    revision: int = -1
     # Each snapshot's number, the one it was worked out from and what changed since (None:
     # worked out from scratch), so that what follows a refresh can work on that alone.
     serial: int = 0
     base: int = -1
     edit: Edit | None = None
-    # Every block's BlockData, by block number.
-    datas: list[BlockData] = field(default_factory=list)
+    # Every block's BlockState, by block number.
+    datas: list[BlockState] = field(default_factory=list)
 
     @property
     def changed(self) -> frozenset[int] | None:
@@ -68,7 +82,7 @@ class Snapshot:
 class _Texts(Sequence[str]):
     """Block texts fetched only where the engine looks (the title, a placeholder's context)."""
 
-    def __init__(self, datas: list[BlockData]) -> None:
+    def __init__(self, datas: list[BlockState]) -> None:
         self._datas = datas
 
     def __len__(self) -> int:
@@ -80,24 +94,9 @@ class _Texts(Sequence[str]):
         return plain_text(self._datas[i])
 
 
-def plain_text(data: BlockData) -> str:
-    """A block's text as the engine reads it: line breaks as \\n, a picture as a space (same
-    length, so the engine's offsets stay Qt's)."""
-    plain = data.text or ""
-    if "\u2028" in plain:
-        plain = plain.replace("\u2028", "\n")
-    if OBJECT in plain:
-        plain = plain.replace(OBJECT, " ")
-    return plain
-
-
-def _data(block: QTextBlock) -> BlockData:
-    data = data_of(block)
-    if data is None:
-        data = attach(block, BlockData(None))
-    if data.text is None:
-        rescan(data, block.text())
-    return data
+def plain_text(data: BlockState) -> str:
+    """A paragraph's text as the engine reads it in place (see offsets.spaced_text)."""
+    return spaced_text(data.text or "")
 
 
 # One placeholder of a block before it is numbered: what it is, its context and where the
@@ -112,18 +111,18 @@ def _moved_keys(table: dict[int, object] | set[int], edit: Edit) -> dict | set:
     return {m: v for b, v in table.items() if (m := edit.moved(b)) is not None}
 
 
-class Tracker:
+class LiveScan:
     """Keeps the Snapshot of the editor's document: after typing, only the blocks that changed are
     read again (the window says which: ``touched``); the outline is rebuilt only when a heading,
     the title or an ad line changed, and the placeholder list is patched where the blocks were,
     those below moving along when paragraphs were added or joined.
 
-    Anything else (a block given new BlockData, another document) makes the next ``collect``
+    Anything else (a paragraph given new state, another document) makes the next ``collect``
     start from scratch.
     """
 
     def __init__(self) -> None:
-        self._qdoc: QTextDocument | None = None
+        self._source: BlockSource | None = None
         # The stretch of blocks touched since the last snapshot (numbers now), the change in the
         # number of blocks, and the number of blocks at the last edit seen.
         self._touched: tuple[int, int] | None = None
@@ -132,7 +131,7 @@ class Tracker:
         self._fresh = False  # the next collect starts from scratch
         self._attaches = -1
         self._serial = -1
-        self._datas: list[BlockData] = []
+        self._datas: list[BlockState] = []
         self._chars: list[int] = []
         self._headings: dict[int, Heading] = {}
         self._junk: set[int] = set()  # blocks that are ad lines on their own (rescan)
@@ -149,13 +148,14 @@ class Tracker:
         # Whether the last collect patched the list below a paragraph added or joined (tests).
         self.patched = False
 
-    def touched(self, first: int, last: int, blocks: int | None = None, attached: int = 0) -> None:
+    def touched(self, first: int, last: int, blocks: int | None = None, attached: int = 0,
+                generation: int | None = None) -> None:
         """Blocks ``first`` to ``last`` (numbers) changed; ``blocks``: how many blocks the
         document has now (a paragraph added or joined moves the blocks after it); ``attached``:
-        how many of them the caller just gave new BlockData (read again anyway, so not a reason
+        how many of them the caller just gave new BlockState (read again anyway, so not a reason
         to start from scratch, unless some other block got new data since)."""
-        if attached and attach_count() - attached == self._attaches:
-            self._attaches = attach_count()
+        if attached and generation is not None and generation - attached == self._attaches:
+            self._attaches = generation
         shift = 0 if blocks is None or self._blocks_seen < 0 else blocks - self._blocks_seen
         if blocks is not None:
             self._blocks_seen = blocks
@@ -176,26 +176,26 @@ class Tracker:
         """Work the next snapshot out from scratch."""
         self._fresh = True
 
-    def collect(self, qdoc: QTextDocument) -> Snapshot:
+    def collect(self, source: BlockSource) -> Snapshot:
         base = self._serial
-        edit = self._edit(qdoc)
+        edit = self._edit(source)
         self.patched = False
         if edit is None:
-            self._collect_all(qdoc)
+            self._collect_all(source)
         else:
-            self._collect_edit(qdoc, edit)
-        self._qdoc = qdoc
+            self._collect_edit(source, edit)
+        self._source = source
         self._touched, self._shift, self._fresh = None, 0, False
-        self._blocks_seen = qdoc.blockCount()
-        self._attaches = attach_count()
+        self._blocks_seen = source.block_count()
+        self._attaches = source.generation
         self._serial = next(_SERIALS)
-        return Snapshot(self._sections, self._placeholders, self._total, qdoc.revision(), self._serial,
+        return Snapshot(self._sections, self._placeholders, self._total, self._serial,
                         base if edit is not None else -1, edit, self._datas)
 
-    def _edit(self, qdoc: QTextDocument) -> Edit | None:
+    def _edit(self, source: BlockSource) -> Edit | None:
         """What changed since the last snapshot, or None when it must be worked out from scratch."""
-        count = qdoc.blockCount()
-        if (self._fresh or qdoc is not self._qdoc or attach_count() != self._attaches
+        count = source.block_count()
+        if (self._fresh or source is not self._source or source.generation != self._attaches
                 or count != len(self._datas) + self._shift):
             return None
         if self._touched is None:
@@ -207,28 +207,19 @@ class Tracker:
 
     # -- from scratch ------------------------------------------------------------------------
 
-    def _collect_all(self, qdoc: QTextDocument) -> None:
-        datas: list[BlockData] = []
-        chars: list[int] = []
+    def _collect_all(self, source: BlockSource) -> None:
         self._headings, self._junk, self._titled, self._protos, self._entries = {}, set(), set(), {}, set()
-        block = qdoc.begin()
-        n = 0
-        while block.isValid():
-            # _data, inlined for the common case: this loop visits every block.
-            data = block.userData()
-            if not isinstance(data, BlockData) or data.text is None:
-                data = _data(block)
-            datas.append(data)
-            chars.append(data.chars)
-            self._read(n, data)
-            block = block.next()
-            n += 1
+        datas = source.states(0, source.block_count() - 1)
+        chars = [data.chars for data in datas]
+        read = self._read
+        for n, data in enumerate(datas):
+            read(n, data)
         self._datas, self._chars, self._total = datas, chars, sum(chars)
         self._lead = self._lead_of()
         self._outline()
         self._number_all()
 
-    def _read(self, n: int, data: BlockData) -> None:
+    def _read(self, n: int, data: BlockState) -> None:
         """Take block ``n``'s findings into the per-block tables (its old entries are gone)."""
         if data.junk:
             self._junk.add(n)
@@ -289,19 +280,12 @@ class Tracker:
 
     # -- after typing ------------------------------------------------------------------------
 
-    def _collect_edit(self, qdoc: QTextDocument, edit: Edit) -> None:
+    def _collect_edit(self, source: BlockSource, edit: Edit) -> None:
         if edit.last < edit.first and edit.shift == 0:
             return
         old_sections = self._sections
         before = self._outline_key(range(edit.first, edit.old_last + 1))
-        fresh: list[BlockData] = []
-        block = qdoc.findBlockByNumber(edit.first)
-        for _ in range(edit.first, edit.last + 1):
-            data = block.userData()
-            if not isinstance(data, BlockData) or data.text is None:
-                data = _data(block)
-            fresh.append(data)
-            block = block.next()
+        fresh = source.states(edit.first, edit.last) if edit.last >= edit.first else []
         old = slice(edit.first, edit.old_last + 1)
         self._total += sum(d.chars for d in fresh) - sum(self._chars[old])
         self._datas[old] = fresh
@@ -328,7 +312,7 @@ class Tracker:
         outline_changed = (edit.shift != 0 or self._outline_key(range(edit.first, edit.last + 1)) != before
                            or edit.first <= self._first_heading())
         if outline_changed and self._outline():
-            moved = _moved_sections(old_sections, edit)
+            moved = moved_sections(old_sections, edit)
             if moved is None or not same_layout(moved, self._sections):
                 self._number_all()
                 return
@@ -383,7 +367,7 @@ class Tracker:
         self._placed = placed[:lo] + [p.block for p in fresh] + [b + edit.shift for b in placed[hi:]]
 
 
-def _moved_sections(sections: list[Section], edit: Edit) -> list[Section] | None:
+def moved_sections(sections: list[Section], edit: Edit) -> list[Section] | None:
     """The sections as they stand after ``edit`` if their headings and ends are outside the blocks
     read again (None where one falls inside: then the outline is new)."""
     if not edit.shift:
@@ -408,9 +392,9 @@ def same_layout(old: Sequence[Section], new: Sequence[Section]) -> bool:
                                         for a, b in zip(old, new))
 
 
-def collect(qdoc: QTextDocument) -> Snapshot:
-    """A Snapshot of ``qdoc`` worked out from scratch."""
-    return Tracker().collect(qdoc)
+def collect(source: BlockSource) -> Snapshot:
+    """A Snapshot of ``source`` worked out from scratch."""
+    return LiveScan().collect(source)
 
 
 def _lead_junk(texts: Sequence[str], headings: dict[int, Heading]) -> set[int]:
@@ -423,68 +407,6 @@ def _lead_junk(texts: Sequence[str], headings: dict[int, Heading]) -> set[int]:
     return {j.block for j in junk_of(lines, [], ()) if j.whole_block}
 
 
-# The promotion block sits at the top: lines past this are never searched for it.
-_LEAD_LINES = 200
-
-
-def qt_span(qdoc: QTextDocument, block_no: int, start: int, end: int) -> tuple[int, int] | None:
-    """Document positions of a placeholder found at Python offsets in block ``block_no``."""
-    block = qdoc.findBlockByNumber(block_no)
-    if not block.isValid():
-        return None
-    text = block.text()
-    if has_astral(text):
-        start, end = utf16_index(text, start), utf16_index(text, end)
-    return block.position() + start, block.position() + end
-
-
-def spans_in_block(block: QTextBlock) -> list[tuple[int, int, Found]]:
-    """(start, end, found) document positions of the unfilled placeholders in one block."""
-    data = _data(block)
-    if data.junk:
-        return []
-    text = data.text or ""
-    astral = has_astral(text)
-    base = block.position()
-    out = []
-    for f in data.found:
-        if f.kind == "masked":
-            continue
-        s, e = (utf16_index(text, f.start), utf16_index(text, f.end)) if astral else (f.start, f.end)
-        out.append((base + s, base + e, f))
-    return out
-
-
-def next_span(qdoc: QTextDocument, position: int, backwards: bool = False) -> tuple[int, int] | None:
-    """The placeholder after (or before) ``position``, wrapping around the document."""
-    start_block = qdoc.findBlock(position)
-    if not start_block.isValid():
-        start_block = qdoc.begin()
-    count = qdoc.blockCount()
-    block = start_block
-    for step in range(count + 1):
-        spans = spans_in_block(block)
-        if backwards:
-            spans = list(reversed(spans))
-        for s, e, _ in spans:
-            if step == 0:
-                if not backwards and s < position:
-                    continue
-                if backwards and e > position:
-                    continue
-            elif step == count and block == start_block:
-                if not backwards and s >= position:
-                    continue
-                if backwards and e <= position:
-                    continue
-            return s, e
-        block = block.previous() if backwards else block.next()
-        if not block.isValid():
-            block = qdoc.lastBlock() if backwards else qdoc.begin()
-    return None
-
-
-def span_at(qdoc: QTextDocument, start: int, end: int) -> bool:
-    """True when [start, end) is exactly an unfilled placeholder."""
-    block = qdoc.findBlock(start)
-    return any(s == start and e == end for s, e, _ in spans_in_block(block)) if block.isValid() else False
+# The promotion block sits at the top: lines past this are never searched for it (the engine's
+# own limit, so that the live scan and a scan from scratch agree).
+_LEAD_LINES = rules.JUNK_TOP_LINES

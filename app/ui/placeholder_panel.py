@@ -1,4 +1,5 @@
-"""The two side panels: the outline tree and the placeholder sidebar."""
+"""The placeholder sidebar on the right: every placeholder still waiting for a figure, grouped by
+section, with its kind, unit and context; the fill box; previous and next."""
 from __future__ import annotations
 
 from operator import attrgetter
@@ -8,8 +9,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRectF, QSi
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPalette,
-    QStandardItem,
-    QStandardItemModel,
     QTextDocument,
     QTextOption,
 )
@@ -29,142 +28,12 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from app.core.outline import Section
     from app.core.placeholders import Placeholder
 
-BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # (block, start, end, token) of a placeholder row
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 KEY_ROLE = Qt.ItemDataRole.UserRole + 4
 ACCENT = "#2f6fdf"
-
-
-class OutlinePanel(QTreeView):
-    """Sections of the report; a click takes the editor there."""
-
-    sectionActivated = Signal(int)  # block number
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("outlineTree")
-        self.setAccessibleName(self.tr("Outline"))
-        self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setFrameShape(QTreeView.Shape.NoFrame)
-        self.setIndentation(14)
-        self.model_ = QStandardItemModel(self)
-        self.setModel(self.model_)
-        self._shape: list[tuple[int, str]] = []
-        self._starts: list[int] = []
-        self._items: list[QStandardItem] = []
-        self._collapsed: set[str] = set()
-        self._rebuilding = False
-        self.collapsed.connect(self._on_collapsed)
-        self.expanded.connect(self._on_expanded)
-        self.clicked.connect(self._on_clicked)
-        self.activated.connect(self._on_clicked)
-
-    def _on_collapsed(self, index: QModelIndex) -> None:
-        if not self._rebuilding:
-            self._collapsed.add(index.data(KEY_ROLE))
-
-    def _on_expanded(self, index: QModelIndex) -> None:
-        if not self._rebuilding:
-            self._collapsed.discard(index.data(KEY_ROLE))
-
-    def _on_clicked(self, index: QModelIndex) -> None:
-        block = index.data(BLOCK_ROLE)
-        if block is not None:
-            self.sectionActivated.emit(int(block))
-
-    def set_sections(self, sections: list[Section]) -> None:
-        shape = [(s.level, s.title) for s in sections]
-        if shape == self._shape:
-            # Same headings, maybe moved: update where they are without touching the tree.
-            for item, section, start in zip(self._items, sections, self._starts):
-                if section.block != start:
-                    item.setData(section.block, BLOCK_ROLE)
-            self._starts = [s.block for s in sections]
-            return
-        if (self._items and [level for level, _ in shape] == [level for level, _ in self._shape]
-                and self._retitle(sections, shape)):
-            return
-        self._shape = shape
-        self.model_.clear()
-        self._items = []
-        parents: list[tuple[int, QStandardItem, str]] = []
-        root = self.model_.invisibleRootItem()
-        for section in sections:
-            while parents and parents[-1][0] >= section.level:
-                parents.pop()
-            parent = parents[-1][1] if parents else root
-            key = (parents[-1][2] if parents else "") + "/" + section.title
-            item = QStandardItem(section.title)
-            item.setToolTip(section.title)
-            item.setData(section.block, BLOCK_ROLE)
-            item.setData(key, KEY_ROLE)
-            if section.level <= 1:
-                font = item.font()
-                font.setBold(section.level == 0)
-                item.setFont(font)
-            parent.appendRow(item)
-            self._items.append(item)
-            parents.append((section.level, item, key))
-        self._starts = [s.block for s in sections]
-        self._rebuilding = True
-        self.expandAll()
-        for item in self._items:
-            if item.data(KEY_ROLE) in self._collapsed:
-                self.collapse(item.index())
-        self._rebuilding = False
-
-    def _retitle(self, sections: list[Section], shape: list[tuple[int, str]]) -> bool:
-        """Same tree, some headings renamed (the user is typing in one): new titles in place, so
-        the tree is not rebuilt and re-expanded. False (nothing changed) when some section would
-        have to open or close, as a rebuild leaves closed only the paths of titles the user closed:
-        then the caller rebuilds."""
-        keys: list[str] = []
-        parents: list[tuple[int, str]] = []
-        for item, section in zip(self._items, sections):
-            while parents and parents[-1][0] >= section.level:
-                parents.pop()
-            key = (parents[-1][1] if parents else "") + "/" + section.title
-            if item.hasChildren() and self.isExpanded(item.index()) != (key not in self._collapsed):
-                return False
-            keys.append(key)
-            parents.append((section.level, key))
-        for item, section, key, (_, old_title), start in zip(self._items, sections, keys, self._shape, self._starts):
-            if section.title != old_title:
-                item.setText(section.title)
-                item.setToolTip(section.title)
-                item.setData(key, KEY_ROLE)
-            elif item.data(KEY_ROLE) != key:
-                item.setData(key, KEY_ROLE)
-            if section.block != start:
-                item.setData(section.block, BLOCK_ROLE)
-        self._shape = shape
-        self._starts = [s.block for s in sections]
-        return True
-
-    def mark_current(self, block: int) -> None:
-        """Highlight the innermost section holding ``block``."""
-        import bisect
-
-        i = bisect.bisect_right(self._starts, block) - 1
-        if i < 0 or i >= len(self._items):
-            self.clearSelection()
-            return
-        index = self._items[i].index()
-        if self.currentIndex() != index:
-            self.selectionModel().setCurrentIndex(
-                index, self.selectionModel().SelectionFlag.ClearAndSelect)
-            self.scrollTo(index)
-
-    def current_title(self) -> str:
-        index = self.currentIndex()
-        return index.data() if index.isValid() else ""
 
 
 _NO_WRAP = QTextOption()
@@ -646,4 +515,4 @@ class PlaceholderPanel(QWidget):
             self.list.scrollTo(index)
 
 
-__all__ = ["OutlinePanel", "PlaceholderModel", "PlaceholderPanel"]
+__all__ = ["PlaceholderModel", "PlaceholderPanel"]

@@ -1,0 +1,65 @@
+"""What each paragraph of a ReportDocument remembers (its BlockData), and walks over paragraphs
+and their fragments."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextDocument
+
+from app.core.document import Block, Run
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextFragment
+
+    from app.core.outline import Heading
+    from app.core.placeholders import Found
+
+
+class BlockData(QTextBlockUserData):
+    """What a QTextBlock remembers: its core Block, whether it changed, and the engine's findings
+    for its current text (app.core.block_scan.rescan keeps them current, one block at a time).
+    It has the attributes of app.core.block_scan.BlockState, which the live scan reads."""
+
+    def __init__(self, block: Block | None, phantom: bool = False) -> None:
+        super().__init__()
+        self.block = block
+        # The runs the character formats' RUN_INDEX refers to: those first shown in the editor.
+        self.base_runs: list[Run] = list(block.runs) if block is not None else []
+        # Empty blocks Qt needs around tables: not part of the document unless typed into.
+        self.phantom = phantom
+        self.dirty = False
+        self.text: str | None = None
+        self.found: list[Found] = []
+        self.heading: Heading | None = None
+        self.junk = False
+        self.chars = 0  # characters without whitespace, the Chinese way of counting
+        # A paragraph in a table cell (its row labels, "1." or "（一）", open no section); the
+        # core Block says so for what was read, the window for a paragraph typed into a cell.
+        self.in_cell = block is not None and block.cell is not None
+
+
+def data_of(block: QTextBlock) -> BlockData | None:
+    data = block.userData()
+    return data if isinstance(data, BlockData) else None
+
+
+def blocks_in(qdoc: QTextDocument) -> Iterator[QTextBlock]:
+    block = qdoc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def fragments_of(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The block's valid fragments (runs of one character format), in order."""
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if fragment.isValid():
+            yield fragment
+
+
+def is_scaffolding(block: QTextBlock, data: BlockData | None) -> bool:
+    """An empty paragraph Qt keeps around a table, not typed into: no part of the document."""
+    return data is not None and data.phantom and block.length() <= 1

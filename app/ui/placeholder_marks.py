@@ -1,0 +1,82 @@
+"""The placeholder marks: amber behind every unfilled placeholder of the paragraphs on screen.
+
+Paint over the laid-out page, never a format in the document, so nothing of it is ever saved,
+and the cost follows the screen, not the length of the report. What to mark is what the engine
+found in each paragraph as it was typed (its BlockData, see app.core.block_scan).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from app.core.offsets import OBJECT, has_astral, utf16_index
+from app.ui.block_data import data_of
+
+AMBER = QColor(255, 214, 120)
+
+
+def _x(line, pos: int) -> float:  # noqa: ANN001 - QTextLine
+    x = line.cursorToX(pos)
+    return x[0] if isinstance(x, tuple) else x
+
+
+def _text_band(block: QTextBlock, start: int, line) -> tuple[float, float]:  # noqa: ANN001 - QTextLine
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + start + 1)
+    metrics = QFontMetricsF(cursor.charFormat().font())
+    baseline = line.y() + line.ascent()
+    return baseline - metrics.ascent(), metrics.ascent() + metrics.descent()
+
+
+def _spans(block: QTextBlock) -> list[tuple[int, int]]:
+    data = data_of(block)
+    if data is None or data.junk or not data.found:
+        return []
+    text = data.text or ""
+    astral = has_astral(text)
+    return [(utf16_index(text, f.start), utf16_index(text, f.end)) if astral else (f.start, f.end)
+            for f in data.found if f.kind != "masked"]
+
+
+def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
+    """Amber behind every unfilled placeholder in the blocks that are on screen."""
+    document = editor.document()
+    layout = document.documentLayout()
+    offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
+    bottom = editor.viewport().height()
+    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
+    # A table cell's blocks are not laid out top to bottom in document order; step back to
+    # the block above the table so the whole visible row is covered.
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+    seen = 0
+    while block.isValid():
+        box = layout.blockBoundingRect(block).translated(offset)
+        if box.top() > bottom:
+            # Outside a table, blocks run down the page in order: everything from here on is
+            # below the screen. Only a table's cells may still reach up into view.
+            if seen > 40 or QTextCursor(block).currentTable() is None:
+                break
+            seen += 1
+        spans = _spans(block)
+        text_layout = block.layout()
+        if spans and text_layout is not None and text_layout.lineCount():
+            pictures = OBJECT in (data_of(block).text or "")
+            lines = []
+            for n in range(text_layout.lineCount()):
+                line = text_layout.lineAt(n)
+                line_start = line.textStart()
+                lines.append((line, line_start, line_start + line.textLength()))
+            for start, end in spans:
+                for line, line_start, line_end in lines:
+                    if end <= line_start or start >= line_end:
+                        continue
+                    x1 = _x(line, max(start, line_start))
+                    x2 = _x(line, min(end, line_end))
+                    top, height = line.y(), line.height()
+                    if pictures:
+                        # A picture makes its line tall: mark the text only, on its baseline.
+                        top, height = _text_band(block, start, line)
+                    rect = QRectF(min(x1, x2), top, abs(x2 - x1), height)
+                    painter.fillRect(rect.translated(box.topLeft()), AMBER)
+        block = block.next()
