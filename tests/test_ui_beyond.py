@@ -171,7 +171,7 @@ def test_clean_docx_saves_without_ads_and_keeps_runs(docx_window, tmp_path: Path
     assert texts(w) == cleaned
     assert all(b.source is not None for b in w.current_document().blocks)
     out = tmp_path / "清理后.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     saved = load(out)
     assert [b.text for b in saved.blocks if b.cell is None][:2] == ["2020年度社区图书室工作总结", "一、借阅服务"]
     assert "更多范文" not in "".join(saved.texts) and "优选文档" not in "".join(saved.texts)
@@ -185,10 +185,10 @@ def test_undo_of_a_clean_up_after_saving_saves_again(docx_window, tmp_path: Path
     before = texts(w)
     w.cleanup.ask_clean().accept()
     out = tmp_path / "已保存.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     undo(qtbot, w)  # past the save: the window re-read the file, the lines come back as new ones
     assert texts(w) == before
-    assert w._write(out)
+    assert w.session.write(out)
     again = load(out)
     assert [b.text for b in again.blocks if b.cell is None] == [t for t in before if t not in ("活动", "X场")]
     assert [b.text for b in again.blocks if b.cell is not None] == ["活动", "X场"]
@@ -297,7 +297,7 @@ def test_moves_keep_each_paragraphs_xml_through_undo(window, qtbot, tmp_path: Pa
     redo(qtbot, w)
     assert w.current_document().blocks[2].source is sources["二、读书活动"]
     out = tmp_path / "移动后.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     saved = [b.text for b in load(out).blocks]
     assert saved.index("一、读书活动") < saved.index("举办读书分享会X场。") < saved.index("二、借阅服务")
     figure = next(b for b in load(out).blocks if b.text.startswith("全年接待读者"))
@@ -436,7 +436,7 @@ def test_official_format_asks_first_undoes_in_one_step_and_saves(docx_window, tm
     redo(qtbot, w)
     assert texts(w) == formatted
     out = tmp_path / "公文.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     package = docx.Document(str(out))
     section = package.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.top_margin.mm) == 37

@@ -245,7 +245,7 @@ def test_the_collector_is_back_after_a_short_report_or_a_bad_file(window, tmp_pa
     assert window.open_path(path) and gc.isenabled()
     bad = tmp_path / "坏.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    window._error = lambda *args: None  # the message box (tested elsewhere) would wait for a click
+    window.session.error = lambda *args: None  # the message box (tested elsewhere) would wait for a click
     assert not window.open_path(bad)
     assert gc.isenabled()
 

@@ -242,7 +242,7 @@ def test_alt_shift_up_on_the_outline_moves_a_section_past_a_table(report_window,
     assert dict(sources(w))["设施清单"] == dict(before_sources)["设施清单"]
 
     out = tmp_path / "移动后.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     table_text = "表:设施清单|阅览区（含少儿角）|书架|12个||座椅|XX把"  # a merged-down cell's second part is empty
     assert table_text in body_units(original)
     assert body_units(out) == ["2025年度街道图书角运行情况", "一、开放时间", "每周开放X天，节假日照常开放。",
@@ -273,7 +273,7 @@ def test_alt_shift_down_on_the_outline_moves_the_section_with_the_table(report_w
     redo(qtbot, w)
     assert texts(w) == after
     out = tmp_path / "下移.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     units = body_units(out)
     assert units.index("二、志愿服务") < units.index("三、设施配备") < units.index("现有设施见下表：")
     assert units[units.index("现有设施见下表：") + 1].startswith("表:设施清单|")
@@ -302,7 +302,7 @@ def test_dropping_the_last_section_with_its_table_on_top(report_window, qtbot, t
     assert texts(w) == before and shape(w.editor.document()) == before_shape
     redo(qtbot, w)
     out = tmp_path / "拖动.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     units = body_units(out)
     assert units[1:4] == ["一、经费使用", "表:购书|X万元", "二、开放时间"]
     assert units[-1] == "招募大学生志愿者X名，负责图书整理。"
@@ -326,7 +326,7 @@ def test_unsaved_edits_in_moved_cells_and_paragraphs_survive(report_window, qtbo
     redo(qtbot, w)
     assert texts(w) == moved
     out = tmp_path / "编辑后移动.docx"
-    assert w._write(out, save_as=True)
+    assert w.session.write(out, save_as=True)
     units = body_units(out)
     assert units.index("三、设施配备") < units.index("经统计，现有设施见下表：")
     assert units[units.index("经统计，现有设施见下表：") + 1].endswith("|座椅|共XX把")
@@ -342,10 +342,10 @@ def test_undo_past_a_save_keeps_the_table_a_table(report_window, qtbot, tmp_path
     press_on_outline(qtbot, w, "三、志愿服务", Qt.Key.Key_Up)
     moved = texts(w)
     first, second, third = tmp_path / "一.docx", tmp_path / "二.docx", tmp_path / "三.docx"
-    assert w._write(first, save_as=True)
+    assert w.session.write(first, save_as=True)
     undo(qtbot, w)
     assert texts(w) == before and shape(w.editor.document()) == built_shape(w)
-    assert w._write(second, save_as=True)
+    assert w.session.write(second, save_as=True)
     assert body_units(second) == body_units(original)
     renumbered = {"二、设施配备", "三、志愿服务"}  # their text changed twice: runs written anew
     old_xml, new_xml = body_xml(original), body_xml(second)
@@ -354,7 +354,7 @@ def test_undo_past_a_save_keeps_the_table_a_table(report_window, qtbot, tmp_path
     assert all(_ppr(new_xml[k]) == _ppr(old_xml[k]) is not None for k in renumbered)
     redo(qtbot, w)
     assert texts(w) == moved
-    assert w._write(third, save_as=True)
+    assert w.session.write(third, save_as=True)
     assert body_units(third) == body_units(first)
     assert body_xml(third) == body_xml(first)
 

@@ -93,7 +93,7 @@ def test_read_only_file_offers_save_as_and_keeps_the_changes(window, report: Pat
 
 def test_injected_failure_leaves_the_file_and_the_window_as_they_were(window, report: Path, qtbot,
                                                                       monkeypatch) -> None:  # noqa: ANN001
-    from app.ui import main_window
+    from app.ui import session
 
     assert window.open_path(report)
     edit(window, qtbot)
@@ -102,7 +102,7 @@ def test_injected_failure_leaves_the_file_and_the_window_as_they_were(window, re
     def disk_full(*args, **kwargs) -> None:  # noqa: ANN002, ANN003
         raise DocumentError("无法保存：磁盘空间不足。原文件没有改动。", "OSError: [Errno 28] No space left on device")
 
-    monkeypatch.setattr(main_window, "save_document", disk_full)
+    monkeypatch.setattr(session, "save_document", disk_full)
     dialogs = Dialogs(monkeypatch, ["cancel"])
     assert window.save() is False
     assert "磁盘空间不足" in dialogs.asked[0][1]
@@ -111,7 +111,7 @@ def test_injected_failure_leaves_the_file_and_the_window_as_they_were(window, re
     assert "没有保存" in window.statusBar().currentMessage()
 
     # An unexpected error inside the writer is the same: a message, nothing lost.
-    monkeypatch.setattr(main_window, "save_document", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(session, "save_document", lambda *a, **k: 1 / 0)
     dialogs.answers = ["cancel"]
     assert window.save() is False
     assert "ZeroDivisionError" not in dialogs.asked[1][1] and "保存时出错" in dialogs.asked[1][1]
