@@ -101,8 +101,8 @@ def collect(window) -> dict:  # noqa: ANN001 - MainWindow
                       "content": [text, hint.text]})
     status = window.statusBar()
     for label in status.findChildren(QLabel):
-        name = label.objectName() or next((n for n in ("status_section", "status_chars", "status_left",
-                                                       "status_saved") if getattr(window, n) is label), "")
+        name = label.objectName() or next((f"status_{n}" for n in ("section", "chars", "left", "saved")
+                                           if getattr(window.status, n) is label), "")
         texts.append({"where": "status bar", "name": name, "text": label.text()})
     texts.append({"where": "status message", "name": "", "text": status.currentMessage()})
     texts.append({"where": "window title", "name": "", "text": window.windowTitle()})

@@ -133,7 +133,7 @@ def test_a_launched_window_paints_before_its_engine_loads_then_works(tmp_path: P
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["before"] == {"loaded": [], "started": False, "read_only": True, "hints_in_sidebar": True}
     after = seen["after"]
-    assert after["started"] and not after["read_only"] and len(after["loaded"]) == 6
+    assert after["started"] and not after["read_only"] and len(after["loaded"]) == 7
     assert after["print_key"] == "Ctrl+P"
     assert after["text"] == "本单位共有职工X人。" and after["listed"] == 1
 

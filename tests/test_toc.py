@@ -378,9 +378,9 @@ def test_window_refuses_a_move_that_would_tear_a_content_control(window, qtbot, 
 
 
 def test_the_table_refusal_says_what_is_true(window) -> None:  # noqa: ANN001
-    from app.ui.changes import _across_table
+    from app.ui.paragraph_moves import across_table
 
-    message = _across_table()
+    message = across_table()
     assert "表格" in message and "命令行" not in message and "暂时" not in message
 
 

@@ -160,5 +160,5 @@ def test_a_count_before_a_plural_noun_is_a_numerus_message(tmp_path: Path) -> No
     messages = [(message.findtext("source"), message.get("numerus") == "yes")
                 for message in ET.parse(fresh).getroot().iter("message")]
     counted = [source for source, numerus in messages if re.search(r"%\d (?!is\b|was\b|has\b)[a-z]+s\b", source)]
-    assert len(counted) >= 12
+    assert len(counted) >= 11
     assert [source for source, numerus in messages if source in counted and not numerus] == []

@@ -137,7 +137,7 @@ def test_clean_close_removes_the_copy(chinese_app, qtbot, report: Path, monkeypa
 @pytest.mark.parametrize("answer", ["recover", "discard", "later"])
 def test_next_start_offers_each_copy(chinese_app, qtbot, window, report: Path, monkeypatch,
                                      answer: str) -> None:  # noqa: ANN001
-    from app.ui import main_window, recovery_ui
+    from app.ui import recovery_ui, startup
 
     assert window.open_path(report)
     type_at_end_of(window, qtbot, "之后的文字", "：补一张合影")
@@ -148,7 +148,7 @@ def test_next_start_offers_each_copy(chinese_app, qtbot, window, report: Path, m
 
     asked = []
     monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: asked.append(entry) or answer)
-    again = main_window.create_main_window(None)
+    again = startup.create_main_window(None)
     qtbot.addWidget(again)
     try:
         assert [e.original_path for e in asked] == [str(report)]
@@ -175,7 +175,7 @@ def test_next_start_offers_each_copy(chinese_app, qtbot, window, report: Path, m
 
 def test_recovered_plain_text_document_keeps_its_bold(chinese_app, qtbot, window, tmp_path: Path,
                                                       monkeypatch) -> None:  # noqa: ANN001
-    from app.ui import main_window, recovery_ui
+    from app.ui import recovery_ui, startup
 
     source = tmp_path / "提纲.txt"
     source.write_text("一、基本情况\n本单位共有职工X人。\n", encoding="utf-8")
@@ -188,7 +188,7 @@ def test_recovered_plain_text_document_keeps_its_bold(chinese_app, qtbot, window
     assert window.safety.autosave_now()
     crash(window)
     monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: "recover")
-    again = main_window.create_main_window(None)
+    again = startup.create_main_window(None)
     qtbot.addWidget(again)
     try:
         assert again.path == source
@@ -203,7 +203,7 @@ def test_recovered_plain_text_document_keeps_its_bold(chinese_app, qtbot, window
 def test_start_with_a_file_and_a_copy_of_another(chinese_app, qtbot, window, report: Path, tmp_path: Path,
                                                  monkeypatch) -> None:  # noqa: ANN001
     """A copy of another document recovered at start: the file asked for opens in its own window."""
-    from app.ui import main_window, recovery_ui
+    from app.ui import recovery_ui, startup
 
     assert window.open_path(report)
     type_at_end_of(window, qtbot, "落款单位", "乙")
@@ -211,7 +211,7 @@ def test_start_with_a_file_and_a_copy_of_another(chinese_app, qtbot, window, rep
     crash(window)
     other = build_report(tmp_path / "另一份.docx")
     monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: "recover")
-    first = main_window.create_main_window(other)
+    first = startup.create_main_window(other)
     qtbot.addWidget(first)
     try:
         assert first.path == report and first.editor.document().isModified()
@@ -301,7 +301,7 @@ def test_kill_9_then_restart_offers_the_same_text(tmp_path: Path) -> None:
 
 
 def test_never_saved_document_comes_back_untitled(chinese_app, qtbot, window, monkeypatch) -> None:  # noqa: ANN001
-    from app.ui import main_window, recovery_ui
+    from app.ui import recovery_ui, startup
 
     window.new_file()
     type_text(window.editor, "关于开展安全检查的通知")
@@ -309,7 +309,7 @@ def test_never_saved_document_comes_back_untitled(chinese_app, qtbot, window, mo
     assert window.safety.autosave_now()
     crash(window)
     monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: "recover")
-    again = main_window.create_main_window(None)
+    again = startup.create_main_window(None)
     qtbot.addWidget(again)
     try:
         assert again.path is None
@@ -322,7 +322,7 @@ def test_never_saved_document_comes_back_untitled(chinese_app, qtbot, window, mo
 
 def test_damaged_copy_at_start_is_reported_and_kept(chinese_app, qtbot, window, report: Path,
                                                     monkeypatch) -> None:  # noqa: ANN001
-    from app.ui import main_window, recovery_ui
+    from app.ui import recovery_ui, startup
 
     store = RecoveryStore(session="deadsession")
     store.save(store.new_id(), report, b"TIANBAO-COPY 1\n{broken")
@@ -330,7 +330,7 @@ def test_damaged_copy_at_start_is_reported_and_kept(chinese_app, qtbot, window, 
     told = []
     monkeypatch.setattr(recovery_ui, "ask_recovery", lambda parent, entry: "recover")
     monkeypatch.setattr(recovery_ui, "inform", lambda parent, title, text, **k: told.append(text))
-    again = main_window.create_main_window(report)
+    again = startup.create_main_window(report)
     qtbot.addWidget(again)
     try:
         assert len(told) == 1 and "损坏" in told[0]

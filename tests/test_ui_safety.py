@@ -39,7 +39,7 @@ class Dialogs:
         self.told: list[str] = []
         self.answers = list(answers or [])
         monkeypatch.setattr(safety, "ask", self.ask)
-        monkeypatch.setattr(history_dialog.safety, "ask", self.ask)
+        monkeypatch.setattr(history_dialog.dialogs, "ask", self.ask)
         monkeypatch.setattr(safety, "inform", self.inform)
 
     def ask(self, parent, title, text, choices, **kwargs) -> str:  # noqa: ANN001
@@ -168,7 +168,7 @@ def test_history_dialog_lists_and_restores_a_version(window, report: Path, qtbot
 
     # window.actions.menus, not QAction.menu(): PySide6 6.9 (the older-glibc build) deletes the menu that
     # QAction.menu() returns.
-    assert window.safety.act_history in window.actions.menus["file"].actions()
+    assert window.actions.act_history in window.actions.menus["file"].actions()
     dialog = HistoryDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2

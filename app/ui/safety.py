@@ -180,7 +180,7 @@ class SafetyController(QObject):
         window = self.window
         try:
             payload = recovery_bytes(window.current_document(), title=window.title,
-                                     opened_mtime=window.opened_mtime)
+                                     opened_mtime=window.session.opened_mtime)
             self.store.save(self.doc_id, window.path, payload, title=window.title)
         except Exception as exc:  # noqa: BLE001 - a failed copy must never cost the editor
             message = exc.message if isinstance(exc, DocumentError) else arg(translate("Safety", "Cannot write the recovery copy: %1"), repr(exc))

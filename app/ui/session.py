@@ -63,6 +63,7 @@ class DocumentSession(QObject):
         out (highlighting a laid-out document costs a relayout per block), then swapped in."""
         from app.ui.report_document import ReportDocument
 
+        self.window.finish_start()  # a document shown before the first frame (a recovered copy) stays
         editor = self.window.editor
         old = editor.document()
         # Margins set while empty: a margin change after the text breaks Qt's table layout.
@@ -73,6 +74,7 @@ class DocumentSession(QObject):
         editor.setDocument(qdoc)
         self._made = qdoc
         if ours:
+            old.release()
             old.deleteLater()
         qdoc.setModified(False)
         self.path = path
