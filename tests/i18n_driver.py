@@ -1,6 +1,6 @@
 """Start the real window in its own process, in the language TIANBAO_LANG asks for (as
 app.ui.main_window.run does), open FILE and print one JSON line: every piece of UI text the
-window shows (tests/test_ui_i18n.py).
+window shows (tests/ui/test_i18n.py).
 
     i18n_driver.py FILE [--screenshot PNG]
 

@@ -1,6 +1,6 @@
 """Start the real window in its own process, in the language TIANBAO_LANG asks for, and print one
 JSON line: every text that shows a count, for counts of 1, 2 and a large number
-(tests/test_ui_plurals.py).
+(tests/ui/test_plurals.py).
 
     plurals_driver.py FOLDER
 

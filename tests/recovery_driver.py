@@ -1,4 +1,4 @@
-"""Drive the real window in its own process for the kill -9 test (tests/test_ui_recovery.py).
+"""Drive the real window in its own process for the kill -9 test (tests/ui/test_recovery.py).
 
     recovery_driver.py FILE --type TEXT [--bold N]   open FILE through create_main_window, type TEXT
         at the end, make the first N characters bold, wait for the recovery copy, print one JSON

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
-def _fuzz_module():  # noqa: ANN202 - the mutations live in tests/test_fuzz.py, shared with CI
+def _fuzz_module():  # noqa: ANN202 - the mutations live in tests/io/test_fuzz.py, shared with CI
     spec = importlib.util.spec_from_file_location("tianbao_test_fuzz", ROOT / "tests" / "test_fuzz.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]

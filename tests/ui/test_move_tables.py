@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.edits import Change
 from app.core.renumber import OutlineError, move_down, move_up
 from app.core.scan import scan
-from app.io import save
 from app.io.load import load
 from app.ui.report_document import ReportDocument
 from app.ui.block_data import blocks_in, data_of
@@ -29,10 +28,6 @@ from tests.shared import CORPUS
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
-
-@pytest.fixture(autouse=True)
-def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
 
 
 def library_report(path: Path) -> Path:
@@ -291,7 +286,7 @@ def test_dropping_the_last_section_with_its_table_on_top(report_window, qtbot, t
     rect = w.outline.visualRect(target)
     event = QDropEvent(QPointF(rect.center().x(), rect.top() + 1), Qt.DropAction.MoveAction,
                        model.mimeData([source]), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    # As tests/test_ui_beyond.py does: Qt hands a drop only to a drag it runs itself.
+    # As tests/ui/test_beyond.py does: Qt hands a drop only to a drag it runs itself.
     assert w.moves.eventFilter(w.outline.viewport(), event)
     after = texts(w)
     assert after[1:5] == ["一、经费使用", "购书", "X万元", "二、开放时间"]

@@ -6,6 +6,8 @@ The mutation functions here are also used by tests/fuzz/run.py for the long run 
 """
 from __future__ import annotations
 
+from tests.shared import CORPUS as CORPUS_DIR
+
 import io
 import random
 import tempfile
@@ -21,7 +23,7 @@ from app.io.docx_reader import UNEXPECTED
 from app.io.errors import DocumentError
 from app.io.load import load
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
+CORPUS = CORPUS_DIR
 # Small seeds keep each case fast; the corpus has plenty under this size.
 SEED_SIZE_LIMIT = 200 * 1024
 

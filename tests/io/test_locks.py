@@ -14,7 +14,7 @@ import pytest
 
 from app.io.locks import DocumentLock, foreign_owner, lock_key, owner_file_names, read_owner_file
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "docx"
 
 

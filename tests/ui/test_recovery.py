@@ -25,8 +25,8 @@ from app.io.save import save_document  # noqa: E402
 from tests.fixtures_docx import build_report  # noqa: E402
 from tests.recovery_driver import type_text  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-DRIVER = Path(__file__).resolve().parent / "recovery_driver.py"
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = Path(__file__).resolve().parents[1] / "recovery_driver.py"
 
 
 def shown(document: Document) -> list[tuple[str, tuple]]:

@@ -19,7 +19,7 @@ from app.io.errors import DocumentError
 from app.io.limits import MAX_PACKAGE_UNCOMPRESSED
 from app.io.load import load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CJK = __import__("re").compile(r"[\u4e00-\u9fff]")
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

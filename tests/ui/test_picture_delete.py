@@ -5,6 +5,8 @@ is as it was; undo before saving keeps both; a picture in a table cell likewise;
 writer must keep (a field's result) is kept and the user is told once."""
 from __future__ import annotations
 
+from tests.shared import CORPUS as CORPUS_DIR
+
 import io
 import shutil
 import struct
@@ -27,12 +29,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W + "}"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
+CORPUS = CORPUS_DIR
 
-
-@pytest.fixture(autouse=True)
-def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
 
 
 def png(rgb: tuple[int, int, int]) -> bytes:

@@ -3,6 +3,8 @@ dialog, outline moves and renumbering, hints, counts, the official format, print
 operation must be ONE undo step and must keep the paragraphs' .docx XML."""
 from __future__ import annotations
 
+from tests.shared import SEED_REPORT as SEED_REPORT_FILE, FIXTURES as FIXTURES_DIR
+
 import re
 import shutil
 import subprocess
@@ -17,7 +19,7 @@ from app.core.placeholders import find_in_text
 from app.io.load import load
 from app.ui.clean_dialog import CleanDialog
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "beyond_report.txt"
+FIXTURE = FIXTURES_DIR / "beyond_report.txt"
 
 
 def make_docx(path: Path, *, page_mm: tuple[float, float] | None = None, table: bool = True) -> Path:
@@ -130,7 +132,7 @@ def test_clean_of_the_seed_report_in_the_window(window, tmp_path: Path) -> None:
     from app.core.clean import clean_all
     from app.core.edits import texts_after
 
-    seed = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-report.txt"
+    seed = SEED_REPORT_FILE
     if not seed.exists():
         pytest.skip("../shared/examples is not beside this clone")
     path = tmp_path / "述职报告.txt"
@@ -305,7 +307,7 @@ def test_moves_keep_each_paragraphs_xml_through_undo(window, qtbot, tmp_path: Pa
 
 
 def test_a_move_across_a_table_takes_the_table_along(docx_window, qtbot) -> None:  # noqa: ANN001
-    # More in tests/test_ui_move_tables.py; what would tear a table apart is refused there.
+    # More in tests/ui/test_move_tables.py; what would tear a table apart is refused there.
     w = docx_window
     before = texts(w)
     put_cursor(w, "三、明年计划")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.document import Block, Run, RunFormat
+from app.core.document import Block, Run
 from app.io.docx_reader import paragraph_runs
 from app.io.docx_writer import normalised, owners_of, write_docx
 from app.io.load import load

@@ -4,6 +4,8 @@ around it are found, filled and saved at the right place; a merged cell is one Q
 be filled and saved, the table's structure unchanged."""
 from __future__ import annotations
 
+from tests.shared import CORPUS as CORPUS_DIR
+
 import io
 import zipfile
 from pathlib import Path
@@ -29,10 +31,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 
-
-@pytest.fixture(autouse=True)
-def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
 
 
 def picture_report(path: Path) -> Path:
@@ -332,7 +330,7 @@ def test_engine_edits_land_beside_pictures(window, tmp_path: Path) -> None:  # n
     assert window.editor.document().findBlockByNumber(1).text() == "本年走访X户\ufffc，发放XX万元。"
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docx"
+CORPUS = CORPUS_DIR
 
 
 def test_grouped_pictures_each_show_at_their_own_size() -> None:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
-DRIVER = Path(__file__).with_name("plurals_driver.py")
+DRIVER = Path(__file__).resolve().parents[1] / "plurals_driver.py"
 SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").glob("*.py"))
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.document import Block, Document
-from app.core.edits import Change, apply_change
+from app.core.edits import apply_change
 from app.core.outline import heading_of, in_contents, is_contents_entry, title_of
 from app.core.renumber import move_up
 from app.core.scan import scan
@@ -32,10 +32,6 @@ from tests.shared import CORPUS, ROOT, need
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 TOC_GALLERY = '<w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>'
 
-
-@pytest.fixture(autouse=True)
-def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
 
 
 # --- fixtures ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 
 from app.core.document import Block, CellRef, Document, ParagraphFormat, Run, RunFormat
 from app.io.load import load
@@ -12,7 +12,7 @@ from app.ui.report_document import ReportDocument
 from app.ui.block_data import blocks_in, data_of
 from app.ui.i18n import wants_chinese
 from app.ui.settings import Settings
-from tests.test_ui_window import make_docx
+from tests.ui.test_window import make_docx
 
 
 def _rich_document() -> Document:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QImage
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Builds the window as a launch does and reports which modules were loaded by then.
 PROBE = """

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import app.io.save as save
 from app.cli import main
 from app.core.scan import scan
 from app.io.load import load
@@ -14,10 +13,6 @@ from tests.fixtures_docx import build_report, parts
 
 TEXT = "关于2025年度工作的总结\n\n一、主要工作\n（一）加强学习。全年组织学习X次，撰写体会XX篇。\n二、下步打算\n"
 
-
-@pytest.fixture(autouse=True)
-def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
 
 
 @pytest.fixture

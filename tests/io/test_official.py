@@ -16,7 +16,7 @@ from app.io.save import save_document
 from tests.fixtures_docx import NS, build_report, c14n, parts
 
 _W = "{" + NS["w"] + "}"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TXT = ROOT / "resources" / "samples" / "述职报告示例.txt"
 SAMPLE_DOCX = ROOT / "resources" / "samples" / "述职报告示例.docx"
 

@@ -24,9 +24,9 @@ from app.io.load import load  # noqa: E402
 from app.io.save import backups_of  # noqa: E402
 from tests.fixtures_docx import build_report  # noqa: E402
 from tests.recovery_driver import type_text  # noqa: E402
-from tests.test_ui_recovery import type_at_end_of  # noqa: E402
+from tests.ui.test_recovery import type_at_end_of  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Dialogs:

@@ -15,9 +15,9 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from app.io.locks import DocumentLock  # noqa: E402
-from tests.test_ui_safety import Dialogs, report  # noqa: E402, F401
+from tests.ui.test_safety import Dialogs, report  # noqa: E402, F401
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # A real window in its own process holding the document, minimised, reporting each time it is
 # asked to come forward (one JSON line: its state after bringing itself forward).

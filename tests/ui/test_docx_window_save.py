@@ -2,7 +2,6 @@
 and written by the lossless writer. Typing a figure over a bold 黑体 X changes that paragraph
 only; an untouched document is written back as it was."""
 from __future__ import annotations
-from app.ui.report_document import ReportDocument
 
 from pathlib import Path
 
@@ -10,9 +9,8 @@ import pytest
 
 pytest.importorskip("PySide6.QtGui")
 
-from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
 
-import app.io.save as save  # noqa: E402
 from app.io.load import load  # noqa: E402
 from app.io.save import save_document  # noqa: E402
 from tests.fixtures_docx import body_paragraphs, build_report, parts  # noqa: E402
@@ -21,10 +19,6 @@ pytest.importorskip("PySide6")
 from app.ui.block_data import blocks_in, data_of  # noqa: E402
 from app.ui.report_document import ReportDocument  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save, "backup_root", lambda: tmp_path / "backups")
 
 
 def editor_for(document):  # noqa: ANN001, ANN201

@@ -21,8 +21,8 @@ import pytest
 
 from tests.fixtures_docx import build_report
 
-ROOT = Path(__file__).resolve().parents[1]
-DRIVER = Path(__file__).with_name("i18n_driver.py")
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = Path(__file__).resolve().parents[1] / "i18n_driver.py"
 TS = ROOT / "resources" / "i18n" / "tianbao_zh_CN.ts"
 REPORT_STEM = "述职报告"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")

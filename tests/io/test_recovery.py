@@ -16,7 +16,7 @@ import pytest
 from app.io.errors import DocumentError
 from app.io.recovery import SIGNATURE, SUFFIX, RecoveryStore, default_root
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_save_list_load_discard_round_trip(tmp_path: Path) -> None:
