@@ -105,8 +105,23 @@ class ReportDocument(QTextDocument):
         return data
 
     def paragraphs(self) -> list[QTextBlock]:
-        """The QTextBlocks that are the blocks of ``export()``, in the same order."""
+        """The QTextBlocks that are the blocks of ``export()``, in the same order.
+
+        Two numberings meet here, and only here: a QTextBlock's number (what the outline, the
+        placeholder list and the live scan count: every block Qt has, table scaffolding too) and a
+        paragraph's index in the exported Document (what the engine's Changes, hints and scans of
+        ``export()`` count). ``paragraphs()[i]`` is paragraph i; ``paragraph_index`` goes back."""
         return [block for block in blocks_in(self) if not is_scaffolding(block, data_of(block))]
+
+    def paragraph_index(self, block_number: int) -> int:
+        """The index in ``export()`` of the paragraph at QTextBlock ``block_number`` (or of the
+        one before it, for Qt's scaffolding around a table)."""
+        index = 0
+        for i, paragraph in enumerate(self.paragraphs()):
+            if paragraph.blockNumber() > block_number:
+                break
+            index = i
+        return index
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         if self._building:

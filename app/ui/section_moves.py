@@ -15,23 +15,11 @@ from app.ui.operations import OUTLINE_ERRORS, engine_text
 from app.ui.outline_panel import BLOCK_ROLE
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextBlock
-
     from app.core.document import Document
     from app.core.edits import Change
     from app.core.outline import Section
     from app.ui.main_window import MainWindow
     from app.ui.operations import Operations
-
-
-def export_index(paragraphs: list[QTextBlock], number: int) -> int:
-    """The export index of the paragraph at QTextBlock number ``number`` (or the one before)."""
-    index = 0
-    for i, paragraph in enumerate(paragraphs):
-        if paragraph.blockNumber() > number:
-            break
-        index = i
-    return index
 
 
 class SectionMoves(QObject):
@@ -78,7 +66,7 @@ class SectionMoves(QObject):
             block = window.outline.currentIndex().data(BLOCK_ROLE)
             if block is not None:
                 number = int(block)
-        index = export_index(window.report.paragraphs(), number)
+        index = window.report.paragraph_index(number)
         sections = scan(document).outline
         found = None
         for i, s in enumerate(sections):
@@ -161,10 +149,10 @@ class SectionMoves(QObject):
         """Move the section at outline row ``source`` above (or below) the one at ``target``."""
         source, target = source.siblingAtColumn(0), target.siblingAtColumn(0)
         document = self.window.report.export()
-        paragraphs = self.window.report.paragraphs()
+        report = self.window.report
         sections = scan(document).outline
-        src = export_index(paragraphs, int(source.data(BLOCK_ROLE)))
-        dst = export_index(paragraphs, int(target.data(BLOCK_ROLE)))
+        src = report.paragraph_index(int(source.data(BLOCK_ROLE)))
+        dst = report.paragraph_index(int(target.data(BLOCK_ROLE)))
         index = next((i for i, s in enumerate(sections) if s.block == src and s.level > 0), None)
         goal = next((s for s in sections if s.block == dst), None)
         if index is None or goal is None:
