@@ -10,7 +10,7 @@ from app.core.document import Block, Document
 from app.core.hints import fix_punctuation
 from app.core.offsets import engine_text
 from app.ui.block_data import data_of
-from app.ui.i18n import arg, translate
+from app.ui.i18n import translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextBlock
@@ -39,12 +39,7 @@ class HintFixes(QObject):
         self.operations = operations
 
     def fix_punctuation(self) -> bool:
-        change = fix_punctuation(text_document(self.window.report.paragraphs()))
-        if change.empty:
-            self.operations.message(translate("Beyond", "No half-width punctuation to change to full width."))
-            return False
-        done = self.operations.apply(change)
-        if done:
-            n = len(change.edits)
-            self.operations.message(arg(self.tr("Half-width punctuation changed to full width in %1 places (can be undone)", "", n), n))
-        return done
+        return self.operations.apply_counted(
+            fix_punctuation(text_document(self.window.report.paragraphs())),
+            translate("Beyond", "No half-width punctuation to change to full width."),
+            lambda n: self.tr("Half-width punctuation changed to full width in %1 places (can be undone)", "", n))

@@ -4,7 +4,7 @@ to the user, the engine's Chinese labels in the window's language, a wait cursor
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -88,6 +88,18 @@ class Operations(QObject):
         except ApplyError as exc:
             self.warn(translate("Beyond", "Cannot Do That"), str(exc))
             return False
+
+    def apply_counted(self, change: Change, nothing_to_do: str, done: Callable[[int], str]) -> bool:
+        """Apply a Change that edits places across the report: say ``nothing_to_do`` when it is
+        empty, else apply it and say ``done(places)`` (a numerus message with %1)."""
+        if change.empty:
+            self.message(nothing_to_do)
+            return False
+        if not self.apply(change):
+            return False
+        n = len(change.edits)
+        self.message(done(n).replace("%1", str(n)))
+        return True
 
     def done(self, change: Change) -> None:
         self.message(translate("Beyond", "%1 (can be undone)").replace("%1", engine_text(CHANGE_LABELS, change.label)))

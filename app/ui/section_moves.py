@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QTextCursor
 
 from app.core.scan import scan
-from app.ui.i18n import arg, translate
+from app.ui.i18n import translate
 from app.ui.operations import OUTLINE_ERRORS, engine_text
 from app.ui.outline_panel import BLOCK_ROLE
 
@@ -119,15 +119,10 @@ class SectionMoves(QObject):
     def renumber(self) -> bool:
         from app.core.renumber import renumber
 
-        change = renumber(self.window.report.export())
-        if change.empty:
-            self.operations.message(translate("Beyond", "The numbering already runs in order; nothing to renumber."))
-            return False
-        done = self.operations.apply(change)
-        if done:
-            n = len(change.edits)
-            self.operations.message(arg(self.tr("Renumbered in %1 places (can be undone)", "", n), n))
-        return done
+        return self.operations.apply_counted(
+            renumber(self.window.report.export()),
+            translate("Beyond", "The numbering already runs in order; nothing to renumber."),
+            lambda n: self.tr("Renumbered in %1 places (can be undone)", "", n))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """A section dropped in the outline tree moves in the text, with its subsections."""
