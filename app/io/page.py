@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from app.core.document import Document
 
 TWIPS_PER_MM = 1440 / 25.4
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOC_GRID = _W + "docGrid"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class PageSetup:
     # Page numbers on paper: the GB/T 9704 "— 1 —" for a text document, and for a .docx
     # whose footer has a PAGE field (the editor does not show footers itself).
     page_numbers: bool = True
+    # The document grid's line pitch in points (w:docGrid w:type="lines" w:linePitch): Word
+    # snaps each line of single-spaced text to whole pitches (15.6 pt in most Chinese documents).
+    line_pitch_pt: float | None = None
 
 
 OFFICIAL = PageSetup()
@@ -50,7 +55,23 @@ def page_setup(document: Document) -> PageSetup:
         return OFFICIAL  # a broken pgSz: print on the official page rather than on a stamp
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else d
                for m, d in zip(mm[2:], (OFFICIAL.top, OFFICIAL.bottom, OFFICIAL.left, OFFICIAL.right))]
-    return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section))
+    return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
+                     line_pitch_pt=_line_pitch(section))
+
+
+def _line_pitch(section) -> float | None:  # noqa: ANN001 - a python-docx Section
+    """The grid's line pitch in points where the section's grid snaps lines, else None."""
+    try:
+        grid = section._sectPr.find(_DOC_GRID)
+    except AttributeError:
+        return None
+    if grid is None or grid.get(_W + "type") not in ("lines", "linesAndChars", "snapToChars"):
+        return None
+    try:
+        pitch = int(grid.get(_W + "linePitch") or 0) / 20
+    except ValueError:
+        return None
+    return pitch if 4 <= pitch <= 200 else None
 
 
 def _numbers_pages(section) -> bool:  # noqa: ANN001 - a python-docx Section

@@ -103,6 +103,11 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     where the reader gave them; else by their direct formatting only (the official format)."""
     blocks = document.blocks
     _add_image_resources(document, cursor.document())
+    grid = None
+    if looks and document.origin == "docx":
+        from app.io.page import page_setup
+
+        grid = page_setup(document).line_pitch_pt
     first = True
     # An empty paragraph's mark has the size of the text around it (as a rule, in Word).
     mark_pt: float | None = None
@@ -119,7 +124,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
                 qdoc.attach(cursor.block(), BlockData(None, phantom=True))
             table_no = core.cell.table
             table_look = document.tables[table_no] if looks and 0 <= table_no < len(document.tables) else None
-            _insert_table(qdoc, cursor, blocks[i:j], table_look, looks)
+            _insert_table(qdoc, cursor, blocks[i:j], table_look, looks, grid)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             first = False
             i = j
@@ -128,7 +133,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
             cursor.insertBlock()
         elif not first and cursor.block().length() > 1:
             cursor.insertBlock()
-        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt)
+        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid)
         if looks and core.runs and core.runs[0].look is not None and core.runs[0].look.size_pt:
             mark_pt = core.runs[0].look.size_pt
         first = False
@@ -142,7 +147,7 @@ def shown_text_of(core: Block) -> str:
     return shown_text(core.text, [image.offset for image in core.images])
 
 
-def paragraph_block_format(core: Block, looks: bool) -> QTextBlockFormat:
+def paragraph_block_format(core: Block, looks: bool, grid: float | None = None) -> QTextBlockFormat:
     """How the paragraph is laid out: as Word does (its look, with room for its list label), or
     by its direct formatting."""
     if not looks or core.look is None:
@@ -156,12 +161,12 @@ def paragraph_block_format(core: Block, looks: bool) -> QTextBlockFormat:
         left = look.left_chars * font_pt if look.left_chars is not None else look.left_indent_pt
         first = look.first_line_chars * font_pt if look.first_line_chars is not None else look.first_line_indent_pt
         room = label_room(core, left * PX_PER_PT, first * PX_PER_PT)
-    return look_block_format(look, font_pt, room)
+    return look_block_format(look, font_pt, room, grid)
 
 
 def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX,
-                looks: bool = False, mark_pt: float | None = None) -> None:
-    bf = paragraph_block_format(core, looks)
+                looks: bool = False, mark_pt: float | None = None, grid: float | None = None) -> None:
+    bf = paragraph_block_format(core, looks, grid)
     cursor.setBlockFormat(bf)
     if core.images:
         # A picture fits the line it stands on: the page less the paragraph's indents.
@@ -305,7 +310,7 @@ def _insert_image(qdoc: ReportDocument, cursor: QTextCursor, image: ImageRef, ma
 
 
 def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block], look: TableLook | None = None,
-                  looks: bool = False) -> None:
+                  looks: bool = False, grid: float | None = None) -> None:
     rows = max(b.cell.row + max(b.cell.row_span, 1) for b in cells)
     cols = max(b.cell.col + max(b.cell.col_span, 1) for b in cells)
     fmt = QTextTableFormat()
@@ -332,7 +337,7 @@ def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block],
         if (ref.row, ref.col) in filled:
             c.insertBlock()
         filled.add((ref.row, ref.col))
-        _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks)
+        _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks, grid=grid)
     for r in range(rows):
         for col in range(cols):
             if (r, col) not in filled:

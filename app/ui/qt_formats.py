@@ -2,6 +2,7 @@
 as a QTextBlockFormat, and what the user changed of them in the editor as formats again."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,8 @@ BUILT_INDENT = QTextFormat.Property.UserProperty + 5
 BUILT_ALIGNMENT = QTextFormat.Property.UserProperty + 6
 LABEL_ROOM = QTextFormat.Property.UserProperty + 7
 PX_PER_PT = 96 / 72
+# Word's single line for Chinese text: about 1.3 times the font size (宋体, 仿宋).
+WORD_LINE = 1.3
 # The width of the text on the editor's page (A4 less 27 mm margins each side) at 96 dpi.
 PAGE_TEXT_PX = (210 - 2 * 27) / 25.4 * 96
 EMU_PER_PX = 914400 / 96
@@ -164,11 +167,13 @@ def block_format(fmt: ParagraphFormat, font_pt: float = DEFAULT_SIZE_PT) -> QTex
     return bf
 
 
-def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0.0) -> QTextBlockFormat:
+def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0.0,
+                      grid_pt: float | None = None) -> QTextBlockFormat:
     """The paragraph as Word lays it out (``look``): alignment, indents (characters × the
     paragraph's font size where the file gives characters; a hanging indent is a negative
     first-line indent), line spacing, space before and after, page break before, shading.
-    ``label_room``: px the list label takes before the first line's text."""
+    ``label_room``: px the list label takes before the first line's text; ``grid_pt``: the page's
+    line pitch, where the document grid snaps lines to it."""
     bf = QTextBlockFormat()
     bf.setProperty(LOOK_SHOWN, True)
     bf.setAlignment(ALIGN_TO_QT.get(look.alignment, Qt.AlignmentFlag.AlignLeft))
@@ -193,6 +198,11 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.FixedHeight.value)
     elif look.line_rule == "atLeast" and look.line_spacing > 0:
         bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.MinimumHeight.value)
+    elif grid_pt and 0.5 <= look.line_spacing <= 5:
+        # Word snaps each line to whole pitches of the grid: a line of 五号 takes one 15.6 pt
+        # pitch, one of 三号 two (taller content, a picture, still makes its line taller).
+        pitches = max(1, math.ceil(font_pt * WORD_LINE / grid_pt - 0.01))
+        bf.setLineHeight(pitches * grid_pt * look.line_spacing * PX_PER_PT, kinds.MinimumHeight.value)
     elif 0.5 <= look.line_spacing <= 5:
         # Word's single line is about 1.3 times the font size for CJK fonts; Qt's 100 % is the
         # font's own height, close enough to keep the pages where Word breaks them.
