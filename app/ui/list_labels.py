@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.document import Block, RunFormat
 from app.ui.block_data import data_of
-from app.ui.qt_formats import LABEL_ROOM, PX_PER_PT, char_format, default_font
+from app.ui.qt_formats import LABEL_ROOM, PX_PER_PT, SCREEN_BREAK_GAP, char_format, default_font
 
 # Word's default tab stop in Chinese documents (w:defaultTabStop 420 twips = 21 pt).
 TAB_STOP_PX = 21 * PX_PER_PT
@@ -95,7 +95,7 @@ def labelled(block: QTextBlock) -> Block | None:
 
 
 def paint_labels(editor: QTextEdit, painter: QPainter) -> None:
-    """The list labels of the paragraphs on screen."""
+    """The list labels of the paragraphs on screen, and Word's page breaks before paragraphs."""
     document = editor.document()
     layout = document.documentLayout()
     offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
@@ -116,7 +116,21 @@ def paint_labels(editor: QTextEdit, painter: QPainter) -> None:
         core = labelled(block)
         if core is not None and box.bottom() >= 0:
             draw_label(painter, document, block, core, offset, ink)
+        gap = block.blockFormat().property(SCREEN_BREAK_GAP)
+        if gap and box.bottom() >= 0:
+            _draw_page_break(painter, block, box, float(gap))
         block = block.next()
+
+
+def _draw_page_break(painter: QPainter, block: QTextBlock, box: QRectF, gap: float) -> None:
+    """Where Word starts a new page (page break before): a dashed line across the text column,
+    in the space left above the paragraph."""
+    fmt = block.blockFormat()
+    y = box.top() + (fmt.topMargin() - gap) + gap / 2
+    painter.save()
+    painter.setPen(QPen(QColor("#b0b4ba"), 1, Qt.PenStyle.DashLine))
+    painter.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
+    painter.restore()
 
 
 def paint_page_labels(painter: QPainter, document: QTextDocument, labels: list[tuple[QTextBlock, Block]],

@@ -33,7 +33,7 @@ from app.io.errors import DocumentError
 from app.io.page import PageSetup
 from app.ui.i18n import arg, translate
 from app.ui.list_labels import labelled, paint_page_labels
-from app.ui.qt_formats import LOOK_SHOWN
+from app.ui.qt_formats import LOOK_SHOWN, SCREEN_BREAK_GAP
 
 PAGE_NUMBER_PT = 14.0  # 4号
 PAGE_NUMBER_FAMILIES = ["宋体", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
@@ -74,6 +74,7 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
     dpi_x = round(screen.logicalDotsPerInchX()) if screen is not None else 96
     dpi_y = round(screen.logicalDotsPerInchY()) if screen is not None else 96
     _paper_line_spacing(source, copy, dpi_y)
+    _paper_page_breaks(copy)
     labels = _labels_of(source, copy)
     scale_x, scale_y = printer.logicalDpiX() / dpi_x, printer.logicalDpiY() / dpi_y
     page = QSizeF(printer.width() / scale_x, printer.height() / scale_y)
@@ -107,6 +108,21 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
                 _page_number(painter, printer, number)
     finally:
         painter.end()
+
+
+def _paper_page_breaks(copy: QTextDocument) -> None:
+    """On paper a page break is the break itself: the space the screen shows it with goes."""
+    from app.ui.block_data import blocks_in
+
+    cursor = QTextCursor(copy)
+    for block in blocks_in(copy):
+        fmt = block.blockFormat()
+        gap = fmt.property(SCREEN_BREAK_GAP)
+        if gap:
+            fmt.setTopMargin(max(fmt.topMargin() - float(gap), 0.0))
+            fmt.clearProperty(SCREEN_BREAK_GAP)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
 
 
 def _labels_of(source: QTextDocument, copy: QTextDocument) -> list:

@@ -29,6 +29,10 @@ LOOK_SHOWN = QTextFormat.Property.UserProperty + 4
 BUILT_INDENT = QTextFormat.Property.UserProperty + 5
 BUILT_ALIGNMENT = QTextFormat.Property.UserProperty + 6
 LABEL_ROOM = QTextFormat.Property.UserProperty + 7
+# On a block format: the space (px) added above a paragraph that starts a new page in Word, so
+# the screen shows the break (a line is painted in it); paper breaks the page instead.
+SCREEN_BREAK_GAP = QTextFormat.Property.UserProperty + 8
+BREAK_GAP_PX = 36.0
 PX_PER_PT = 96 / 72
 # Word's single line for Chinese text: about 1.3 times the font size (宋体, 仿宋).
 WORD_LINE = 1.3
@@ -209,6 +213,8 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         bf.setLineHeight(look.line_spacing * 100, kinds.ProportionalHeight.value)
     if look.page_break_before:
         bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        bf.setTopMargin(bf.topMargin() + BREAK_GAP_PX)
+        bf.setProperty(SCREEN_BREAK_GAP, BREAK_GAP_PX)
     if look.keep_lines:
         bf.setNonBreakableLines(True)
     if look.shading:

@@ -187,3 +187,22 @@ def test_a_grid_table_shows_its_borders(window, tmp_path: Path) -> None:  # noqa
     out = tmp_path / "另存.docx"
     write_docx(window.report.export(), out)
     assert body_paragraphs(out) == body_paragraphs(source)
+
+
+def test_a_page_break_before_shows_on_screen_and_breaks_the_paper(window, tmp_path: Path) -> None:  # noqa: ANN001
+    import re
+
+    from app.io.page import page_setup
+    from app.ui.printing import export_pdf
+    from app.ui.qt_formats import SCREEN_BREAK_GAP
+
+    d = docx.Document()
+    d.add_paragraph("封面")
+    d.add_paragraph("正文从新的一页开始。").paragraph_format.page_break_before = True
+    assert window.open_path(save(d, tmp_path / "分页.docx"))
+    qdoc = window.editor.document()
+    second = qdoc.findBlockByNumber(1).blockFormat()
+    assert second.property(SCREEN_BREAK_GAP) and second.topMargin() >= second.property(SCREEN_BREAK_GAP)
+    out = tmp_path / "分页.pdf"
+    export_pdf(window.report, page_setup(window.report.original), out, "分页")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", out.read_bytes())) == 2
