@@ -37,6 +37,7 @@ from app.ui.qt_formats import (
     PX_PER_PT,
     block_font_pt,
     block_format,
+    break_page_before,
     char_format,
     default_font,
     look_block_format,
@@ -104,10 +105,12 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     blocks = document.blocks
     _add_image_resources(document, cursor.document())
     grid = None
+    starts: set[int] = set()
     if looks and document.origin == "docx":
-        from app.io.page import page_setup
+        from app.io.page import page_setup, page_starts
 
         grid = page_setup(document).line_pitch_pt
+        starts = page_starts(document)
     first = True
     # An empty paragraph's mark has the size of the text around it (as a rule, in Word).
     mark_pt: float | None = None
@@ -133,7 +136,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
             cursor.insertBlock()
         elif not first and cursor.block().length() > 1:
             cursor.insertBlock()
-        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid)
+        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid, new_page=i in starts)
         if looks and core.runs and core.runs[0].look is not None and core.runs[0].look.size_pt:
             mark_pt = core.runs[0].look.size_pt
         first = False
@@ -165,8 +168,11 @@ def paragraph_block_format(core: Block, looks: bool, grid: float | None = None) 
 
 
 def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX,
-                looks: bool = False, mark_pt: float | None = None, grid: float | None = None) -> None:
+                looks: bool = False, mark_pt: float | None = None, grid: float | None = None,
+                new_page: bool = False) -> None:
     bf = paragraph_block_format(core, looks, grid)
+    if new_page:
+        break_page_before(bf)
     cursor.setBlockFormat(bf)
     if core.images:
         # A picture fits the line it stands on: the page less the paragraph's indents.

@@ -212,9 +212,7 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         # font's own height, close enough to keep the pages where Word breaks them.
         bf.setLineHeight(look.line_spacing * 100, kinds.ProportionalHeight.value)
     if look.page_break_before:
-        bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        bf.setTopMargin(bf.topMargin() + BREAK_GAP_PX)
-        bf.setProperty(SCREEN_BREAK_GAP, BREAK_GAP_PX)
+        break_page_before(bf)
     if look.keep_lines:
         bf.setNonBreakableLines(True)
     if look.shading:
@@ -225,6 +223,15 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
     bf.setProperty(BUILT_INDENT, bf.textIndent())
     bf.setProperty(BUILT_ALIGNMENT, _alignment_name(bf))
     return bf
+
+
+def break_page_before(bf: QTextBlockFormat) -> None:
+    """The paragraph starts a new page: on paper a page break, on screen space with a line in it."""
+    if bf.hasProperty(SCREEN_BREAK_GAP):
+        return
+    bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    bf.setTopMargin(bf.topMargin() + BREAK_GAP_PX)
+    bf.setProperty(SCREEN_BREAK_GAP, BREAK_GAP_PX)
 
 
 def _alignment_name(bf: QTextBlockFormat) -> str | None:
