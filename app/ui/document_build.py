@@ -18,11 +18,12 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextImageFormat,
     QTextLength,
+    QTextTableCellFormat,
     QTextTableFormat,
 )
 
 from app.core.block_scan import rescan
-from app.core.document import Block, Border, CellRef, Document, ImageRef, ParagraphFormat, TableLook
+from app.core.document import Block, Border, CellLook, CellRef, Document, ImageRef, ParagraphFormat, TableLook
 from app.core.offsets import LINE_BREAK, OBJECT, shown_text
 from app.ui.block_data import BlockData, data_of
 from app.ui.i18n import translate
@@ -61,29 +62,21 @@ def build(document: Document, qdoc: ReportDocument) -> None:
         space_lines(qdoc)
     else:
         build_rich(qdoc, document, cursor, looks=True)
-        space_lines(qdoc, keep_looks=any(b.look is not None for b in document.blocks))
+        if not any(b.look is not None for b in document.blocks):
+            space_lines(qdoc)  # (shown as Word lays it out, every paragraph has its spacing already)
     cursor.endEditBlock()
     qdoc.setUndoRedoEnabled(True)
     qdoc.setModified(False)
 
 
-def space_lines(qdoc: QTextDocument, keep_looks: bool = False) -> None:
-    """Lines spaced for reading on screen, about as a printed report has them (one call for all);
-    ``keep_looks``: paragraphs shown as Word lays them out keep Word's line spacing."""
+def space_lines(qdoc: QTextDocument) -> None:
+    """Lines spaced for reading on screen, about as a printed report has them (one call for all)."""
     cursor = QTextCursor(qdoc)
+    cursor.select(QTextCursor.SelectionType.Document)
     spacing = QTextBlockFormat()
     # Extra leading in pixels: Qt lays this out about twice as fast as a proportional height.
     spacing.setLineHeight(LINE_GAP_PX, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
-    if not keep_looks:
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(spacing)
-        return
-    block = qdoc.begin()
-    while block.isValid():
-        if not block.blockFormat().hasProperty(LOOK_SHOWN):
-            cursor.setPosition(block.position())
-            cursor.mergeBlockFormat(spacing)
-        block = block.next()
+    cursor.mergeBlockFormat(spacing)
 
 
 def _build_plain(qdoc: ReportDocument, document: Document, cursor: QTextCursor) -> None:
@@ -103,6 +96,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     """``looks``: show paragraphs, runs, labels and tables as Word does (their resolved looks)
     where the reader gave them; else by their direct formatting only (the official format)."""
     blocks = document.blocks
+    _paragraph_formats.clear()
     _add_image_resources(document, cursor.document())
     grid = None
     starts: set[int] = set()
@@ -143,6 +137,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
         i += 1
     if data_of(cursor.block()) is None:
         qdoc.attach(cursor.block(), BlockData(None, phantom=True))
+    _paragraph_formats.clear()  # (the ids of its keys stand for this document's looks only)
 
 
 def shown_text_of(core: Block) -> str:
@@ -159,20 +154,33 @@ def paragraph_block_format(core: Block, looks: bool, grid: float | None = None) 
 
     look = core.look
     font_pt = look_font_pt(core)
+    # By identity: the reader shares one look among the paragraphs of a style (hashing a look
+    # field by field costs more); the cache lives for one build, so no id is reused meanwhile.
+    key = (id(look), font_pt, core.label, core.label_suffix, id(core.label_look), grid)
+    known = _paragraph_formats.get(key)
+    if known is not None:
+        return QTextBlockFormat(known)
     room = 0.0
     if core.label:
         left = look.left_chars * font_pt if look.left_chars is not None else look.left_indent_pt
         first = look.first_line_chars * font_pt if look.first_line_chars is not None else look.first_line_indent_pt
         room = label_room(core, left * PX_PER_PT, first * PX_PER_PT)
-    return look_block_format(look, font_pt, room, grid)
+    made = _paragraph_formats[key] = look_block_format(look, font_pt, room, grid)
+    return QTextBlockFormat(made)
+
+
+# The block formats of paragraph looks built so far in this build (a report has few distinct ones).
+_paragraph_formats: dict[tuple, QTextBlockFormat] = {}
 
 
 def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX,
                 looks: bool = False, mark_pt: float | None = None, grid: float | None = None,
-                new_page: bool = False) -> None:
+                new_page: bool = False, dress: QTextTableCellFormat | None = None) -> None:
     bf = paragraph_block_format(core, looks, grid)
     if new_page:
         break_page_before(bf)
+    if looks and not bf.hasProperty(LOOK_SHOWN):
+        bf.setLineHeight(LINE_GAP_PX, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
     cursor.setBlockFormat(bf)
     if core.images:
         # A picture fits the line it stands on: the page less the paragraph's indents.
@@ -180,14 +188,14 @@ def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_widt
     rescan(qdoc.attach(cursor.block(), BlockData(core)), shown_text_of(core))
     shown = run_char_format if looks else (lambda run, n: char_format(run.format, n))
     first_format = shown(core.runs[0], 0) if core.runs else _empty_format(core, looks, mark_pt)
-    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format) if core.cell is not None else first_format)
+    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format, dress) if core.cell is not None else first_format)
     images = sorted(core.images, key=lambda i: i.offset)
     next_image = 0
     offset = 0
     fmt = first_format
     for n, run in enumerate(core.runs):
         before = fmt
-        fmt = shown(run, n)
+        fmt = first_format if n == 0 else shown(run, n)
         text = run.text
         # The pictures standing inside or before this run split it where they stand.
         while next_image < len(images) and images[next_image].offset < offset + len(text):
@@ -216,15 +224,18 @@ def _empty_format(core: Block, looks: bool, mark_pt: float | None) -> QTextCharF
     return cf
 
 
-def _keeping_cell(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextCharFormat:
+def _keeping_cell(cursor: QTextCursor, fmt: QTextCharFormat,
+                  dress: QTextTableCellFormat | None = None) -> QTextCharFormat:
     """``fmt`` for the block at ``cursor``; the first block of a table cell holds the cell's own
-    format (its row and column span) in its block character format, which must stay."""
+    format (its row and column span) in its block character format, which must stay, and takes
+    the cell's ``dress`` (borders, fill) too."""
     kept = cursor.blockCharFormat()
     # (Asked of the format, not of the table: inside an edit block Qt's cell lookup lags.)
     if not kept.isTableCellFormat():
         return fmt
-    for key, value in fmt.properties().items():
-        kept.setProperty(key, value)
+    kept.merge(fmt)  # (Qt's merge: fmt's properties win, as setting each would)
+    if dress is not None:
+        kept.merge(dress)
     return kept
 
 
@@ -333,17 +344,22 @@ def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block],
         _shape_table(fmt, look, cols)
     table = cursor.insertTable(rows, cols, fmt)
     _merge_cells(table, cells)
-    if look is not None:
-        _dress_cells(table, look, rows, cols)
     filled: set[tuple[int, int]] = set()
     for core in cells:
         ref = core.cell
         cell = table.cellAt(ref.row, ref.col)
         c = cell.lastCursorPosition()
+        dress = None
         if (ref.row, ref.col) in filled:
             c.insertBlock()
+        elif look is not None:
+            # The cell's borders and fill go in with its first paragraph's format (one call).
+            dress = cell_dress(look.cell(ref.row, ref.col))
         filled.add((ref.row, ref.col))
-        _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks, grid=grid)
+        _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks, grid=grid,
+                    dress=dress)
+    if look is not None:
+        _dress_cells(table, look, rows, cols, filled)
     for r in range(rows):
         for col in range(cols):
             if (r, col) not in filled:
@@ -387,24 +403,41 @@ def _shape_table(fmt: QTextTableFormat, look: TableLook, cols: int) -> None:
         fmt.setLeftMargin(look.indent_pt * PX_PER_PT)
 
 
-def _dress_cells(table, look: TableLook, rows: int, cols: int) -> None:  # noqa: ANN001 - QTextTable
-    """Each cell's four borders (none where the file has none) and its fill."""
+def _dress_cells(table, look: TableLook, rows: int, cols: int,  # noqa: ANN001 - QTextTable
+                 filled: set[tuple[int, int]]) -> None:
+    """The borders and fill of the cells no paragraph of the file filled."""
     for r in range(rows):
         for c in range(cols):
+            if (r, c) in filled:
+                continue
             cell = table.cellAt(r, c)
             if not cell.isValid() or (cell.row(), cell.column()) != (r, c):
                 continue
-            cell_look = look.cell(r, c)
             fmt = cell.format().toTableCellFormat()
-            for border, width, style, brush in (
-                    (cell_look.top, fmt.setTopBorder, fmt.setTopBorderStyle, fmt.setTopBorderBrush),
-                    (cell_look.bottom, fmt.setBottomBorder, fmt.setBottomBorderStyle, fmt.setBottomBorderBrush),
-                    (cell_look.left, fmt.setLeftBorder, fmt.setLeftBorderStyle, fmt.setLeftBorderBrush),
-                    (cell_look.right, fmt.setRightBorder, fmt.setRightBorderStyle, fmt.setRightBorderBrush)):
-                _edge(border, width, style, brush)
-            if cell_look.shading:
-                fmt.setBackground(QBrush(QColor("#" + cell_look.shading)))
+            for key, value in cell_dress(look.cell(r, c)).properties().items():
+                fmt.setProperty(key, value)
             cell.setFormat(fmt)
+
+
+_dresses: dict[CellLook, QTextTableCellFormat] = {}
+
+
+def cell_dress(cell_look: CellLook) -> QTextTableCellFormat:
+    """A cell's four borders (none where the file has none) and its fill, as format properties."""
+    fmt = _dresses.get(cell_look)
+    if fmt is None:
+        if len(_dresses) > 1024:
+            _dresses.clear()
+        fmt = _dresses[cell_look] = QTextTableCellFormat()
+        for border, width, style, brush in (
+                (cell_look.top, fmt.setTopBorder, fmt.setTopBorderStyle, fmt.setTopBorderBrush),
+                (cell_look.bottom, fmt.setBottomBorder, fmt.setBottomBorderStyle, fmt.setBottomBorderBrush),
+                (cell_look.left, fmt.setLeftBorder, fmt.setLeftBorderStyle, fmt.setLeftBorderBrush),
+                (cell_look.right, fmt.setRightBorder, fmt.setRightBorderStyle, fmt.setRightBorderBrush)):
+            _edge(border, width, style, brush)
+        if cell_look.shading:
+            fmt.setBackground(QBrush(QColor("#" + cell_look.shading)))
+    return fmt
 
 
 def _edge(border: Border | None, width, style, brush) -> None:  # noqa: ANN001 - the edge's setters

@@ -87,11 +87,23 @@ def char_format(fmt: RunFormat, run_index: int | None = None, look: bool = False
     return cf
 
 
+# The formats of looks already shown: a report has few distinct looks and many runs.
+_look_formats: dict[RunFormat, QTextCharFormat] = {}
+
+
 def run_char_format(run: Run, run_index: int | None = None) -> QTextCharFormat:
     """How the editor shows ``run``: as Word does (its look) where the reader resolved it."""
-    if run.look is not None:
-        return char_format(run.look, run_index, look=True)
-    return char_format(run.format, run_index)
+    if run.look is None:
+        return char_format(run.format, run_index)
+    shown = _look_formats.get(run.look)
+    if shown is None:
+        if len(_look_formats) > 4096:
+            _look_formats.clear()
+        shown = _look_formats[run.look] = char_format(run.look, look=True)
+    cf = QTextCharFormat(shown)
+    if run_index is not None:
+        cf.setProperty(RUN_INDEX, run_index)
+    return cf
 
 
 # Word's highlight names (w:highlight) and the colours Word paints them in.
