@@ -40,6 +40,7 @@ from app.ui.qt_formats import (
     block_format,
     break_page_before,
     char_format,
+    colour_brush,
     default_font,
     look_block_format,
     look_font_pt,
@@ -435,8 +436,9 @@ def cell_dress(cell_look: CellLook) -> QTextTableCellFormat:
                 (cell_look.left, fmt.setLeftBorder, fmt.setLeftBorderStyle, fmt.setLeftBorderBrush),
                 (cell_look.right, fmt.setRightBorder, fmt.setRightBorderStyle, fmt.setRightBorderBrush)):
             _edge(border, width, style, brush)
-        if cell_look.shading:
-            fmt.setBackground(QBrush(QColor("#" + cell_look.shading)))
+        brush = colour_brush(cell_look.shading)
+        if brush is not None:
+            fmt.setBackground(brush)
     return fmt
 
 

@@ -54,6 +54,14 @@ def families_of(fmt: RunFormat) -> list[str]:
     return names + [f for f in DEFAULT_FAMILIES if f not in names] if names else []
 
 
+def colour_brush(rrggbb: str | None) -> QBrush | None:
+    """A brush of the file's colour "RRGGBB"; None for none or one Qt cannot read."""
+    if not rrggbb:
+        return None
+    colour = QColor("#" + rrggbb)
+    return QBrush(colour) if colour.isValid() else None
+
+
 def char_format(fmt: RunFormat, run_index: int | None = None, look: bool = False) -> QTextCharFormat:
     """The QTextCharFormat showing ``fmt``; attributes left to the style stay unset. ``look``:
     ``fmt`` is the run's resolved look (marked, so that saving tells the user's changes from it)."""
@@ -77,11 +85,9 @@ def char_format(fmt: RunFormat, run_index: int | None = None, look: bool = False
     families = families_of(fmt)
     if families:
         cf.setFontFamilies(families)
-    if fmt.color:
-        try:
-            cf.setForeground(QBrush(QColor("#" + fmt.color)))
-        except (TypeError, ValueError):
-            pass
+    brush = colour_brush(fmt.color)
+    if brush is not None:
+        cf.setForeground(brush)
     if run_index is not None:
         cf.setProperty(RUN_INDEX, run_index)
     return cf
@@ -227,11 +233,9 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         break_page_before(bf)
     if look.keep_lines:
         bf.setNonBreakableLines(True)
-    if look.shading:
-        try:
-            bf.setBackground(QBrush(QColor("#" + look.shading)))
-        except (TypeError, ValueError):
-            pass
+    brush = colour_brush(look.shading)
+    if brush is not None:
+        bf.setBackground(brush)
     bf.setProperty(BUILT_INDENT, bf.textIndent())
     bf.setProperty(BUILT_ALIGNMENT, _alignment_name(bf))
     return bf
