@@ -2,6 +2,7 @@
 
     tianbao scan FILE [--json]
     tianbao [FILE] [--screenshot OUT.png]      (opens the window)
+    tianbao FILE --pdf OUT.pdf                 (the file as the window shows it, as a PDF)
 
 Commands never import Qt, so they start fast; only opening the window does.
 """
@@ -113,10 +114,19 @@ def run_scan(args: argparse.Namespace) -> int:
     return EXIT_FOUND if report.placeholders else EXIT_OK
 
 
+def _readable_input(path: Path) -> str | None:
+    if not path.exists():
+        return f"文件不存在：{path}"
+    if path.is_dir():
+        return f"这是一个文件夹，不是文件：{path}"
+    return None
+
+
 def _gui_args(argv: Sequence[str]) -> argparse.Namespace:
     p = _Parser(prog="tianbao", description="填报：中文述职报告、工作总结编辑器")
     p.add_argument("file", nargs="?", help="要打开的报告（.docx 或 .txt）")
     p.add_argument("--screenshot", metavar="OUT.png", help="打开文件，排版完成后保存窗口截图并退出")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="按窗口中的样子（文件的纸张和页边距）把文件导出为 PDF 后退出")
     p.add_argument("--version", action="version", version=f"tianbao {__version__}")
     return p.parse_known_args(argv)[0]
 
@@ -157,9 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             _command_parser().print_help()
             return EXIT_OK
         gui = _gui_args(argv)
+        if gui.pdf is not None:
+            if gui.file is None:
+                return fail("--pdf 需要一个要导出的文件")
+            problem = check_output(Path(gui.pdf), (".pdf",)) or _readable_input(Path(gui.file))
+            if problem:
+                return fail(problem)
         from app.ui.launch import run_window  # the only path that loads Qt
 
-        return run_window(gui.file, gui.screenshot, argv)
+        return run_window(gui.file, gui.screenshot, argv, pdf=gui.pdf)
     except UsageError as exc:
         return fail(str(exc))
     except DocumentError as exc:

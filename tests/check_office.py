@@ -9,7 +9,7 @@ is installed). Page 1 of each is rendered with pdftoppm to build/office/*.png to
 Word fidelity (issue 14): for every corpus .docx LibreOffice opens, the list labels our reader
 works out (``Block.label``) are compared with the labels in LibreOffice's own text export, and
 LibreOffice's page count is recorded beside the page count of a PDF maker of ours (a hook:
-``fidelity_table(pdf_pages=...)``). LibreOffice's exports are cached in build/office/lo-txt and
+``fidelity_table(pdf_maker=...)``, which `make check-office` fills with the window's ``--pdf``). LibreOffice's exports are cached in build/office/lo-txt and
 build/office/lo-pdf, so a rerun converts only new files.
 
     python -m tests.check_office             (needs soffice, pdfinfo, pdftotext, pdftoppm, pdffonts)
@@ -337,16 +337,29 @@ def summary_lines(results: list[FileLabels]) -> list[str]:
     return lines
 
 
+def window_pdf(docx: Path, out: Path) -> Path:
+    """Our PDF of ``docx``: the window's ``--pdf`` (laid out as the window shows it)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-m", "app", str(docx), "--pdf", str(out)], capture_output=True, timeout=600,
+                   check=True, env=env)
+    return out
+
+
 def check_fidelity() -> bool:
     if not CORPUS.exists():
         print(f"skip: corpus not present ({CORPUS})")
         return True
-    print("Word fidelity: list labels against LibreOffice's text export, corpus", CORPUS)
-    results, lines = fidelity_table()
+    print("Word fidelity: list labels against LibreOffice's text export, page counts against its PDF, corpus",
+          CORPUS)
+    results, lines = fidelity_table(pdf_maker=window_pdf)
     worst = sorted((r for r in results if r.agree < r.numbered), key=lambda r: r.agree - r.numbered)
     for r in worst[:15]:
         shown = "; ".join(f"ours {o!r} LO {t!r} «{x}»" for o, t, x in r.samples)
         print(f"  {r.name[:60]:60} {r.agree}/{r.numbered}  {shown}")
+    pages = sorted((r for r in results if r.lo_pages and r.our_pages is not None),
+                   key=lambda r: -abs(r.our_pages - r.lo_pages) / r.lo_pages)
+    for r in pages[:15]:
+        print(f"  pages {r.name[:60]:60} ours {r.our_pages} LibreOffice {r.lo_pages}")
     print("\n".join(lines))
     numbered = sum(r.numbered for r in results)
     return not numbered or sum(r.agree for r in results) / numbered >= LABEL_TARGET

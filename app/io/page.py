@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from app.core.document import Document
 
 TWIPS_PER_MM = 1440 / 25.4
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOC_GRID = _W + "docGrid"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class PageSetup:
     # Page numbers on paper: the GB/T 9704 "— 1 —" for a text document, and for a .docx
     # whose footer has a PAGE field (the editor does not show footers itself).
     page_numbers: bool = True
+    # The document grid's line pitch in points (w:docGrid w:type="lines" w:linePitch): Word
+    # snaps each line of single-spaced text to whole pitches (15.6 pt in most Chinese documents).
+    line_pitch_pt: float | None = None
 
 
 OFFICIAL = PageSetup()
@@ -50,7 +55,23 @@ def page_setup(document: Document) -> PageSetup:
         return OFFICIAL  # a broken pgSz: print on the official page rather than on a stamp
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else d
                for m, d in zip(mm[2:], (OFFICIAL.top, OFFICIAL.bottom, OFFICIAL.left, OFFICIAL.right))]
-    return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section))
+    return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
+                     line_pitch_pt=_line_pitch(section))
+
+
+def _line_pitch(section) -> float | None:  # noqa: ANN001 - a python-docx Section
+    """The grid's line pitch in points where the section's grid snaps lines, else None."""
+    try:
+        grid = section._sectPr.find(_DOC_GRID)
+    except AttributeError:
+        return None
+    if grid is None or grid.get(_W + "type") not in ("lines", "linesAndChars", "snapToChars"):
+        return None
+    try:
+        pitch = int(grid.get(_W + "linePitch") or 0) / 20
+    except ValueError:
+        return None
+    return pitch if 4 <= pitch <= 200 else None
 
 
 def _numbers_pages(section) -> bool:  # noqa: ANN001 - a python-docx Section
@@ -67,4 +88,64 @@ def _numbers_pages(section) -> bool:  # noqa: ANN001 - a python-docx Section
     return False
 
 
-__all__ = ["OFFICIAL", "PageSetup", "page_setup"]
+def page_starts(document: Document) -> set[int]:
+    """Indices of the body blocks Word starts a new page with: after a page break (w:br
+    w:type="page"; one standing before any text of its paragraph breaks before that paragraph),
+    and after a section break that starts a new page (a w:sectPr in the paragraph's w:pPr, where
+    the next section's type is not "continuous"). Display only: where the window and its PDF break pages."""
+    if document.origin != "docx" or document.source is None:
+        return set()
+    try:
+        body = document.source.element.body
+    except AttributeError:
+        return set()
+    paragraphs: list = []  # (w:p, break before it?) for each break found
+    for br in body.iter(_W + "br"):
+        if br.get(_W + "type") == "page":
+            p = _paragraph_of(br)
+            if p is not None:
+                paragraphs.append((p, not _text_before(p, br)))
+    # A section's w:type says how the section starts: the break after the paragraph that ends a
+    # section is the next section's (the body's own w:sectPr is the last section's).
+    sections = list(body.iter(_W + "sectPr"))
+    for sect, following in zip(sections, sections[1:]):
+        ppr = sect.getparent()
+        if ppr is not None and ppr.tag == _W + "pPr":
+            kind = following.find(_W + "type")
+            if kind is None or kind.get(_W + "val") != "continuous":
+                paragraphs.append((ppr.getparent(), False))
+    if not paragraphs:
+        return set()
+    index = {id(b.source): i for i, b in enumerate(document.blocks) if b.source is not None}
+    starts: set[int] = set()
+    for p, before in paragraphs:
+        i = index.get(id(p))
+        if i is None:
+            continue
+        if before:
+            starts.add(i)
+        else:
+            # The next body paragraph starts the page (a table cell's paragraph stands for its table).
+            following = next((k for k in range(i + 1, len(document.blocks))
+                              if document.blocks[k].cell is None or document.blocks[k].cell != document.blocks[i].cell), None)
+            if following is not None:
+                starts.add(following)
+    return {i for i in starts if document.blocks[i].cell is None}
+
+
+def _paragraph_of(element):  # noqa: ANN001, ANN202 - lxml elements
+    while element is not None and element.tag != _W + "p":
+        element = element.getparent()
+    return element
+
+
+def _text_before(p, br) -> bool:  # noqa: ANN001 - lxml elements
+    for element in p.iter():
+        if element is br:
+            return False
+        if element.tag == _W + "t" and element.text:
+            return True
+    return False
+
+
+__all__ = ["OFFICIAL", "PageSetup", "page_setup", "page_starts"]

@@ -135,6 +135,7 @@ class ChangeApplier(QObject):
         else:
             return False
         self._remember()
+        self.relabel()  # undoing a move gives the labels back their places too
         return True
 
     # -- watching the undo stack -------------------------------------------------------------
@@ -190,6 +191,8 @@ class ChangeApplier(QObject):
                     reorder(qdoc, blocks, change.order)
                     blocks = qdoc.paragraphs()
                 edit_texts(qdoc, blocks, change.edits)
+                if change.order is not None:
+                    self.relabel()
         finally:
             cursor.endEditBlock()
             self._busy = False
@@ -202,6 +205,24 @@ class ChangeApplier(QObject):
         self._remember()
         self.applied.emit()
         return True
+
+    def relabel(self) -> list[int]:
+        """Work Word's list labels out again in the order the paragraphs now stand (after sections
+        moved, "二、" that comes first shows "一、"), as Word will when it opens the saved file;
+        the labels are painted, never text, so only a repaint follows. The indices changed."""
+        from app.core.numbering import relabel
+
+        qdoc = self.qdoc
+        exported = qdoc.export()
+        changed = relabel(exported.blocks, qdoc.original.numbering)
+        if changed:
+            paragraphs = qdoc.paragraphs()
+            for i in changed:
+                data = data_of(paragraphs[i]) if i < len(paragraphs) else None
+                if data is not None and data.block is not None and data.block is not exported.blocks[i]:
+                    data.block.label = exported.blocks[i].label
+                    data.block.label_suffix = exported.blocks[i].label_suffix
+        return changed
 
     def check(self, change: Change) -> None:
         """Raise ApplyError when the editor could not apply ``change``, or the file could not be

@@ -18,11 +18,12 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextImageFormat,
     QTextLength,
+    QTextTableCellFormat,
     QTextTableFormat,
 )
 
 from app.core.block_scan import rescan
-from app.core.document import Block, CellRef, Document, ImageRef, ParagraphFormat
+from app.core.document import Block, Border, CellLook, CellRef, Document, ImageRef, ParagraphFormat, TableLook
 from app.core.offsets import LINE_BREAK, OBJECT, shown_text
 from app.ui.block_data import BlockData, data_of
 from app.ui.i18n import translate
@@ -32,11 +33,18 @@ from app.ui.qt_formats import (
     IMAGE_REF,
     IMAGE_SCHEME,
     LINE_GAP_PX,
+    LOOK_SHOWN,
     PAGE_TEXT_PX,
+    PX_PER_PT,
     block_font_pt,
     block_format,
+    break_page_before,
     char_format,
+    colour_brush,
     default_font,
+    look_block_format,
+    look_font_pt,
+    run_char_format,
 )
 
 if TYPE_CHECKING:
@@ -52,9 +60,11 @@ def build(document: Document, qdoc: ReportDocument) -> None:
     cursor.beginEditBlock()
     if document.origin == "text" and all(b.cell is None and not b.images for b in document.blocks):
         _build_plain(qdoc, document, cursor)
+        space_lines(qdoc)
     else:
-        build_rich(qdoc, document, cursor)
-    space_lines(qdoc)
+        build_rich(qdoc, document, cursor, looks=True)
+        if not any(b.look is not None for b in document.blocks):
+            space_lines(qdoc)  # (shown as Word lays it out, every paragraph has its spacing already)
     cursor.endEditBlock()
     qdoc.setUndoRedoEnabled(True)
     qdoc.setModified(False)
@@ -83,10 +93,22 @@ def _build_plain(qdoc: ReportDocument, document: Document, cursor: QTextCursor) 
         block = block.next()
 
 
-def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor) -> None:
+def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, looks: bool = False) -> None:
+    """``looks``: show paragraphs, runs, labels and tables as Word does (their resolved looks)
+    where the reader gave them; else by their direct formatting only (the official format)."""
     blocks = document.blocks
+    _paragraph_formats.clear()
     _add_image_resources(document, cursor.document())
+    grid = None
+    starts: set[int] = set()
+    if looks and document.origin == "docx":
+        from app.io.page import page_setup, page_starts
+
+        grid = page_setup(document).line_pitch_pt
+        starts = page_starts(document)
     first = True
+    # An empty paragraph's mark has the size of the text around it (as a rule, in Word).
+    mark_pt: float | None = None
     i = 0
     while i < len(blocks):
         core = blocks[i]
@@ -98,7 +120,9 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor) ->
             # its own (document start, or right after another table) is only Qt's scaffolding.
             if data_of(cursor.block()) is None:
                 qdoc.attach(cursor.block(), BlockData(None, phantom=True))
-            _insert_table(qdoc, cursor, blocks[i:j])
+            table_no = core.cell.table
+            table_look = document.tables[table_no] if looks and 0 <= table_no < len(document.tables) else None
+            _insert_table(qdoc, cursor, blocks[i:j], table_look, looks, grid)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             first = False
             i = j
@@ -107,11 +131,14 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor) ->
             cursor.insertBlock()
         elif not first and cursor.block().length() > 1:
             cursor.insertBlock()
-        _fill_block(qdoc, cursor, core)
+        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid, new_page=i in starts)
+        if looks and core.runs and core.runs[0].look is not None and core.runs[0].look.size_pt:
+            mark_pt = core.runs[0].look.size_pt
         first = False
         i += 1
     if data_of(cursor.block()) is None:
         qdoc.attach(cursor.block(), BlockData(None, phantom=True))
+    _paragraph_formats.clear()  # (the ids of its keys stand for this document's looks only)
 
 
 def shown_text_of(core: Block) -> str:
@@ -119,22 +146,57 @@ def shown_text_of(core: Block) -> str:
     return shown_text(core.text, [image.offset for image in core.images])
 
 
-def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX) -> None:
-    bf = block_format(core.format, block_font_pt(core))
+def paragraph_block_format(core: Block, looks: bool, grid: float | None = None) -> QTextBlockFormat:
+    """How the paragraph is laid out: as Word does (its look, with room for its list label), or
+    by its direct formatting."""
+    if not looks or core.look is None:
+        return block_format(core.format, block_font_pt(core))
+    from app.ui.list_labels import label_room
+
+    look = core.look
+    font_pt = look_font_pt(core)
+    # By identity: the reader shares one look among the paragraphs of a style (hashing a look
+    # field by field costs more); the cache lives for one build, so no id is reused meanwhile.
+    key = (id(look), font_pt, core.label, core.label_suffix, id(core.label_look), grid)
+    known = _paragraph_formats.get(key)
+    if known is not None:
+        return QTextBlockFormat(known)
+    room = 0.0
+    if core.label:
+        left = look.left_chars * font_pt if look.left_chars is not None else look.left_indent_pt
+        first = look.first_line_chars * font_pt if look.first_line_chars is not None else look.first_line_indent_pt
+        room = label_room(core, left * PX_PER_PT, first * PX_PER_PT)
+    made = _paragraph_formats[key] = look_block_format(look, font_pt, room, grid)
+    return QTextBlockFormat(made)
+
+
+# The block formats of paragraph looks built so far in this build (a report has few distinct ones).
+_paragraph_formats: dict[tuple, QTextBlockFormat] = {}
+
+
+def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX,
+                looks: bool = False, mark_pt: float | None = None, grid: float | None = None,
+                new_page: bool = False, dress: QTextTableCellFormat | None = None) -> None:
+    bf = paragraph_block_format(core, looks, grid)
+    if new_page:
+        break_page_before(bf)
+    if looks and not bf.hasProperty(LOOK_SHOWN):
+        bf.setLineHeight(LINE_GAP_PX, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
     cursor.setBlockFormat(bf)
     if core.images:
         # A picture fits the line it stands on: the page less the paragraph's indents.
         max_width = max(max_width - bf.leftMargin() - bf.rightMargin() - max(bf.textIndent(), 0.0), 48.0)
     rescan(qdoc.attach(cursor.block(), BlockData(core)), shown_text_of(core))
-    first_format = char_format(core.runs[0].format, 0) if core.runs else QTextCharFormat()
-    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format) if core.cell is not None else first_format)
+    shown = run_char_format if looks else (lambda run, n: char_format(run.format, n))
+    first_format = shown(core.runs[0], 0) if core.runs else _empty_format(core, looks, mark_pt)
+    cursor.setBlockCharFormat(_keeping_cell(cursor, first_format, dress) if core.cell is not None else first_format)
     images = sorted(core.images, key=lambda i: i.offset)
     next_image = 0
     offset = 0
     fmt = first_format
     for n, run in enumerate(core.runs):
         before = fmt
-        fmt = char_format(run.format, n)
+        fmt = first_format if n == 0 else shown(run, n)
         text = run.text
         # The pictures standing inside or before this run split it where they stand.
         while next_image < len(images) and images[next_image].offset < offset + len(text):
@@ -153,15 +215,28 @@ def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_widt
         _insert_image(qdoc, cursor, image, max_width, fmt)
 
 
-def _keeping_cell(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextCharFormat:
+def _empty_format(core: Block, looks: bool, mark_pt: float | None) -> QTextCharFormat:
+    """An empty paragraph's format: its mark's size as Word shows it (an empty line is as tall)."""
+    cf = QTextCharFormat()
+    if looks and core.look is not None:
+        size = core.label_look.size_pt if core.label_look is not None and core.label_look.size_pt else mark_pt
+        if size:
+            cf.setFontPointSize(size)
+    return cf
+
+
+def _keeping_cell(cursor: QTextCursor, fmt: QTextCharFormat,
+                  dress: QTextTableCellFormat | None = None) -> QTextCharFormat:
     """``fmt`` for the block at ``cursor``; the first block of a table cell holds the cell's own
-    format (its row and column span) in its block character format, which must stay."""
+    format (its row and column span) in its block character format, which must stay, and takes
+    the cell's ``dress`` (borders, fill) too."""
     kept = cursor.blockCharFormat()
     # (Asked of the format, not of the table: inside an edit block Qt's cell lookup lags.)
     if not kept.isTableCellFormat():
         return fmt
-    for key, value in fmt.properties().items():
-        kept.setProperty(key, value)
+    kept.merge(fmt)  # (Qt's merge: fmt's properties win, as setting each would)
+    if dress is not None:
+        kept.merge(dress)
     return kept
 
 
@@ -252,18 +327,22 @@ def _insert_image(qdoc: ReportDocument, cursor: QTextCursor, image: ImageRef, ma
     cursor.insertText(OBJECT, fmt)
 
 
-def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block]) -> None:
+def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block], look: TableLook | None = None,
+                  looks: bool = False, grid: float | None = None) -> None:
     rows = max(b.cell.row + max(b.cell.row_span, 1) for b in cells)
     cols = max(b.cell.col + max(b.cell.col_span, 1) for b in cells)
     fmt = QTextTableFormat()
     fmt.setCellPadding(4)
     fmt.setCellSpacing(0)
-    fmt.setBorder(1)
-    fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
-    fmt.setBorderBrush(QBrush(QColor("#5f6368")))
     # One line between cells, as Word draws a grid (not a box round every cell).
     fmt.setBorderCollapse(True)
-    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if look is None:
+        fmt.setBorder(1)
+        fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderBrush(QBrush(QColor("#5f6368")))
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    else:
+        _shape_table(fmt, look, cols)
     table = cursor.insertTable(rows, cols, fmt)
     _merge_cells(table, cells)
     filled: set[tuple[int, int]] = set()
@@ -271,16 +350,108 @@ def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block])
         ref = core.cell
         cell = table.cellAt(ref.row, ref.col)
         c = cell.lastCursorPosition()
+        dress = None
         if (ref.row, ref.col) in filled:
             c.insertBlock()
+        elif look is not None:
+            # The cell's borders and fill go in with its first paragraph's format (one call).
+            dress = cell_dress(look.cell(ref.row, ref.col))
         filled.add((ref.row, ref.col))
-        _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols)
+        _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks, grid=grid,
+                    dress=dress)
+    if look is not None:
+        _dress_cells(table, look, rows, cols, filled)
     for r in range(rows):
         for col in range(cols):
             if (r, col) not in filled:
                 block = table.cellAt(r, col).firstCursorPosition().block()
                 if data_of(block) is None:
                     qdoc.attach(block, BlockData(None, phantom=True))
+
+
+_BORDER_STYLES = {
+    "single": QTextTableFormat.BorderStyle.BorderStyle_Solid,
+    "thick": QTextTableFormat.BorderStyle.BorderStyle_Solid,
+    "double": QTextTableFormat.BorderStyle.BorderStyle_Double,
+    "dotted": QTextTableFormat.BorderStyle.BorderStyle_Dotted,
+    "dashed": QTextTableFormat.BorderStyle.BorderStyle_Dashed,
+    "dashSmallGap": QTextTableFormat.BorderStyle.BorderStyle_Dashed,
+    "dotDash": QTextTableFormat.BorderStyle.BorderStyle_DotDash,
+    "dotDotDash": QTextTableFormat.BorderStyle.BorderStyle_DotDotDash,
+}
+
+
+def _shape_table(fmt: QTextTableFormat, look: TableLook, cols: int) -> None:
+    """Column widths, indent and placement as the file gives them; the lines are the cells'."""
+    fmt.setBorder(0)
+    fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_None)
+    widths = [w for w in look.column_widths_pt[:cols] if w > 0]
+    if len(widths) == cols:
+        total = sum(widths) * PX_PER_PT
+        if total <= PAGE_TEXT_PX * 1.02:
+            fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.FixedLength, w * PX_PER_PT) for w in widths])
+        else:  # wider than the page on screen: the same proportions, page-wide
+            fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 100 * w * PX_PER_PT / total)
+                                           for w in widths])
+            fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    else:
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if look.alignment == "center":
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    elif look.alignment == "right":
+        fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
+    elif look.indent_pt > 0:
+        fmt.setLeftMargin(look.indent_pt * PX_PER_PT)
+
+
+def _dress_cells(table, look: TableLook, rows: int, cols: int,  # noqa: ANN001 - QTextTable
+                 filled: set[tuple[int, int]]) -> None:
+    """The borders and fill of the cells no paragraph of the file filled."""
+    for r in range(rows):
+        for c in range(cols):
+            if (r, c) in filled:
+                continue
+            cell = table.cellAt(r, c)
+            if not cell.isValid() or (cell.row(), cell.column()) != (r, c):
+                continue
+            fmt = cell.format().toTableCellFormat()
+            for key, value in cell_dress(look.cell(r, c)).properties().items():
+                fmt.setProperty(key, value)
+            cell.setFormat(fmt)
+
+
+_dresses: dict[CellLook, QTextTableCellFormat] = {}
+
+
+def cell_dress(cell_look: CellLook) -> QTextTableCellFormat:
+    """A cell's four borders (none where the file has none) and its fill, as format properties."""
+    fmt = _dresses.get(cell_look)
+    if fmt is None:
+        if len(_dresses) > 1024:
+            _dresses.clear()
+        fmt = _dresses[cell_look] = QTextTableCellFormat()
+        for border, width, style, brush in (
+                (cell_look.top, fmt.setTopBorder, fmt.setTopBorderStyle, fmt.setTopBorderBrush),
+                (cell_look.bottom, fmt.setBottomBorder, fmt.setBottomBorderStyle, fmt.setBottomBorderBrush),
+                (cell_look.left, fmt.setLeftBorder, fmt.setLeftBorderStyle, fmt.setLeftBorderBrush),
+                (cell_look.right, fmt.setRightBorder, fmt.setRightBorderStyle, fmt.setRightBorderBrush)):
+            _edge(border, width, style, brush)
+        brush = colour_brush(cell_look.shading)
+        if brush is not None:
+            fmt.setBackground(brush)
+    return fmt
+
+
+def _edge(border: Border | None, width, style, brush) -> None:  # noqa: ANN001 - the edge's setters
+    if border is None or border.style in ("none", "nil") or border.width_pt <= 0:
+        width(0)
+        style(QTextTableFormat.BorderStyle.BorderStyle_None)
+        return
+    # At least one pixel: a hairline (¼ pt) still shows on screen, as in Word.
+    width(max(border.width_pt * PX_PER_PT, 1.0) if border.style != "double" else max(border.width_pt * 3, 3.0))
+    style(_BORDER_STYLES.get(border.style, QTextTableFormat.BorderStyle.BorderStyle_Solid))
+    colour = QColor("#" + border.color) if border.color else QColor("#000000")
+    brush(QBrush(colour if colour.isValid() else QColor("#000000")))
 
 
 def _merge_cells(table, cells: list[Block]) -> None:  # noqa: ANN001 - QTextTable

@@ -12,7 +12,15 @@ from app.core.document import Block, CellRef, Document, ImageRef, ParagraphForma
 from app.core.offsets import OBJECT, engine_text
 from app.ui.block_data import blocks_in, data_of, fragments_of, is_scaffolding
 from app.ui.fonts import DEFAULT_SIZE_PT
-from app.ui.qt_formats import IMAGE_REF, RUN_INDEX, block_font_pt, paragraph_format_of, run_format_of
+from app.ui.qt_formats import (
+    IMAGE_REF,
+    LOOK_SHOWN,
+    RUN_INDEX,
+    block_font_pt,
+    look_font_pt,
+    paragraph_format_of,
+    run_format_of,
+)
 
 if TYPE_CHECKING:
     from app.ui.report_document import ReportDocument
@@ -27,8 +35,10 @@ def _runs_of(block: QTextBlock, base_runs: list[Run], fallback: RunFormat) -> li
             continue
         cf = fragment.charFormat()
         index = cf.property(RUN_INDEX)
-        base = base_runs[index].format if isinstance(index, int) and 0 <= index < len(base_runs) else fallback
-        fmt = run_format_of(cf, base)
+        known = isinstance(index, int) and 0 <= index < len(base_runs)
+        base = base_runs[index].format if known else fallback
+        # Compared with what was shown (the run's look): only the user's changes are saved.
+        fmt = run_format_of(cf, base, base_runs[index].look if known else None)
         if runs and runs[-1].format == fmt:
             runs[-1] = Run(runs[-1].text + text, fmt)
         else:
@@ -123,7 +133,11 @@ def export(qdoc: ReportDocument, original: Document) -> Document:
         base_runs = data.base_runs if data is not None else []
         fallback = (template.runs[-1].format if template is not None and template.runs else RunFormat())
         runs = _runs_of(qblock, base_runs, fallback)
-        font_pt = block_font_pt(template) if template is not None else DEFAULT_SIZE_PT
+        font_pt = DEFAULT_SIZE_PT
+        if template is not None:
+            # The first-line indent the user set counts in the characters the paragraph shows.
+            shown_look = qblock.blockFormat().hasProperty(LOOK_SHOWN)
+            font_pt = look_font_pt(template) if shown_look else block_font_pt(template)
         base_format = template.format if template is not None else ParagraphFormat()
         pformat = paragraph_format_of(qblock.blockFormat(), base_format, font_pt)
         images: tuple[ImageRef, ...] = ()

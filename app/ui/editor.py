@@ -125,14 +125,18 @@ class Editor(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
-        if self.marks_placeholders:
-            from app.ui.placeholder_marks import paint_placeholders
+        from app.ui.list_labels import paint_labels
 
-            painter = QPainter(self.viewport())
-            try:
+        painter = QPainter(self.viewport())
+        try:
+            # Word's list labels, drawn into the room their paragraphs leave (never text).
+            paint_labels(self, painter)
+            if self.marks_placeholders:
+                from app.ui.placeholder_marks import paint_placeholders
+
                 paint_placeholders(self, painter)
-            finally:
-                painter.end()
+        finally:
+            painter.end()
         if self._after_paint:
             jobs, self._after_paint = self._after_paint, []
             for job in jobs:

@@ -32,6 +32,8 @@ from PySide6.QtPrintSupport import QPrinter
 from app.io.errors import DocumentError
 from app.io.page import PageSetup
 from app.ui.i18n import arg, translate
+from app.ui.list_labels import labelled, paint_page_labels
+from app.ui.qt_formats import LOOK_SHOWN, SCREEN_BREAK_GAP
 
 PAGE_NUMBER_PT = 14.0  # 4号
 PAGE_NUMBER_FAMILIES = ["宋体", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
@@ -72,6 +74,8 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
     dpi_x = round(screen.logicalDotsPerInchX()) if screen is not None else 96
     dpi_y = round(screen.logicalDotsPerInchY()) if screen is not None else 96
     _paper_line_spacing(source, copy, dpi_y)
+    _paper_page_breaks(copy)
+    labels = _labels_of(source, copy)
     scale_x, scale_y = printer.logicalDpiX() / dpi_x, printer.logicalDpiY() / dpi_y
     page = QSizeF(printer.width() / scale_x, printer.height() / scale_y)
     copy.setPageSize(page)
@@ -97,11 +101,37 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
             painter.setClipRect(clip)
             context.clip = clip
             copy.documentLayout().draw(painter, context)
+            if labels:
+                paint_page_labels(painter, copy, labels, clip)
             painter.restore()
             if page_numbers:
                 _page_number(painter, printer, number)
     finally:
         painter.end()
+
+
+def _paper_page_breaks(copy: QTextDocument) -> None:
+    """On paper a page break is the break itself: the space the screen shows it with goes."""
+    from app.ui.block_data import blocks_in
+
+    cursor = QTextCursor(copy)
+    for block in blocks_in(copy):
+        fmt = block.blockFormat()
+        gap = fmt.property(SCREEN_BREAK_GAP)
+        if gap:
+            fmt.setTopMargin(max(fmt.topMargin() - float(gap), 0.0))
+            fmt.clearProperty(SCREEN_BREAK_GAP)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+
+
+def _labels_of(source: QTextDocument, copy: QTextDocument) -> list:
+    """(paragraph of the copy, the Block whose list label it shows): a clone keeps the room made
+    for each label, not the paragraphs' data."""
+    from app.ui.block_data import blocks_in
+
+    return [(printed, core) for original, printed in zip(blocks_in(source), blocks_in(copy))
+            if (core := labelled(original)) is not None]
 
 
 def _paper_line_spacing(source: QTextDocument, copy: QTextDocument, dpi: float) -> None:
@@ -114,7 +144,8 @@ def _paper_line_spacing(source: QTextDocument, copy: QTextDocument, dpi: float) 
     for original, printed in zip(blocks_in(source), blocks_in(copy)):
         data = data_of(original)
         fmt = data.block.format if data is not None and data.block is not None else None
-        if fmt is None or not fmt.line_spacing:
+        if fmt is None or not fmt.line_spacing or printed.blockFormat().hasProperty(LOOK_SHOWN):
+            # (a paragraph shown as Word lays it out has its spacing already)
             continue
         spacing = QTextBlockFormat()
         kinds = QTextBlockFormat.LineHeightTypes

@@ -2,12 +2,13 @@
 as a QTextBlockFormat, and what the user changed of them in the editor as formats again."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
-from app.core.document import Block, ParagraphFormat, RunFormat
+from app.core.document import Block, ParagraphFormat, ParagraphLook, Run, RunFormat
 from app.ui.fonts import DEFAULT_FAMILIES, DEFAULT_SIZE_PT
 
 LINE_GAP_PX = 10  # about half a line of 三号 text
@@ -19,6 +20,22 @@ IMAGE_KEY = QTextFormat.Property.UserProperty + 2
 # two pictures of the same media are still two pictures, and one deleted must not take the other.
 IMAGE_REF = QTextFormat.Property.UserProperty + 3
 IMAGE_SCHEME = "tianbao-image"
+# On a character format: it shows the run's resolved look (Run.look), not only its direct format;
+# on a block format: it shows the paragraph's look (Block.look). What the user changed is told
+# against what was built, and only that goes into the direct formatting (never the look).
+LOOK_SHOWN = QTextFormat.Property.UserProperty + 4
+# On a block format built from a look: the first-line indent and alignment as built, and the room
+# (px) the list label takes before the first line's text (painted there, never text).
+BUILT_INDENT = QTextFormat.Property.UserProperty + 5
+BUILT_ALIGNMENT = QTextFormat.Property.UserProperty + 6
+LABEL_ROOM = QTextFormat.Property.UserProperty + 7
+# On a block format: the space (px) added above a paragraph that starts a new page in Word, so
+# the screen shows the break (a line is painted in it); paper breaks the page instead.
+SCREEN_BREAK_GAP = QTextFormat.Property.UserProperty + 8
+BREAK_GAP_PX = 36.0
+PX_PER_PT = 96 / 72
+# Word's single line for Chinese text: about 1.3 times the font size (宋体, 仿宋).
+WORD_LINE = 1.3
 # The width of the text on the editor's page (A4 less 27 mm margins each side) at 96 dpi.
 PAGE_TEXT_PX = (210 - 2 * 27) / 25.4 * 96
 EMU_PER_PX = 914400 / 96
@@ -28,6 +45,7 @@ ALIGN_TO_QT = {
     "center": Qt.AlignmentFlag.AlignHCenter,
     "right": Qt.AlignmentFlag.AlignRight,
     "justify": Qt.AlignmentFlag.AlignJustify,
+    "distribute": Qt.AlignmentFlag.AlignJustify,  # Qt has no distributed alignment
 }
 
 
@@ -36,9 +54,24 @@ def families_of(fmt: RunFormat) -> list[str]:
     return names + [f for f in DEFAULT_FAMILIES if f not in names] if names else []
 
 
-def char_format(fmt: RunFormat, run_index: int | None = None) -> QTextCharFormat:
-    """The QTextCharFormat showing ``fmt``; attributes left to the style stay unset."""
+def colour_brush(rrggbb: str | None) -> QBrush | None:
+    """A brush of the file's colour "RRGGBB"; None for none or one Qt cannot read."""
+    if not rrggbb:
+        return None
+    colour = QColor("#" + rrggbb)
+    return QBrush(colour) if colour.isValid() else None
+
+
+def char_format(fmt: RunFormat, run_index: int | None = None, look: bool = False) -> QTextCharFormat:
+    """The QTextCharFormat showing ``fmt``; attributes left to the style stay unset. ``look``:
+    ``fmt`` is the run's resolved look (marked, so that saving tells the user's changes from it)."""
     cf = QTextCharFormat()
+    if look:
+        cf.setProperty(LOOK_SHOWN, True)
+        if fmt.highlight:
+            colour = HIGHLIGHTS.get(fmt.highlight.lower())
+            if colour:
+                cf.setBackground(QBrush(QColor(colour)))
     if fmt.bold is not None:
         cf.setFontWeight(QFont.Weight.Bold if fmt.bold else QFont.Weight.Normal)
     if fmt.italic is not None:
@@ -52,14 +85,40 @@ def char_format(fmt: RunFormat, run_index: int | None = None) -> QTextCharFormat
     families = families_of(fmt)
     if families:
         cf.setFontFamilies(families)
-    if fmt.color:
-        try:
-            cf.setForeground(QBrush(QColor("#" + fmt.color)))
-        except (TypeError, ValueError):
-            pass
+    brush = colour_brush(fmt.color)
+    if brush is not None:
+        cf.setForeground(brush)
     if run_index is not None:
         cf.setProperty(RUN_INDEX, run_index)
     return cf
+
+
+# The formats of looks already shown: a report has few distinct looks and many runs.
+_look_formats: dict[RunFormat, QTextCharFormat] = {}
+
+
+def run_char_format(run: Run, run_index: int | None = None) -> QTextCharFormat:
+    """How the editor shows ``run``: as Word does (its look) where the reader resolved it."""
+    if run.look is None:
+        return char_format(run.format, run_index)
+    shown = _look_formats.get(run.look)
+    if shown is None:
+        if len(_look_formats) > 4096:
+            _look_formats.clear()
+        shown = _look_formats[run.look] = char_format(run.look, look=True)
+    cf = QTextCharFormat(shown)
+    if run_index is not None:
+        cf.setProperty(RUN_INDEX, run_index)
+    return cf
+
+
+# Word's highlight names (w:highlight) and the colours Word paints them in.
+HIGHLIGHTS = {
+    "yellow": "#FFFF00", "green": "#00FF00", "cyan": "#00FFFF", "magenta": "#FF00FF", "blue": "#0000FF",
+    "red": "#FF0000", "darkblue": "#000080", "darkcyan": "#008080", "darkgreen": "#008000",
+    "darkmagenta": "#800080", "darkred": "#800000", "darkyellow": "#808000", "darkgray": "#808080",
+    "lightgray": "#C0C0C0", "black": "#000000", "white": "#FFFFFF",
+}
 
 
 def _visible(cf: QTextCharFormat) -> tuple:
@@ -78,10 +137,13 @@ def _visible(cf: QTextCharFormat) -> tuple:
     )
 
 
-def run_format_of(cf: QTextCharFormat, base: RunFormat) -> RunFormat:
-    """The RunFormat of a fragment: ``base`` (the run it came from) plus what the user changed."""
+def run_format_of(cf: QTextCharFormat, base: RunFormat, look: RunFormat | None = None) -> RunFormat:
+    """The RunFormat of a fragment: ``base`` (the direct format of the run it came from) plus what
+    the user changed. A fragment shown with the run's ``look`` is compared with that look, so
+    only what the user changed becomes direct formatting, never what the styles give."""
     now = _visible(cf)
-    was = _visible(char_format(base))
+    shown = look if look is not None and cf.property(LOOK_SHOWN) else base
+    was = _visible(char_format(shown))
     if now == was:
         return base
     bold, italic, underline, strike, size, families, color = now
@@ -127,6 +189,67 @@ def block_format(fmt: ParagraphFormat, font_pt: float = DEFAULT_SIZE_PT) -> QTex
     return bf
 
 
+def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0.0,
+                      grid_pt: float | None = None) -> QTextBlockFormat:
+    """The paragraph as Word lays it out (``look``): alignment, indents (characters × the
+    paragraph's font size where the file gives characters; a hanging indent is a negative
+    first-line indent), line spacing, space before and after, page break before, shading.
+    ``label_room``: px the list label takes before the first line's text; ``grid_pt``: the page's
+    line pitch, where the document grid snaps lines to it."""
+    bf = QTextBlockFormat()
+    bf.setProperty(LOOK_SHOWN, True)
+    bf.setAlignment(ALIGN_TO_QT.get(look.alignment, Qt.AlignmentFlag.AlignLeft))
+    left = look.left_chars * font_pt if look.left_chars is not None else look.left_indent_pt
+    right = look.right_chars * font_pt if look.right_chars is not None else look.right_indent_pt
+    first = look.first_line_chars * font_pt if look.first_line_chars is not None else look.first_line_indent_pt
+    if left:
+        bf.setLeftMargin(left * PX_PER_PT)
+    if right:
+        bf.setRightMargin(right * PX_PER_PT)
+    indent = first * PX_PER_PT + label_room
+    if indent:
+        bf.setTextIndent(indent)
+    if label_room:
+        bf.setProperty(LABEL_ROOM, label_room)
+    if look.space_before_pt:
+        bf.setTopMargin(look.space_before_pt * PX_PER_PT)
+    if look.space_after_pt:
+        bf.setBottomMargin(look.space_after_pt * PX_PER_PT)
+    kinds = QTextBlockFormat.LineHeightTypes
+    if look.line_rule == "exact" and look.line_spacing > 0:
+        bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.FixedHeight.value)
+    elif look.line_rule == "atLeast" and look.line_spacing > 0:
+        bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.MinimumHeight.value)
+    elif grid_pt and 0.5 <= look.line_spacing <= 5:
+        # Word snaps each line to whole pitches of the grid: a line of 五号 takes one 15.6 pt
+        # pitch, one of 三号 two (taller content, a picture, still makes its line taller).
+        pitches = max(1, math.ceil(font_pt * WORD_LINE / grid_pt - 0.01))
+        bf.setLineHeight(pitches * grid_pt * look.line_spacing * PX_PER_PT, kinds.MinimumHeight.value)
+    elif 0.5 <= look.line_spacing <= 5:
+        # Word's single line is about 1.3 times the font size for CJK fonts; Qt's 100 % is the
+        # font's own height, close enough to keep the pages where Word breaks them.
+        bf.setLineHeight(look.line_spacing * 100, kinds.ProportionalHeight.value)
+    if look.page_break_before:
+        break_page_before(bf)
+    if look.keep_lines:
+        bf.setNonBreakableLines(True)
+    brush = colour_brush(look.shading)
+    if brush is not None:
+        bf.setBackground(brush)
+    bf.setProperty(BUILT_INDENT, bf.textIndent())
+    bf.setProperty(BUILT_ALIGNMENT, _alignment_name(bf))
+    return bf
+
+
+def break_page_before(bf: QTextBlockFormat) -> None:
+    """The paragraph starts a new page: on paper a page break, on screen space with a line in it."""
+    if bf.hasProperty(SCREEN_BREAK_GAP):
+        return
+    bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    bf.setTopMargin(bf.topMargin() + BREAK_GAP_PX)
+    bf.setProperty(SCREEN_BREAK_GAP, BREAK_GAP_PX)
+
+
 def _alignment_name(bf: QTextBlockFormat) -> str | None:
     if not bf.hasProperty(QTextFormat.Property.BlockAlignment):
         return None
@@ -138,14 +261,21 @@ def _alignment_name(bf: QTextBlockFormat) -> str | None:
 
 
 def paragraph_format_of(bf: QTextBlockFormat, base: ParagraphFormat, font_pt: float) -> ParagraphFormat:
-    """``base`` plus the alignment and first-line indent the user changed in the editor."""
-    was = block_format(base, font_pt)
+    """``base`` plus the alignment and first-line indent the user changed in the editor (told
+    against the format as built: from the look, or from ``base``)."""
+    if bf.hasProperty(BUILT_INDENT):
+        was_indent = float(bf.property(BUILT_INDENT))
+        was_alignment = bf.property(BUILT_ALIGNMENT)
+    else:
+        was = block_format(base, font_pt)
+        was_indent, was_alignment = was.textIndent(), _alignment_name(was)
     changes: dict = {}
-    if _alignment_name(bf) != _alignment_name(was):
+    if _alignment_name(bf) != was_alignment:
         changes["alignment"] = _alignment_name(bf)
-    if round(bf.textIndent(), 1) != round(was.textIndent(), 1):
-        chars = bf.textIndent() / (font_pt * 96 / 72)
-        changes["first_line_chars"] = round(chars, 2) if bf.textIndent() else None
+    if round(bf.textIndent(), 1) != round(was_indent, 1):
+        indent = bf.textIndent() - float(bf.property(LABEL_ROOM) or 0.0)
+        chars = indent / (font_pt * PX_PER_PT)
+        changes["first_line_chars"] = round(chars, 2) if indent else None
         changes["first_line_indent_pt"] = None
     return replace(base, **changes) if changes else base
 
@@ -153,6 +283,16 @@ def paragraph_format_of(bf: QTextBlockFormat, base: ParagraphFormat, font_pt: fl
 def block_font_pt(block: Block) -> float:
     sizes = [r.format.size_pt for r in block.runs if r.format.size_pt]
     return sizes[0] if sizes else DEFAULT_SIZE_PT
+
+
+def look_font_pt(block: Block) -> float:
+    """The paragraph's font size as Word shows it (what its character-unit indents count in)."""
+    for run in block.runs:
+        if run.look is not None and run.look.size_pt:
+            return run.look.size_pt
+    if block.label_look is not None and block.label_look.size_pt:
+        return block.label_look.size_pt
+    return block_font_pt(block)
 
 
 def default_font() -> QFont:

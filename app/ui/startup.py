@@ -53,8 +53,10 @@ def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
     return window
 
 
-def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
+def run(path: str | None, screenshot: str | None, argv: list[str], pdf: str | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    if pdf is not None and path is not None:
+        return write_pdf(path, pdf)
     app.setApplicationName("Tianbao")
     apply_theme(app, os.environ.get("TIANBAO_THEME", ""))
     app.setApplicationDisplayName("填报" if i18n.wants_chinese() else "Tianbao")
@@ -76,6 +78,24 @@ def run(path: str | None, screenshot: str | None, argv: list[str]) -> int:
     code = app.exec()
     del translators
     return code
+
+
+def write_pdf(path: str, out: str) -> int:
+    """``--pdf``: the file laid out as the window shows it (built the same way), on the page the
+    file asks for, written to ``out``; no window opens. 2 and a message on bad input."""
+    from app.io.load import load
+    from app.io.page import page_setup
+    from app.ui.printing import export_pdf
+    from app.ui.report_document import ReportDocument
+
+    try:
+        document = load(path)
+        qdoc = ReportDocument.of(document)
+        export_pdf(qdoc, page_setup(document), out, Path(path).stem)
+    except DocumentError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: str | None, out: str) -> int:

@@ -1,0 +1,146 @@
+"""Word's list labels ("一、", "3.1", "a)", "•") drawn before their paragraphs, as Word shows them.
+
+A label is no part of the text (the writer never writes one): the paragraph's first line is
+indented to make room for it (``label_room``, built into its block format as ``LABEL_ROOM``) and
+the label is painted into that room over the laid-out page, in the editor (only the paragraphs
+on screen, as the placeholder marks are) and on paper (app.ui.printing). It cannot be selected,
+typed into or saved; after sections move, ``app.core.numbering.relabel`` works the labels out
+again and a repaint shows them.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from app.core.document import Block, RunFormat
+from app.ui.block_data import data_of
+from app.ui.qt_formats import LABEL_ROOM, PX_PER_PT, SCREEN_BREAK_GAP, char_format, default_font
+
+# Word's default tab stop in Chinese documents (w:defaultTabStop 420 twips = 21 pt).
+TAB_STOP_PX = 21 * PX_PER_PT
+_fonts: dict[RunFormat | None, QFont] = {}
+_widths: dict[tuple[RunFormat | None, str], float] = {}
+
+
+def label_font(look: RunFormat | None) -> QFont:
+    font = _fonts.get(look)
+    if font is None:
+        font = default_font()
+        if look is not None:
+            shown = char_format(look, look=True)
+            if shown.fontFamilies():
+                font.setFamilies(shown.fontFamilies())
+            if look.size_pt:
+                font.setPointSizeF(look.size_pt)
+            font.setBold(bool(look.bold))
+            font.setItalic(bool(look.italic))
+        _fonts[look] = font
+    return font
+
+
+def _width(look: RunFormat | None, text: str) -> float:
+    key = (look, text)
+    width = _widths.get(key)
+    if width is None:
+        width = _widths[key] = QFontMetricsF(label_font(look)).horizontalAdvance(text)
+    return width
+
+
+def label_room(block: Block, left_px: float, first_px: float) -> float:
+    """How far the first line's text starts after where the label starts (px): the label's
+    width and what follows it (w:suff) — to the next tab stop, which for a hanging indent the
+    label fits in is the paragraph's left indent, as in Word."""
+    width = _width(block.label_look, block.label)
+    if block.label_suffix == "nothing":
+        return width
+    if block.label_suffix == "space":
+        return width + _width(block.label_look, " ")
+    start = left_px + first_px
+    end = start + width
+    if first_px < 0 and end < left_px:
+        return left_px - start
+    # Word's tab stops run from the text area's left edge; at least a little gap stays.
+    return max(math.ceil((end + 1) / TAB_STOP_PX) * TAB_STOP_PX - start, width + 2)
+
+
+def draw_label(painter: QPainter, document: QTextDocument, block: QTextBlock, core: Block,
+               offset: QPointF, ink: QColor) -> None:
+    """Paint ``core``'s label into the room left before ``block``'s first line."""
+    room = block.blockFormat().property(LABEL_ROOM)
+    layout = block.layout()
+    if not room or layout is None or layout.lineCount() == 0:
+        return
+    line = layout.lineAt(0)
+    x_text = line.cursorToX(line.textStart())
+    x_text = x_text[0] if isinstance(x_text, tuple) else x_text
+    box = document.documentLayout().blockBoundingRect(block).translated(offset)
+    font = label_font(core.label_look)
+    baseline = box.top() + line.y() + line.ascent()
+    colour = QColor("#" + core.label_look.color) if core.label_look is not None and core.label_look.color else ink
+    painter.setFont(font)
+    painter.setPen(colour if colour.isValid() else ink)
+    painter.drawText(QPointF(box.left() + x_text - float(room), baseline), core.label)
+
+
+def labelled(block: QTextBlock) -> Block | None:
+    """The core Block whose label ``block`` shows, or None."""
+    data = data_of(block)
+    core = data.block if data is not None else None
+    if core is None or not core.label or not block.blockFormat().hasProperty(LABEL_ROOM):
+        return None
+    return core
+
+
+def paint_labels(editor: QTextEdit, painter: QPainter) -> None:
+    """The list labels of the paragraphs on screen, and Word's page breaks before paragraphs."""
+    document = editor.document()
+    layout = document.documentLayout()
+    offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
+    bottom = editor.viewport().height()
+    ink = editor.palette().color(editor.palette().ColorRole.Text)
+    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
+    # A table above the screen's top may hold labelled cells that reach into view.
+    table = QTextCursor(block).currentTable()
+    if table is not None:
+        block = table.firstCursorPosition().block()
+    seen = 0
+    while block.isValid():
+        box = layout.blockBoundingRect(block).translated(offset)
+        if box.top() > bottom:
+            if seen > 40 or QTextCursor(block).currentTable() is None:
+                break
+            seen += 1
+        core = labelled(block)
+        if core is not None and box.bottom() >= 0:
+            draw_label(painter, document, block, core, offset, ink)
+        gap = block.blockFormat().property(SCREEN_BREAK_GAP)
+        if gap and box.bottom() >= 0:
+            _draw_page_break(painter, block, box, float(gap))
+        block = block.next()
+
+
+def _draw_page_break(painter: QPainter, block: QTextBlock, box: QRectF, gap: float) -> None:
+    """Where Word starts a new page (page break before): a dashed line across the text column,
+    in the space left above the paragraph."""
+    fmt = block.blockFormat()
+    y = box.top() + (fmt.topMargin() - gap) + gap / 2
+    painter.save()
+    painter.setPen(QPen(QColor("#b0b4ba"), 1, Qt.PenStyle.DashLine))
+    painter.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
+    painter.restore()
+
+
+def paint_page_labels(painter: QPainter, document: QTextDocument, labels: list[tuple[QTextBlock, Block]],
+                      clip: QRectF) -> None:
+    """The labels of the paragraphs (of a printed copy) that stand on the page ``clip``."""
+    layout = document.documentLayout()
+    for block, core in labels:
+        box = layout.blockBoundingRect(block)
+        if box.bottom() >= clip.top() and box.top() <= clip.bottom():
+            draw_label(painter, document, block, core, QPointF(0, 0), QColor("#000000"))
+
+
+__all__ = ["label_font", "label_room", "labelled", "paint_labels", "paint_page_labels"]

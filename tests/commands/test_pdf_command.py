@@ -1,0 +1,67 @@
+"""`tianbao FILE --pdf OUT.pdf`: the file as the window shows it, on the file's own page, as a PDF
+with real text; bad input is a message and exit code 2."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from docx.shared import Mm
+
+from tests.word_docs import level, numbered, save, set_lists
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tianbao(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=300, check=False)
+
+
+def report(path: Path) -> Path:
+    d = docx.Document()
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(148), Mm(210)  # A5: the file's own page
+    set_lists(d, {0: [level(0, "chineseCounting", "%1、")]}, {1: (0, "")})
+    d.add_paragraph("2025年度工作总结")
+    for n in range(40):
+        numbered(d, f"第{n + 1}项工作完成情况良好", 1, 0)
+    return save(d, path)
+
+
+def test_pdf_of_a_docx(tmp_path: Path) -> None:
+    out = tmp_path / "报告.pdf"
+    done = tianbao(str(report(tmp_path / "报告.docx")), "--pdf", str(out))
+    assert done.returncode == 0, done.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    assert pages >= 2  # 41 lines do not fit an A5 page
+    # The page is the file's (A5: 420 × 595 pt), not the default A4.
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", data)
+    assert box is not None and abs(float(box.group(1)) - 419.5) < 3 and abs(float(box.group(2)) - 595.3) < 3
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        squashed = "".join(text.split())
+        assert "2025年度工作总结" in squashed and "第1项工作完成情况良好" in squashed
+        assert "一、" in squashed and "四十、" in squashed  # the list labels are on paper too
+    else:  # the text is real text: Qt embeds the fonts with their ToUnicode maps
+        assert b"/ToUnicode" in data
+
+
+def test_pdf_bad_input(tmp_path: Path) -> None:
+    missing = tianbao(str(tmp_path / "没有.docx"), "--pdf", str(tmp_path / "a.pdf"))
+    assert missing.returncode == 2 and "错误" in missing.stderr and "Traceback" not in missing.stderr
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"not a zip at all")
+    broken = tianbao(str(bad), "--pdf", str(tmp_path / "b.pdf"))
+    assert broken.returncode == 2 and "错误" in broken.stderr and not (tmp_path / "b.pdf").exists()
+    wrong = tianbao(str(report(tmp_path / "r.docx")), "--pdf", str(tmp_path / "c.png"))
+    assert wrong.returncode == 2 and ".pdf" in wrong.stderr
+    alone = tianbao("--pdf", str(tmp_path / "d.pdf"))
+    assert alone.returncode == 2 and "--pdf" in alone.stderr
