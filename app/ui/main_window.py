@@ -335,9 +335,12 @@ class MainWindow(QMainWindow):
         self.snapshot = self.report.snapshot()
         self.outline.set_sections(self.snapshot.sections)
         self.sidebar.set_placeholders(self.snapshot.placeholders)
+        empty = self.report.isEmpty()
+        if empty:
+            self.sidebar.set_count(0, empty)
         self._on_cursor_moved()
         self.fill_loop.mark_current()
-        self.status.show_left(len(self.snapshot.placeholders))
+        self.status.show_left(len(self.snapshot.placeholders), empty)
         self._on_modification_changed(self.report.isModified())
         self.fill_record.refreshed(self.snapshot)
         self.counts.refreshed()

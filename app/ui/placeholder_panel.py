@@ -438,7 +438,11 @@ class PlaceholderPanel(QWidget):
         self._kind_labels = labels
         self.model_.kind_labels = labels
 
-    def set_count(self, n: int) -> None:
+    def set_count(self, n: int, empty: bool = False) -> None:
+        """``empty``: the document has no text (nothing to call "all filled")."""
+        if empty:
+            self.header.setText(self.tr("Nothing to fill yet"))
+            return
         self.header.setText(self.tr("%1 left to fill", "", n).replace("%1", str(n)) if n else self.tr("All filled"))
 
     def _on_clicked(self, index: QModelIndex) -> None:

@@ -92,7 +92,7 @@
         <location filename="../../app/ui/sidebar_offers.py" line="56"/>
         <source>Also fill the other %1</source>
         <translation>
-            <numerusform>Also fill the other %1</numerusform>
+            <numerusform>Also fill the other place (%1)</numerusform>
             <numerusform>Also fill the other %1</numerusform>
         </translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>PlaceholderPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/placeholder_panel.py" line="442"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="446"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="54"/>
+        <location filename="../../app/ui/status.py" line="59"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="64"/>
+        <location filename="../../app/ui/status.py" line="69"/>
         <source>Target %1 / %2 characters (%3%)</source>
         <translation>
             <numerusform>Target %1 / %2 character (%3%)</numerusform>

@@ -912,8 +912,8 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="169"/>
-        <location filename="../../app/ui/session.py" line="55"/>
-        <location filename="../../app/ui/session.py" line="143"/>
+        <location filename="../../app/ui/session.py" line="62"/>
+        <location filename="../../app/ui/session.py" line="150"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -943,84 +943,89 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>图片已保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="110"/>
-        <location filename="../../app/ui/session.py" line="115"/>
+        <location filename="../../app/ui/session.py" line="117"/>
+        <location filename="../../app/ui/session.py" line="122"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="116"/>
+        <location filename="../../app/ui/session.py" line="123"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="134"/>
+        <location filename="../../app/ui/session.py" line="141"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="135"/>
+        <location filename="../../app/ui/session.py" line="142"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="135"/>
+        <location filename="../../app/ui/session.py" line="142"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="153"/>
+        <location filename="../../app/ui/session.py" line="160"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="171"/>
+        <location filename="../../app/ui/session.py" line="178"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="173"/>
+        <location filename="../../app/ui/session.py" line="180"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="192"/>
+        <location filename="../../app/ui/session.py" line="199"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="242"/>
+        <location filename="../../app/ui/session.py" line="249"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="225"/>
+        <location filename="../../app/ui/session.py" line="232"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="226"/>
+        <location filename="../../app/ui/session.py" line="39"/>
+        <source>“%1” cannot be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="233"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -1097,20 +1102,25 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <source>Placeholder list</source>
         <translation>待填写列表</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/placeholder_panel.py" line="444"/>
+        <source>Nothing to fill yet</source>
+        <translation>暂无待填写内容</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/placeholder_panel.py" line="442"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="446"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>还有 %1 处待填写</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="442"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="446"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="473"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="477"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
     </message>
@@ -1345,36 +1355,36 @@ Save As: save to a new file and keep both.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="54"/>
+        <location filename="../../app/ui/status.py" line="59"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>还有 %1 处待填写</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="54"/>
+        <location filename="../../app/ui/status.py" line="59"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="57"/>
+        <location filename="../../app/ui/status.py" line="62"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="57"/>
+        <location filename="../../app/ui/status.py" line="62"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="64"/>
+        <location filename="../../app/ui/status.py" line="69"/>
         <source>Target %1 / %2 characters (%3%)</source>
         <translation>
             <numerusform>目标 %1 / %2 字（%3%）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="68"/>
+        <location filename="../../app/ui/status.py" line="73"/>
         <source>, %1 over</source>
         <translation>，超出 %1 字</translation>
     </message>
