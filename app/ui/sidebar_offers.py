@@ -58,7 +58,7 @@ class OffersPanel(QWidget):
 
     def set_ads(self, n: int) -> None:
         if n:
-            self.ads.setText(arg(self.tr("Template ads: %1 · <a href=\"clean\">Clean up…</a>", "", n), n))
+            self.ads.setText(arg(self.tr("Template ads in %1 places · <a href=\"clean\">Clean up…</a>", "", n), n))
         self.ads.setVisible(n > 0)
 
 

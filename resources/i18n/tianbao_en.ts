@@ -98,10 +98,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/sidebar_offers.py" line="61"/>
-        <source>Template ads: %1 · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
+        <source>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
         <translation>
-            <numerusform>Template ads: %1 place · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</numerusform>
-            <numerusform>Template ads: %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</numerusform>
+            <numerusform>Template ads in %1 place · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</numerusform>
+            <numerusform>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</numerusform>
         </translation>
     </message>
 </context>

@@ -1041,7 +1041,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/sidebar_offers.py" line="61"/>
-        <source>Template ads: %1 · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
+        <source>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
         <translation>
             <numerusform>模板广告 %1 处 · &lt;a href=&quot;clean&quot;&gt;清理…&lt;/a&gt;</numerusform>
         </translation>
