@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.fill_loop.refresh = self.refresh_now
         self.fill_loop.fill_together = self.offers.fill
         self.fill_loop.in_hand = self.offers.placeholder_chosen
+        self.sidebar.model_.paragraph_of = lambda block: self.fill_record.text(block).replace("\u2028", "\n")
         self._connect_engine()
         self.editor.setReadOnly(False)
         self.editor.marks_placeholders = True
@@ -334,6 +335,7 @@ class MainWindow(QMainWindow):
         self.refresh_timer.stop()
         self.snapshot = self.report.snapshot()
         self.outline.set_sections(self.snapshot.sections)
+        self.sidebar.set_sections(self.snapshot.sections)
         self.sidebar.set_placeholders(self.snapshot.placeholders)
         empty = self.report.isEmpty()
         if empty:

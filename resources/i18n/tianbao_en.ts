@@ -108,7 +108,7 @@
 <context>
     <name>PlaceholderPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/placeholder_panel.py" line="446"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="377"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>

@@ -911,34 +911,34 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <location filename="../../app/ui/session.py" line="62"/>
         <location filename="../../app/ui/session.py" line="150"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>it is one of a group of pictures that stays</source>
         <translation>它与其他仍保留的图片同属一个组合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>it is the result of a field, which would bring it back</source>
         <translation>它是域的结果，更新域时会重新出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>it is drawn together with text boxes or shapes the editor does not show</source>
         <translation>它与编辑器中未显示的文本框或图形画在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>A picture you deleted cannot be removed from the file here, so saving keeps it: %1. Delete it in Word or WPS if it must go.</source>
         <translation>您删除的图片无法在此从文件中移除，保存时仍会保留（%1）。如确需删除，请在 Word 或 WPS 中删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Picture kept</source>
         <translation>图片已保留</translation>
     </message>
@@ -1009,23 +1009,23 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -1058,69 +1058,69 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>PlaceholderPanel</name>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="372"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="302"/>
         <source>Placeholders to fill</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="386"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="316"/>
         <source>Fill:</source>
         <translation>填写：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="389"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="319"/>
         <source>Fill in the selected placeholder</source>
         <translation>填写选中的占位符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="390"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="320"/>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="395"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="325"/>
         <source>Previous placeholder (Shift+F11)</source>
         <translation>上一处 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="396"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="326"/>
         <source>Previous placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="399"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="329"/>
         <source>Next placeholder (F11)</source>
         <translation>下一处 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="400"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="330"/>
         <source>Next placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="409"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="339"/>
         <source>Placeholder list</source>
         <translation>待填写列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="444"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="375"/>
         <source>Nothing to fill yet</source>
         <translation>暂无待填写内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/placeholder_panel.py" line="446"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="377"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>还有 %1 处待填写</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="446"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="377"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="477"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="418"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
     </message>

@@ -171,3 +171,19 @@ def test_page_reflows_when_the_window_is_narrower_than_a4(window, qtbot) -> None
     window.resize(1500, 900)
     QApplication.processEvents()
     assert window.editor.lineWrapColumnOrWidth() == window.editor.page_width()
+
+
+def test_sidebar_rows_readable(window, qtbot) -> None:  # noqa: ANN001
+    from app.ui.placeholder_panel import HTML_ROLE
+
+    long_tail = "，并在全区范围内推广了相关经验做法，取得了良好的社会效果和群众口碑" * 2
+    show(window, ["工作总结", "一、主要工作", "（一）党建工作", f"全年开展活动X次{long_tail}。", "姓名：____",
+                  "二、存在问题", "（一）党建工作", "问题X个。"])
+    model = window.sidebar.model_
+    headers = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert headers == ["一、主要工作 › （一）党建工作", "二、存在问题 › （一）党建工作"]
+    first = model.index(0, 0, model.index(0, 0))
+    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("口碑。")  # the whole context
+    blank = model.index(1, 0, model.index(0, 0))
+    assert "姓名：▁▁▁" in blank.data() and "▁▁▁" in blank.data(HTML_ROLE)
+    window.sidebar.list.viewport().grab()  # the delegate paints a cut row with "…" (no exception)
