@@ -268,7 +268,7 @@ class PlaceholderModel(QAbstractItemModel):
                 return title
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 # With its parent sections: "一、… › （三）…" (several sections share a "（一）").
-                return self.path_of(items[0].block) if self.path_of is not None and items else title
+                return (self.path_of(items[0].block) or title) if self.path_of is not None and items else title
             return None
         p = self.placeholder(index)
         if p is None:
