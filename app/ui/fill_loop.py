@@ -10,8 +10,9 @@ when the typing ends: the cursor leaves it, or F11 moves on."""
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
@@ -268,6 +269,21 @@ class FillLoop(QObject):
         self.editor.setExtraSelections(selections)
         if self.in_hand is not None:
             self.in_hand(placeholder)
+
+    @contextmanager
+    def kept_place(self) -> Iterator[None]:
+        """The cursor and the view where they were around a change of the whole report (official
+        format rebuilds every paragraph): the same paragraph and offset, at the same height."""
+        cursor = self.editor.textCursor()
+        number, offset, top = cursor.blockNumber(), cursor.positionInBlock(), self.editor.cursorRect().top()
+        yield
+        report = self.report
+        block = report.findBlockByNumber(min(number, report.blockCount() - 1))
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(offset, block.length() - 1))
+        self.editor.setTextCursor(cursor)
+        bar = self.editor.verticalScrollBar()
+        bar.setValue(bar.value() + self.editor.cursorRect().top() - top)
 
     def go_to_block(self, number: int) -> None:
         block = self.report.findBlockByNumber(number)

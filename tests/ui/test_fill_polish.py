@@ -187,3 +187,15 @@ def test_sidebar_rows_readable(window, qtbot) -> None:  # noqa: ANN001
     blank = model.index(1, 0, model.index(0, 0))
     assert "姓名：▁▁▁" in blank.data() and "▁▁▁" in blank.data(HTML_ROLE)
     window.sidebar.list.viewport().grab()  # the delegate paints a cut row with "…" (no exception)
+
+
+def test_official_format_keeps_the_cursor_and_the_view(window, qtbot) -> None:  # noqa: ANN001
+    filler = [f"第{i}段正文内容，用来撑开页面的高度。" for i in range(150)]
+    show(window, ["工作总结", *filler, "全年开展活动X次。", *filler])
+    select_first(window, qtbot)
+    number = window.editor.textCursor().blockNumber()
+    top = window.editor.cursorRect().top()
+    assert window.official.official_format()
+    cursor = window.editor.textCursor()
+    assert cursor.blockNumber() == number and "X次" in cursor.block().text()
+    assert abs(window.editor.cursorRect().top() - top) < 40
