@@ -107,27 +107,35 @@ class DocumentSession(QObject):
         # would walk them again and again while they are made (a third of the time to open 1,500
         # pages). It is paused here and back when the report is in (see MainWindow).
         gc.disable()
+        from app.ui.progress import Steps
+
+        steps = Steps(window, arg(translate("MainWindow", "Opening “%1”…"), path.name), 2)
         try:
             from app.io.load import load
 
             document = load(path)
         except DocumentError as exc:
             gc.enable()
+            steps.done()
             QGuiApplication.restoreOverrideCursor()
             self.error(translate("MainWindow", "Cannot open the file"), named(path, exc))
             return False
         except Exception as exc:  # noqa: BLE001 - any reader failure is the file's, never a crash
             gc.enable()
+            steps.done()
             QGuiApplication.restoreOverrideCursor()
             self.error(translate("MainWindow", "Cannot open the file"),
                        named(path, DocumentError(translate("MainWindow", "The file cannot be read."), repr(exc))))
             return False
+        # Shown from here on when reading took longer than progress.SHOW_AFTER_MS.
+        steps.next(translate("MainWindow", "Laying out the pages and finding the placeholders…"))
         try:
             self.show(document, path, path.name)
         except BaseException:
             gc.enable()
             raise
         finally:
+            steps.done()
             QGuiApplication.restoreOverrideCursor()
         window.settings.add_recent(str(path))
         window.settings.save()

@@ -576,12 +576,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>FillLoop</name>
     <message>
-        <location filename="../../app/ui/fill_loop.py" line="118"/>
+        <location filename="../../app/ui/fill_loop.py" line="119"/>
         <source>No placeholders left</source>
         <translation>没有待填写的地方了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fill_loop.py" line="183"/>
+        <location filename="../../app/ui/fill_loop.py" line="184"/>
         <source>“%1” filled in as “%2”</source>
         <translation>“%1”已补全为“%2”</translation>
     </message>
@@ -913,7 +913,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     <message>
         <location filename="../../app/ui/main_window.py" line="170"/>
         <location filename="../../app/ui/session.py" line="62"/>
-        <location filename="../../app/ui/session.py" line="150"/>
+        <location filename="../../app/ui/session.py" line="158"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -943,58 +943,63 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>图片已保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="117"/>
-        <location filename="../../app/ui/session.py" line="122"/>
+        <location filename="../../app/ui/session.py" line="121"/>
+        <location filename="../../app/ui/session.py" line="127"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="123"/>
+        <location filename="../../app/ui/session.py" line="128"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="141"/>
+        <location filename="../../app/ui/session.py" line="131"/>
+        <source>Laying out the pages and finding the placeholders…</source>
+        <translation>正在排版并查找待填写处…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="149"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="142"/>
+        <location filename="../../app/ui/session.py" line="150"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="142"/>
+        <location filename="../../app/ui/session.py" line="150"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="160"/>
+        <location filename="../../app/ui/session.py" line="168"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="178"/>
+        <location filename="../../app/ui/session.py" line="186"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="180"/>
+        <location filename="../../app/ui/session.py" line="188"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="199"/>
+        <location filename="../../app/ui/session.py" line="207"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="249"/>
+        <location filename="../../app/ui/session.py" line="257"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="232"/>
+        <location filename="../../app/ui/session.py" line="240"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1004,7 +1009,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>无法打开“%1”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="233"/>
+        <location filename="../../app/ui/session.py" line="112"/>
+        <source>Opening “%1”…</source>
+        <translation>正在打开“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="241"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>

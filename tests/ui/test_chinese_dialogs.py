@@ -36,3 +36,25 @@ def test_a_failed_open_names_the_file_and_claims_nothing(window, tmp_path) -> No
     assert not window.open_path(path)
     assert "“去年的总结.doc”" in told[0] and "另存为" in told[0] and "密码" not in told[0]
     assert window.status.left.text() == "" and "全部填写" not in window.sidebar.header.text()
+
+
+def test_a_long_open_shows_its_progress(window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import time
+
+    from app.io import load as load_module
+    from app.ui import progress
+
+    path = tmp_path / "长报告.txt"
+    path.write_text("工作总结\n全年开展活动X次。\n", encoding="utf-8")
+    real = load_module.load
+    monkeypatch.setattr(progress, "SHOW_AFTER_MS", 50)
+
+    def slow(p):  # noqa: ANN001, ANN202 - reading a long report takes a while
+        time.sleep(0.2)
+        return real(p)
+
+    monkeypatch.setattr(load_module, "load", slow)
+    progress.SHOWN.clear()
+    assert window.open_path(path)
+    assert progress.SHOWN == ["正在排版并查找待填写处…"]
+    assert not any(d.isVisible() for d in window.findChildren(progress.QProgressDialog))
