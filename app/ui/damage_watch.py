@@ -5,9 +5,10 @@ each refresh."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable
 
 from app.core.damage import TEXT, damage_in, shape_of
+from app.core.live_scan import lazy_texts
 from app.core.offsets import OBJECT
 
 if TYPE_CHECKING:
@@ -21,19 +22,6 @@ def _shape(data: BlockState) -> int:
         return TEXT  # an empty paragraph Qt keeps around a table: no part of the document
     text = data.text or ""
     return shape_of(text, data.in_cell, OBJECT in text)
-
-
-class _Texts(Sequence[str]):
-    """The texts of the paragraphs, fetched only for the few page-number lines."""
-
-    def __init__(self, datas: Sequence[BlockState]) -> None:
-        self._datas = datas
-
-    def __len__(self) -> int:
-        return len(self._datas)
-
-    def __getitem__(self, i):  # noqa: ANN001, ANN204 - Sequence protocol
-        return self._datas[i].text or ""
 
 
 class DamageWatch:
@@ -52,7 +40,7 @@ class DamageWatch:
                 self._shapes = [_shape(d) for d in datas]
             self._serial = snapshot.serial
         out = []
-        for hint in damage_in(self._shapes, _Texts(datas)):
+        for hint in damage_in(self._shapes, lazy_texts(datas)):
             line = line_of(hint.block)
             if line < 0:
                 continue

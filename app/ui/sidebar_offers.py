@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from app.core.clean import clean_plan
 from app.core.fill_checks import check_fill, filled_spans
-from app.core.live_scan import plain_text
+from app.core.live_scan import lazy_texts, plain_text
 from app.core.siblings import fill_together, siblings_of
 from app.ui.fill_loop import this_year
 from app.ui.fill_record import engine_offset
@@ -79,7 +79,7 @@ class SidebarOffers(QObject):
         self._siblings = []
         if placeholder is not None:
             snapshot = self.window.snapshot
-            texts = _BlockTexts(snapshot.datas)
+            texts = lazy_texts(snapshot.datas)
             mine = next((p for p in snapshot.placeholders
                          if (p.block, p.start, p.token) == (placeholder.block, placeholder.start, placeholder.token)),
                         None)
@@ -133,19 +133,6 @@ class SidebarOffers(QObject):
         self.window.editor.junk_marks = marks
         self.window.editor.viewport().update()
         self.panel.set_ads(len(self.junk))
-
-
-class _BlockTexts:
-    """Block texts by block number, as the engine reads them in place (only those looked at)."""
-
-    def __init__(self, datas: list) -> None:
-        self._datas = datas
-
-    def __len__(self) -> int:
-        return len(self._datas)
-
-    def __getitem__(self, i: int) -> str:
-        return plain_text(self._datas[i])
 
 
 __all__ = ["OffersPanel", "SidebarOffers"]
