@@ -18,13 +18,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from app.core.fill_checks import check_fill
-from app.core.filled import Filled
 from app.core.offsets import code_point_index, spaced_text, utf16_offset
-from app.core.placeholders import Placeholder
 from app.ui.i18n import arg
 
+# The engine side (fill_checks, filled, placeholders) is imported where used: this module is part
+# of the window's first frame, which the engine must not delay.
 if TYPE_CHECKING:
+    from app.core.placeholders import Placeholder
     from app.ui.fill_record import FillRecord
     from app.ui.editor import Editor
     from app.ui.placeholder_panel import PlaceholderPanel
@@ -139,6 +139,8 @@ class FillLoop(QObject):
 
     def placeholder_at(self, cursor: QTextCursor) -> Placeholder | None:
         """The placeholder ``cursor`` selects exactly (block number, code point offsets)."""
+        from app.core.placeholders import Placeholder
+
         if not cursor.hasSelection():
             return None
         block = self.report.findBlock(cursor.selectionStart())
@@ -151,6 +153,9 @@ class FillLoop(QObject):
     def fill(self, value: str) -> bool:
         """Put ``value`` (checked: see the module's doc) in place of the selected placeholder (or
         the next one) and move on."""
+        from app.core.fill_checks import check_fill
+        from app.core.filled import Filled
+
         value = value.replace("\n", " ").strip()
         if not value:
             return False
@@ -214,6 +219,9 @@ class FillLoop(QObject):
 
     def finish_typing(self) -> None:
         """Check the value typed over the placeholder last selected, completing it in the same undo step."""
+        from app.core.fill_checks import check_fill
+        from app.core.filled import Filled
+
         over, self._over = self._over, None
         if over is None:
             return

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         # The first frame shows what an empty document will: no characters, nothing to fill.
         self._show_title(self.session.title)
         self.status.show_chars(0)
-        self.status.show_left(0)
+        self.status.show_left(0, True)
         self.status.show_saved(True)
         self.formatting.show_font(DEFAULT_FAMILIES[0], DEFAULT_SIZE_PT)
         if finish_later:

@@ -363,7 +363,7 @@ class PlaceholderPanel(QWidget):
             lambda index: self._rebuilding or self._collapsed.discard(index.data(KEY_ROLE)))
         self._kind_labels: dict[str, str] = {}
         self._paths: SectionPaths | None = None
-        self.set_count(0)
+        self.set_count(0, True)
 
     def set_kind_labels(self, labels: dict[str, str]) -> None:
         self._kind_labels = labels

@@ -15,13 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from app.core.clean import clean_plan
-from app.core.fill_checks import check_fill, filled_spans
-from app.core.live_scan import lazy_texts, plain_text
-from app.core.siblings import fill_together, siblings_of
 from app.ui.fill_loop import this_year
-from app.ui.fill_record import engine_offset
 from app.ui.i18n import arg
+
+# The engine side is imported where used: the panel is part of the window's first frame.
 
 if TYPE_CHECKING:
     from app.core.clean import CleanItem
@@ -76,6 +73,9 @@ class SidebarOffers(QObject):
 
     def placeholder_chosen(self, placeholder: Placeholder | None) -> None:
         """The placeholder in hand changed (None: none)."""
+        from app.core.live_scan import lazy_texts
+        from app.core.siblings import siblings_of
+
         self._siblings = []
         if placeholder is not None:
             snapshot = self.window.snapshot
@@ -90,6 +90,11 @@ class SidebarOffers(QObject):
     def fill(self, value: str) -> bool:
         """Fill the placeholder in hand and its siblings with ``value`` in one step, when offered
         and ticked; False when not (the fill loop fills the one)."""
+        from app.core.fill_checks import check_fill, filled_spans
+        from app.core.live_scan import plain_text
+        from app.core.siblings import fill_together
+        from app.ui.fill_record import engine_offset
+
         if len(self._siblings) < 2 or not self.panel.together.isChecked() or not self.panel.together.isVisible():
             return False
         window = self.window
@@ -121,6 +126,8 @@ class SidebarOffers(QObject):
 
     def read_junk(self) -> None:
         """The clean-up plan of the report as shown (at open, after a one-step change)."""
+        from app.core.clean import clean_plan
+
         report = self.window.report
         self.junk = clean_plan(report.export())
         paragraphs = report.paragraphs()
