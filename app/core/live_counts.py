@@ -92,6 +92,11 @@ class CountKeeper:
         self._serial = snapshot.serial
         return self.figures
 
+    def line_of(self, block: int) -> int:
+        """The line (paragraph in export order, as hints count) of block number ``block``; -1 for
+        none (an empty paragraph Qt keeps around a table)."""
+        return self._line_of[block] if 0 <= block < len(self._line_of) else -1
+
     @property
     def hints_pending(self) -> bool:
         return self._placed is None

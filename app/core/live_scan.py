@@ -94,6 +94,11 @@ class _Texts(Sequence[str]):
         return plain_text(self._datas[i])
 
 
+def lazy_texts(datas: list[BlockState]) -> Sequence[str]:
+    """The paragraphs' texts as the engine reads them in place, each made only when looked at."""
+    return _Texts(datas)
+
+
 def plain_text(data: BlockState) -> str:
     """A paragraph's text as the engine reads it in place (see offsets.spaced_text)."""
     return spaced_text(data.text or "")

@@ -532,6 +532,27 @@ def _cells(tr: Any) -> Iterator[Any]:
             yield from _cells(child)
 
 
+# The stream an encrypted .docx keeps its package in, inside an OLE container (MS-OFFCRYPTO); a
+# legacy .doc or .wps has a WordDocument stream instead. Stream names are UTF-16 in the directory.
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+# How much of a large file's start and end is searched for it (the directory sits at either).
+_OLE_SEARCH_BYTES = 1 << 20
+
+
+def is_encrypted_package(path: Path) -> bool:
+    """Whether the OLE file at ``path`` is a password-protected Office document (not a legacy .doc)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            if size <= 2 * _OLE_SEARCH_BYTES:
+                return _ENCRYPTED_STREAM in fh.read()
+            head = fh.read(_OLE_SEARCH_BYTES)
+            fh.seek(size - _OLE_SEARCH_BYTES)
+            return _ENCRYPTED_STREAM in head or _ENCRYPTED_STREAM in fh.read()
+    except OSError:
+        return False
+
+
 def check_package(path: Path) -> None:
     """Refuse what python-docx would choke on, with a message saying what the file is."""
     if not path.exists():
@@ -546,9 +567,14 @@ def check_package(path: Path) -> None:
     if not head:
         raise DocumentError("文件是空的（0 字节），没有可打开的内容。")
     if head.startswith(_OLE_MAGIC):
+        if is_encrypted_package(path):
+            raise DocumentError(
+                "这是设置了密码的加密文档，无法直接打开。"
+                "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 格式，再用填报打开。"
+            )
         raise DocumentError(
-            "这是加密的文档或旧版 Word/WPS 二进制格式（.doc/.wps），无法直接打开。"
-            "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 格式，再用填报打开。"
+            "这是旧版 Word/WPS 二进制格式（.doc/.wps），无法直接打开。"
+            "请在 Word 或 WPS 中打开它，“另存为” .docx 格式，再用填报打开。"
         )
     try:
         with zipfile.ZipFile(path) as zf:

@@ -11,7 +11,12 @@ from PySide6.QtGui import QBrush, QPalette, QStandardItem
 from PySide6.QtWidgets import QHeaderView, QInputDialog
 
 from app.core import counts as core_counts
+from app.core.damage import KINDS as DAMAGE_KINDS
+from app.core.damage import fix_damage
+from app.core.fill_checks import fill_hints
+from app.core.hints import without_filled
 from app.core.live_counts import CountKeeper
+from app.ui.damage_watch import DamageWatch
 from app.ui.i18n import arg, translate
 from app.ui.outline_panel import BLOCK_ROLE
 
@@ -30,6 +35,7 @@ class CountsView(QObject):
         super().__init__(window)
         self.window = window
         self.keeper = CountKeeper()
+        self.damage = DamageWatch()
         self.hints: list[Hint] = []
         self._hints_due = False  # a long report's hints are being read, a slice per turn of the event loop
         self._counts_shown: list[tuple] = []  # see _show_section_counts
@@ -93,9 +99,34 @@ class CountsView(QObject):
             QTimer.singleShot(0, self, self._read_hints)
 
     def _show_hints(self) -> None:
+        """The paragraphs' own hints (less old years the user typed into a year placeholder), the
+        checks of the values filled in, and the damage, in document order."""
         self._hints_due = False
-        self.hints = self.keeper.finish_hints()
-        self.window.hints_panel.set_hints(self.hints, [line[0] for line in self.keeper.figures.lines])
+        texts = [line[0] for line in self.keeper.figures.lines]
+        filled = self.window.fill_record.for_hints(self.keeper.line_of)
+        hints = without_filled(self.keeper.finish_hints(), filled)
+        hints += fill_hints(texts, filled, datetime.date.today().year)
+        hints += self.damage.hints(self.window.snapshot, self.keeper.line_of)
+        hints.sort(key=lambda h: (h.block, h.start, h.end))
+        self.hints = hints
+        self.window.hints_panel.set_hints(self.hints, texts)
+
+    def show_hints(self) -> None:
+        """The Hints list again (a value was just filled in), unless a long report's are still being read."""
+        if not self._hints_due:
+            self._show_hints()
+
+    def fix_damage(self) -> bool:
+        """Remove the empty runs and page-number lines the Hints list shows, as one undo step."""
+        damage = [h for h in self.hints if h.kind in DAMAGE_KINDS]
+        if not damage:
+            return False
+        change = fix_damage(len(self.keeper.figures.lines), damage)
+        operations = self.window.operations
+        if operations.apply(change):
+            operations.done(change)
+            return True
+        return False
 
     def _outline_items(self) -> list[QStandardItem]:
         items: list[QStandardItem] = []

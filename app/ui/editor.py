@@ -25,6 +25,8 @@ A4_WIDTH_MM = 210.0
 # GB/T 9704 margins are left 28 mm and right 26 mm; the screen page uses 27 mm all round.
 PAGE_MARGIN_MM = 27.0
 DOCUMENT_SUFFIXES = (".docx", ".docm", ".txt")
+# The narrowest the page gets in a narrow window (it scrolls sideways below this).
+MIN_WRAP_PX = 320
 
 
 def mm_px(mm: float, dpi: float) -> float:
@@ -44,7 +46,8 @@ def local_document(mime: QMimeData) -> str | None:
 
 def clean_char_format(source: QTextCharFormat, base: QTextCharFormat) -> QTextCharFormat:
     """The format pasted text gets: the format at the insertion point plus only the source's
-    bold, italic, underline and size in points (see Editor.insertFromMimeData)."""
+    bold, italic and underline (see Editor.insertFromMimeData). The size is the paragraph's: a web
+    page's 16 px headline pasted into a 三号 report must not stand out."""
     cf = QTextCharFormat(base)
     if source.hasProperty(QTextFormat.Property.FontWeight):
         cf.setFontWeight(QFont.Weight.Bold if source.fontWeight() >= QFont.Weight.DemiBold else QFont.Weight.Normal)
@@ -53,8 +56,6 @@ def clean_char_format(source: QTextCharFormat, base: QTextCharFormat) -> QTextCh
     if source.hasProperty(QTextFormat.Property.FontUnderline) or source.hasProperty(
             QTextFormat.Property.TextUnderlineStyle):
         cf.setFontUnderline(source.fontUnderline())
-    if source.hasProperty(QTextFormat.Property.FontPointSize) and source.fontPointSize() > 0:
-        cf.setFontPointSize(source.fontPointSize())
     return cf
 
 
@@ -72,8 +73,9 @@ class Editor(QTextEdit):
         self.setAcceptRichText(True)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setTabChangesFocus(False)
-        # The page keeps its A4 width however narrow the window (it scrolls sideways then):
-        # text wrapped to a sliver is unreadable, and Qt's table layout breaks on it.
+        # The page keeps its A4 width where there is room; in a narrower window it follows the
+        # window (no sideways scrolling), though never narrower than MIN_WRAP_PX: text wrapped
+        # to a sliver is unreadable, and Qt's table layout breaks on it (see _center_page).
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self.setLineWrapColumnOrWidth(self.page_width())
         self.apply_palette()
@@ -81,6 +83,9 @@ class Editor(QTextEdit):
         # Placeholder marks need the engine side (app.ui.placeholder_marks), which the window loads
         # after its first frame (MainWindow.finish_start); an empty page has none to paint.
         self.marks_placeholders = False
+        # Template ads to mark grey: block number -> (start, end, text) of each, end -1 for the
+        # whole line (app.ui.sidebar_offers reads them at open and after each change).
+        self.junk_marks: dict[int, list[tuple[int, int, str]]] = {}
 
     def after_paint(self, job: Callable[[], object], latest_ms: int = 500) -> None:
         """Run ``job`` once the report has been painted (work the user need not wait for to see
@@ -132,9 +137,11 @@ class Editor(QTextEdit):
             # Word's list labels, drawn into the room their paragraphs leave (never text).
             paint_labels(self, painter)
             if self.marks_placeholders:
-                from app.ui.placeholder_marks import paint_placeholders
+                from app.ui.placeholder_marks import paint_junk, paint_placeholders
 
                 paint_placeholders(self, painter)
+                if self.junk_marks:
+                    paint_junk(self, painter, self.junk_marks)
         finally:
             painter.end()
         if self._after_paint:
@@ -147,6 +154,10 @@ class Editor(QTextEdit):
         # gets a sideways scroll bar when the text grows past one screen.
         scroll = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2
         spare = self.width() - scroll - self.page_width()
+        # Narrower than A4: the page follows the window (down to MIN_WRAP_PX).
+        width = self.page_width() if spare >= 0 else max(MIN_WRAP_PX, self.width() - scroll)
+        if self.lineWrapColumnOrWidth() != width:
+            self.setLineWrapColumnOrWidth(width)
         side = max(0, spare // 2)
         top = 16 if side > 0 else 0
         self.setViewportMargins(side, top, side, 0)
@@ -187,8 +198,8 @@ class Editor(QTextEdit):
         return local_document(source) is not None or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
-        """Paste rule: text from Word, WPS or a web page keeps bold, italic, underline and the
-        size in points; everything else (font families, colours, backgrounds, links, images,
+        """Paste rule: text from Word, WPS or a web page keeps bold, italic and underline;
+        everything else (its size too), (font families, colours, backgrounds, links, images,
         tables, paragraph styling) is dropped, and the pasted text takes the font of the place
         it lands in, so a report keeps one look. Each source paragraph becomes one paragraph.
         A dropped .docx/.txt file is opened, not pasted."""

@@ -24,7 +24,16 @@ if TYPE_CHECKING:  # the group shows in the first frame, empty: the rest loads w
 HINT_ROLE = Qt.ItemDataRole.UserRole + 21
 KIND_LABELS = {"stale-year": QT_TRANSLATE_NOOP("HintsPanel", "old year"),
                "number-style": QT_TRANSLATE_NOOP("HintsPanel", "numerals"),
-               "punctuation": QT_TRANSLATE_NOOP("HintsPanel", "half-width")}
+               "punctuation": QT_TRANSLATE_NOOP("HintsPanel", "half-width"),
+               "fill-not-year": QT_TRANSLATE_NOOP("HintsPanel", "not a year"),
+               "fill-not-figure": QT_TRANSLATE_NOOP("HintsPanel", "not a figure"),
+               "fill-over-100-percent": QT_TRANSLATE_NOOP("HintsPanel", "over 100%"),
+               "fill-fraction-count": QT_TRANSLATE_NOOP("HintsPanel", "fraction"),
+               "empty-run": QT_TRANSLATE_NOOP("HintsPanel", "empty lines"),
+               "trailing-empty": QT_TRANSLATE_NOOP("HintsPanel", "empty at end"),
+               "page-number-line": QT_TRANSLATE_NOOP("HintsPanel", "page number")}
+# Damage kinds (app.core.damage.KINDS; this module loads before the engine): a one-step fix.
+DAMAGE_KINDS = ("empty-run", "trailing-empty", "page-number-line")
 CONTEXT_CHARS = 12
 
 
@@ -47,6 +56,22 @@ def hint_message(hint: Hint, current_year: int | None = None) -> str:
     if hint.kind == "punctuation" and hint.fix:
         return arg(translate("HintsPanel", "Half-width “%1” in a Chinese sentence: should be full-width “%2”."),
                    hint.text, hint.fix)
+    text = hint.text.strip()
+    if hint.kind == "fill-not-year":
+        return arg(translate("HintsPanel", "“%1” does not look like a year (four digits, %2 to %3)."),
+                   text, 1949, current_year + 10)
+    if hint.kind == "fill-not-figure":
+        return arg(translate("HintsPanel", "A figure in Arabic numerals belongs here; “%1” was filled in."), text)
+    if hint.kind == "fill-over-100-percent":
+        return arg(translate("HintsPanel", "The percentage “%1%” is over 100%: please check."), text)
+    if hint.kind == "fill-fraction-count":
+        return arg(translate("HintsPanel", "“%1” counts whole things: usually a whole number."), text)
+    if hint.kind in ("empty-run", "trailing-empty"):
+        return arg(translate("HintsPanel", "%1 empty paragraphs in a row (left by copying or converting): one is "
+                                           "enough."), text)
+    if hint.kind == "page-number-line":
+        return arg(translate("HintsPanel", "This line holds only the page number “%1” (left by copying from a PDF "
+                                           "or a printout)."), text)
     return hint.message
 
 
@@ -56,6 +81,8 @@ def hint_line(hint: Hint, text: str) -> str:
     after = text[hint.end:hint.end + CONTEXT_CHARS]
     lead = "…" if hint.start > CONTEXT_CHARS else ""
     tail = "…" if hint.end + CONTEXT_CHARS < len(text) else ""
+    if hint.kind in ("empty-run", "trailing-empty"):
+        return arg(translate("HintsPanel", "[%1] %2 empty paragraphs"), kind_label(hint.kind), hint.text)
     token = f"“{hint.text}”" if hint.kind == "punctuation" else hint.text
     return arg(translate("HintsPanel", "[%1] %2 · %3"), kind_label(hint.kind), token,
                f"{lead}{before}{hint.text}{after}{tail}")
@@ -83,6 +110,7 @@ def _this_year() -> int:
 class HintsPanel(QWidget):
     hintChosen = Signal(int, int, int)  # block (export index), start, end
     fixRequested = Signal()
+    damageFixRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,9 +130,15 @@ class HintsPanel(QWidget):
         self.fix_button.setToolTip(self.tr("Change the half-width punctuation listed below to full width in one "
                                            "step (can be undone)"))
         self.fix_button.clicked.connect(self.fixRequested)
+        self.damage_button = QPushButton(self)
+        self.damage_button.setObjectName("fixDamageButton")
+        self.damage_button.setToolTip(self.tr("Remove the extra empty paragraphs and the page-number lines listed "
+                                              "below in one step (can be undone)"))
+        self.damage_button.clicked.connect(self.damageFixRequested)
         row.addWidget(self.header, 1)
         row.addWidget(self.fix_button)
         layout.addLayout(row)
+        layout.addWidget(self.damage_button)
         self.list = QListWidget(self)
         self.list.setObjectName("hintList")
         self.list.setAccessibleName(self.tr("Hint list"))
@@ -127,6 +161,9 @@ class HintsPanel(QWidget):
         self.fix_button.setEnabled(punctuation > 0)
         self.fix_button.setText(arg(self.tr("Fix to Full Width (%1)"), punctuation) if punctuation
                                 else self.tr("Fix to Full Width"))
+        damage = sum(1 for h in hints if h.kind in DAMAGE_KINDS)
+        self.damage_button.setVisible(damage > 0)
+        self.damage_button.setText(arg(self.tr("Clear Extra Empty Paragraphs and Page Numbers (%1)"), damage))
         if keys == self._keys:
             return
         self._keys = keys

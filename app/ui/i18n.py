@@ -53,8 +53,14 @@ def install(app: QCoreApplication, locale_name: str | None = None) -> list[QTran
     if ours.load(str(I18N_DIR / "tianbao_zh_CN.qm")):
         app.installTranslator(ours)
         translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        translators.append(qt)
+    # Qt's own dialogs (buttons, the file dialog): Qt's file, and under it ours
+    # (resources/i18n/qtbase_zh_CN.ts) for what Qt's lacks: the PySide6 6.11 wheel's has no
+    # "&Look in:" or "Files of &type:" (the file dialog's labels since Qt 6.10), and other builds
+    # ship none. Installed last is asked first, so ours goes in before Qt's.
+    for name, folder in (("qtbase_zh_CN.qm", str(I18N_DIR)),
+                         ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        qt = QTranslator(app)
+        if qt.load(name, folder):
+            app.installTranslator(qt)
+            translators.append(qt)
     return translators

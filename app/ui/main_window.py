@@ -29,6 +29,7 @@ from app.ui.hints_panel import HintsPanel
 from app.ui.i18n import arg, translate
 from app.ui.outline_panel import OutlinePanel
 from app.ui.placeholder_panel import PlaceholderPanel
+from app.ui.sidebar_offers import OffersPanel
 from app.ui.dialogs import inform
 from app.ui.safety import SafetyController
 from app.ui.session import DocumentSession
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.hints_panel = HintsPanel(self.sidebar)
         self.hints_panel.setMaximumHeight(240)
         self.sidebar.layout().addWidget(self.hints_panel)
+        self.offers_panel = OffersPanel(self.sidebar)
+        self.sidebar.layout().insertWidget(2, self.offers_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for widget, stretch in ((self.outline, 0), (self.editor, 1), (self.sidebar, 0)):
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
         # The first frame shows what an empty document will: no characters, nothing to fill.
         self._show_title(self.session.title)
         self.status.show_chars(0)
-        self.status.show_left(0)
+        self.status.show_left(0, True)
         self.status.show_saved(True)
         self.formatting.show_font(DEFAULT_FAMILIES[0], DEFAULT_SIZE_PT)
         if finish_later:
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         from app.core.document import Document
         from app.ui.cleanup import Cleanup
         from app.ui.counts_view import CountsView
+        from app.ui.fill_record import FillRecord
+        from app.ui.sidebar_offers import SidebarOffers
         from app.ui.hint_fixes import HintFixes
         from app.ui.official_format import OfficialFormat
         from app.ui.operations import Operations
@@ -152,6 +157,13 @@ class MainWindow(QMainWindow):
         self.official = OfficialFormat(self, self.operations)
         self.printing = PrintActions(self, self.operations)
         self.counts = CountsView(self)
+        self.fill_record = FillRecord()
+        self.offers = SidebarOffers(self, self.offers_panel)
+        self.fill_loop.record = self.fill_record
+        self.fill_loop.refresh = self.refresh_now
+        self.fill_loop.fill_together = self.offers.fill
+        self.fill_loop.in_hand = self.offers.placeholder_chosen
+        self.sidebar.model_.paragraph_of = lambda block: self.fill_record.text(block).replace("\u2028", "\n")
         self._connect_engine()
         self.editor.setReadOnly(False)
         self.editor.marks_placeholders = True
@@ -213,16 +225,22 @@ class MainWindow(QMainWindow):
         self.sidebar.previousRequested.connect(self.previous_placeholder)
         self.hints_panel.hintChosen.connect(self.fill_loop.go_to_span)
         self.hints_panel.fixRequested.connect(self.hint_fixes.fix_punctuation)
+        self.hints_panel.damageFixRequested.connect(self.counts.fix_damage)
+        self.editor.cursorPositionChanged.connect(self.fill_loop.follow_typing)
+        self.offers_panel.cleanRequested.connect(self.cleanup.ask_clean)
         self.session.documentShown.connect(self._on_document_shown)
 
     def _on_document_shown(self, report: ReportDocument) -> None:
         report.touched.connect(self._on_touched)
         report.changeApplied.connect(self.refresh_now)
+        report.changeApplied.connect(self.offers.read_junk)
         report.picturesKept.connect(self._tell_pictures_kept)
         report.modificationChanged.connect(self._on_modification_changed)
         report.undoAvailable.connect(self.actions.act_undo.setEnabled)
         report.redoAvailable.connect(self.actions.act_redo.setEnabled)
+        self.fill_record.reset()
         self.refresh_now()
+        self.offers.read_junk()
         self.formatting.show_char_format(self.editor.currentCharFormat())
         self.actions.act_undo.setEnabled(False)
         self.actions.act_redo.setEnabled(False)
@@ -317,11 +335,16 @@ class MainWindow(QMainWindow):
         self.refresh_timer.stop()
         self.snapshot = self.report.snapshot()
         self.outline.set_sections(self.snapshot.sections)
+        self.sidebar.set_sections(self.snapshot.sections)
         self.sidebar.set_placeholders(self.snapshot.placeholders)
+        empty = self.report.isEmpty()
+        if empty:
+            self.sidebar.set_count(0, empty)
         self._on_cursor_moved()
         self.fill_loop.mark_current()
-        self.status.show_left(len(self.snapshot.placeholders))
+        self.status.show_left(len(self.snapshot.placeholders), empty)
         self._on_modification_changed(self.report.isModified())
+        self.fill_record.refreshed(self.snapshot)
         self.counts.refreshed()
 
     def ensure_fresh(self) -> None:

@@ -69,7 +69,7 @@ class OfficialFormat(QObject):
         from app.core.edits import Change
 
         report = self.window.report
-        with waiting():
+        with waiting(), self.window.fill_loop.kept_place():  # the view stays where the user was
             done = report.changes.apply(Change("套用公文格式"), rebuild=formatted)
         if done:
             report.setModified(True)

@@ -83,6 +83,7 @@ class Operations(QObject):
         changes = self.window.report.changes
         try:
             changes.check(change)
+            self.window.fill_record.after_change(change)  # the values filled in follow the change
             with waiting():
                 return changes.apply(change)
         except ApplyError as exc:

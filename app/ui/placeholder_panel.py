@@ -5,105 +5,28 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QPalette,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.sidebar_rows import HTML_ROLE, RichDelegate, SectionPaths, leaf_html, shown_token
+
 # Types only: the window shows these panels before the engine loads (start-up time).
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyleOptionViewItem
+    from typing import Callable
 
     from app.core.placeholders import Placeholder
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # (block, start, end, token) of a placeholder row
-HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 KEY_ROLE = Qt.ItemDataRole.UserRole + 4
-ACCENT = "#2f6fdf"
-
-
-_NO_WRAP = QTextOption()
-_NO_WRAP.setWrapMode(QTextOption.WrapMode.NoWrap)
-
-
-class _RichDelegate(QStyledItemDelegate):
-    """Paints a row's HTML (kind tag, token and unit, context with the token in bold)."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
-        text = index.data(HTML_ROLE)
-        if not text:
-            return None
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
-        doc.setDefaultTextOption(_NO_WRAP)
-        doc.setHtml(text)
-        return doc
-
-    def paint(self, painter, option, index) -> None:  # noqa: ANN001 - Qt override
-        doc = self._document(option, index)
-        if doc is None:
-            super().paint(painter, option, index)
-            return
-        # Imported with the first row painted: their enum classes cost the empty window's first frame.
-        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
-
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget) if style else opt.rect
-        doc.setTextWidth(rect.width())
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: ANN001, N802 - Qt override
-        doc = self._document(option, index)
-        base = super().sizeHint(option, index)
-        if doc is None:
-            return base
-        return QSize(base.width(), max(base.height(), int(doc.size().height()) + 2))
-
-
-def _leaf_html(p: Placeholder, kind_label: str) -> str:
-    global _escape
-    if _escape is None:
-        # With the first placeholder, not before the window's first frame; bound once, as an
-        # import statement per row goes through PySide's import hook (~2 us each).
-        from html import escape as _escape
-    ctx = p.context
-    off = p.context_offset
-    token_end = off + len(p.token)
-    context = _escape(ctx[:off]) + "<b>" + _escape(ctx[off:token_end]) + "</b>" + _escape(ctx[token_end:])
-    return (f'<span style="color:{ACCENT};">[{_escape(kind_label)}]</span>&nbsp;'
-            f"<b>{_escape(p.token + p.unit)}</b>&nbsp;·&nbsp;{context}")
-
-
-_escape = None
-
 
 _LEAF_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 # What a row of the list is made of: when these are the same, the list is (set_placeholders).
@@ -147,6 +70,9 @@ class PlaceholderModel(QAbstractItemModel):
         super().__init__(parent)
         self.groups: list[tuple[str, list[Placeholder]]] = []
         self.kind_labels: dict[str, str] = {}
+        # A group's header: the path of sections down to the one holding a block (None: its title).
+        self.path_of: Callable[[int], str] | None = None
+        self.paragraph_of: Callable[[int], str] | None = None  # a block's text, for the tooltip
         self._where: dict[tuple[int, int], tuple[int, int]] = {}
         # A leaf's index carries its group's id, not its row: groups come and go above it while
         # the view holds on to it (patch), and the id still finds the group.
@@ -337,22 +263,26 @@ class PlaceholderModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == 0:
-            title = self.groups[index.row()][0]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, KEY_ROLE):
+            title, items = self.groups[index.row()]
+            if role == KEY_ROLE:
                 return title
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                # With its parent sections: "一、… › （三）…" (several sections share a "（一）").
+                return (self.path_of(items[0].block) or title) if self.path_of is not None and items else title
             return None
         p = self.placeholder(index)
         if p is None:
             return None
         label = self.kind_labels.get(p.kind, p.kind)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{p.token}{p.unit} · {p.context}"
+            return f"{shown_token(p)} · {p.context}"
         if role == HTML_ROLE:
-            return _leaf_html(p, label)
+            return leaf_html(p, label)
         if role == SPAN_ROLE:
             return (p.block, p.start, p.end, p.token)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.context
+            # The whole paragraph: the row and its context are cut.
+            return self.paragraph_of(p.block) if self.paragraph_of is not None else p.context
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{label} {p.token}{p.unit} {p.context}"
         return None
@@ -409,7 +339,7 @@ class PlaceholderPanel(QWidget):
         self.list.setAccessibleName(self.tr("Placeholder list"))
         self.list.setHeaderHidden(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setItemDelegate(_RichDelegate(self.list))
+        self.list.setItemDelegate(RichDelegate(self.list))
         self.list.setFrameShape(QTreeView.Shape.NoFrame)
         self.list.setWordWrap(False)
         self.list.setIndentation(14)
@@ -432,13 +362,18 @@ class PlaceholderPanel(QWidget):
         self.list.expanded.connect(
             lambda index: self._rebuilding or self._collapsed.discard(index.data(KEY_ROLE)))
         self._kind_labels: dict[str, str] = {}
-        self.set_count(0)
+        self._paths: SectionPaths | None = None
+        self.set_count(0, True)
 
     def set_kind_labels(self, labels: dict[str, str]) -> None:
         self._kind_labels = labels
         self.model_.kind_labels = labels
 
-    def set_count(self, n: int) -> None:
+    def set_count(self, n: int, empty: bool = False) -> None:
+        """``empty``: the document has no text (nothing to call "all filled")."""
+        if empty:
+            self.header.setText(self.tr("Nothing to fill yet"))
+            return
         self.header.setText(self.tr("%1 left to fill", "", n).replace("%1", str(n)) if n else self.tr("All filled"))
 
     def _on_clicked(self, index: QModelIndex) -> None:
@@ -446,6 +381,13 @@ class PlaceholderPanel(QWidget):
         if span is not None:
             block, start, end, _token = span
             self.placeholderChosen.emit(block, start, end)
+
+    def set_sections(self, sections: list) -> None:
+        """The outline, for the group headers' paths (worked out again only when it changed)."""
+        if self._paths is None or sections is not self._paths.sections:
+            self._paths = SectionPaths(sections)
+            self.model_.path_of = self._paths.path
+            self.list.viewport().update()
 
     def leaf_count(self) -> int:
         return sum(len(items) for _, items in self.model_.groups)
@@ -467,9 +409,12 @@ class PlaceholderPanel(QWidget):
         selected = self.selected_span()
         groups: list[tuple[str, list[Placeholder]]] = []
         current: object = ()
+        at = self._paths.at if self._paths is not None else None
         for p in placeholders:
-            if p.section != current or not groups:
-                current = p.section
+            # One group per section, though two may share a title ("（一）党建工作" under 一、 and 二、).
+            section = at(p.block) if at is not None else p.section
+            if section != current or not groups:
+                current = section
                 groups.append((p.section or self.tr("(beginning)"), []))
             groups[-1][1].append(p)
         self.list.setUpdatesEnabled(False)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.report_document import ReportDocument
 
-OPEN_FILTER = "*.docx *.txt"
+# .doc and .wps too: the reader then says clearly to save them as .docx.
+OPEN_FILTER = "*.docx *.txt *.doc *.wps"
 
 
 def save_document(document: Document, path: Path, **options) -> object:  # noqa: ANN003
@@ -31,6 +32,12 @@ def save_document(document: Document, path: Path, **options) -> object:  # noqa:
     from app.io.save import save_document as write
 
     return write(document, path, **options)
+
+
+def named(path: Path, exc: DocumentError) -> DocumentError:
+    """The error with the file's name first: which file, when several were dropped or opened."""
+    return DocumentError(arg(translate("MainWindow", "“%1” cannot be opened."), path.name) + "\n\n" + exc.message,
+                         exc.detail)
 
 
 def file_mtime(path: Path | None) -> float | None:
@@ -102,27 +109,35 @@ class DocumentSession(QObject):
         # would walk them again and again while they are made (a third of the time to open 1,500
         # pages). It is paused here and back when the report is in (see MainWindow).
         gc.disable()
+        from app.ui.progress import Steps
+
+        steps = Steps(window, arg(translate("MainWindow", "Opening “%1”…"), path.name), 2)
         try:
             from app.io.load import load
 
             document = load(path)
         except DocumentError as exc:
             gc.enable()
+            steps.done()
             QGuiApplication.restoreOverrideCursor()
-            self.error(translate("MainWindow", "Cannot open the file"), exc)
+            self.error(translate("MainWindow", "Cannot open the file"), named(path, exc))
             return False
         except Exception as exc:  # noqa: BLE001 - any reader failure is the file's, never a crash
             gc.enable()
+            steps.done()
             QGuiApplication.restoreOverrideCursor()
             self.error(translate("MainWindow", "Cannot open the file"),
-                       DocumentError(translate("MainWindow", "The file cannot be read."), repr(exc)))
+                       named(path, DocumentError(translate("MainWindow", "The file cannot be read."), repr(exc))))
             return False
+        # Shown from here on when reading took longer than progress.SHOW_AFTER_MS.
+        steps.next(translate("MainWindow", "Laying out the pages and finding the placeholders…"))
         try:
             self.show(document, path, path.name)
         except BaseException:
             gc.enable()
             raise
         finally:
+            steps.done()
             QGuiApplication.restoreOverrideCursor()
         window.settings.add_recent(str(path))
         window.settings.save()

@@ -50,7 +50,12 @@ class StatusBar(QObject):
                 else self.tr("%1 characters (punctuation not counted)", "", total))
         self.chars.setText(text.replace("%1", f"{total:,}"))
 
-    def show_left(self, n: int) -> None:
+    def show_left(self, n: int, empty: bool = False) -> None:
+        """``empty``: the document has no text at all (a new one, or an open that failed), which
+        is nothing to call "all filled"."""
+        if empty:
+            self.left.setText("")
+            return
         self.left.setText(self.tr("%1 left to fill", "", n).replace("%1", str(n)) if n else self.tr("All filled"))
 
     def show_saved(self, saved: bool) -> None:

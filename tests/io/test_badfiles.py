@@ -105,12 +105,16 @@ def test_old_binary_doc_advises_saving_as_docx(tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_bytes(header + bytes(512 - len(header)) + os.urandom(1024))
         assert_refused(path, ".docx", "另存为")
+        with pytest.raises(DocumentError) as refused:
+            load(path)
+        assert "密码" not in refused.value.message  # a plain .doc has none to remove
 
 
 def test_encrypted_docx_is_an_ole_container(tmp_path: Path) -> None:
     # Word stores a password-protected .docx as an OLE file holding EncryptionInfo and EncryptedPackage.
     path = tmp_path / "加密.docx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4096))
+    directory = "EncryptionInfo".encode("utf-16-le") + bytes(100) + "EncryptedPackage".encode("utf-16-le")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4096) + directory)
     assert_refused(path, "密码", ".docx")
 
 

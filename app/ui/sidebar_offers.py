@@ -1,0 +1,145 @@
+"""Two offers under the sidebar's fill box.
+
+- Same value, fill once (app.core.siblings): when the placeholder in hand stands in a quoted name
+  that holds the same placeholder elsewhere (“X党建计划” twice), "Also fill the other N" is offered,
+  ticked; Enter in the fill box then fills them all as one undo step.
+- Template ads, from the moment the file opens: "Template ads: 11 · Clean up…" opens the clean-up
+  dialog; the same plan (app.core.clean.clean_plan, read at open and after each one-step change,
+  never per keystroke) gives the page its grey marks (placeholder_marks.paint_junk).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+
+from app.ui.fill_loop import this_year
+from app.ui.i18n import arg
+
+# The engine side is imported where used: the panel is part of the window's first frame.
+
+if TYPE_CHECKING:
+    from app.core.clean import CleanItem
+    from app.core.placeholders import Placeholder
+    from app.ui.main_window import MainWindow
+
+
+class OffersPanel(QWidget):
+    """The sibling offer and the template-ads line (shown only when there is something to say)."""
+
+    cleanRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.together = QCheckBox(self)
+        self.together.setObjectName("fillTogether")
+        self.together.setChecked(True)
+        self.together.hide()
+        self.ads = QLabel(self)
+        self.ads.setObjectName("templateAds")
+        self.ads.setTextFormat(Qt.TextFormat.RichText)
+        self.ads.linkActivated.connect(lambda _link: self.cleanRequested.emit())
+        self.ads.hide()
+        layout.addWidget(self.together)
+        layout.addWidget(self.ads)
+
+    def set_siblings(self, n: int) -> None:
+        if n:
+            self.together.setText(arg(self.tr("Also fill the other %1", "", n), n))
+        self.together.setVisible(n > 0)
+
+    def set_ads(self, n: int) -> None:
+        if n:
+            self.ads.setText(arg(self.tr("Template ads in %1 places · <a href=\"clean\">Clean up…</a>", "", n), n))
+        self.ads.setVisible(n > 0)
+
+
+class SidebarOffers(QObject):
+    """Works out what the OffersPanel offers and does it."""
+
+    def __init__(self, window: MainWindow, panel: OffersPanel) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = panel
+        self.junk: list[CleanItem] = []
+        self._siblings: list[Placeholder] = []
+
+    # -- same value, fill once -------------------------------------------------------------------
+
+    def placeholder_chosen(self, placeholder: Placeholder | None) -> None:
+        """The placeholder in hand changed (None: none)."""
+        from app.core.live_scan import lazy_texts
+        from app.core.siblings import siblings_of
+
+        self._siblings = []
+        if placeholder is not None:
+            snapshot = self.window.snapshot
+            texts = lazy_texts(snapshot.datas)
+            mine = next((p for p in snapshot.placeholders
+                         if (p.block, p.start, p.token) == (placeholder.block, placeholder.start, placeholder.token)),
+                        None)
+            if mine is not None:
+                self._siblings = [mine, *siblings_of(mine, snapshot.placeholders, texts)]
+        self.panel.set_siblings(max(0, len(self._siblings) - 1))
+
+    def fill(self, value: str) -> bool:
+        """Fill the placeholder in hand and its siblings with ``value`` in one step, when offered
+        and ticked; False when not (the fill loop fills the one)."""
+        from app.core.fill_checks import check_fill, filled_spans
+        from app.core.live_scan import plain_text
+        from app.core.siblings import fill_together
+        from app.ui.fill_record import engine_offset
+
+        if len(self._siblings) < 2 or not self.panel.together.isChecked() or not self.panel.together.isVisible():
+            return False
+        window = self.window
+        placeholders = self._siblings
+        first = placeholders[0]
+        block_text = plain_text(window.snapshot.datas[first.block])
+        check = check_fill(first, value, block_text, this_year())
+        line_of = window.counts.keeper.line_of
+        shown = [window.snapshot.datas[p.block].text or "" for p in placeholders]
+        exported = [replace(p, block=line_of(p.block), start=engine_offset(t, p.start), end=engine_offset(t, p.end))
+                    for p, t in zip(placeholders, shown)]
+        if any(p.block < 0 for p in exported):
+            return False
+        change = fill_together(exported, check.value)
+        if not window.operations.apply(change):
+            return False
+        window.fill_record.expect(*filled_spans(placeholders, check.value))
+        window.fill_loop.completed(check.typed, check.value)
+        window.operations.message(arg(self.tr("Filled in %1 places (one undo step)", "", len(placeholders)),
+                                      len(placeholders)))
+        self._siblings = []
+        self.panel.set_siblings(0)
+        window.refresh_now()
+        window.sidebar.fill.clear()
+        window.fill_loop.next_placeholder()
+        return True
+
+    # -- template ads ----------------------------------------------------------------------------
+
+    def read_junk(self) -> None:
+        """The clean-up plan of the report as shown (at open, after a one-step change)."""
+        from app.core.clean import clean_plan
+
+        report = self.window.report
+        self.junk = clean_plan(report.export())
+        paragraphs = report.paragraphs()
+        marks: dict[int, list[tuple[int, int, str]]] = {}
+        for item in self.junk:
+            if 0 <= item.block < len(paragraphs):
+                number = paragraphs[item.block].blockNumber()
+                start, end = (0, -1) if item.whole_block else (item.start, item.end)
+                marks.setdefault(number, []).append((start, end, item.text))
+        self.window.editor.junk_marks = marks
+        self.window.editor.viewport().update()
+        self.panel.set_ads(len(self.junk))
+
+
+__all__ = ["OffersPanel", "SidebarOffers"]
