@@ -310,10 +310,19 @@ class LiveScan:
                 self._entries.discard(n)
         for n, data in enumerate(fresh, edit.first):
             self._read(n, data)
+        lead_moved = False
         if edit.first < _LEAD_LINES:
-            self._lead = self._lead_of()
+            # The promotion block is judged as a whole: an edit may make or unmake lines of it that
+            # were not read again, whose placeholders then come or go too.
+            lead = self._lead_of()
+            lead_moved = ({b for b in lead if not edit.first <= b <= edit.last} != _moved_keys(self._lead, edit))
+            self._lead = lead
         elif edit.shift:
             self._lead = _moved_keys(self._lead, edit)
+        if lead_moved:
+            self._outline()
+            self._number_all()
+            return
         outline_changed = (edit.shift != 0 or self._outline_key(range(edit.first, edit.last + 1)) != before
                            or edit.first <= self._first_heading())
         if outline_changed and self._outline():
