@@ -122,7 +122,7 @@ def chinese_counts_in(text: str) -> list[tuple[int, int, str]]:
     GB/T 15835 would write in Arabic. Conservative: see the module doc."""
     found = []
     for m in _compiled()["chinese-count"].finditer(text):
-        numeral, qualifier, unit = m.group(1), m.group(2), m.group(3)
+        numeral, qualifier = m.group(1), m.group(2)
         start, end = m.start(), m.end()
         if qualifier or numeral in ("一", "两") or _is_approximate(numeral):
             continue

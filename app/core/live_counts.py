@@ -202,7 +202,7 @@ class CountKeeper:
         assert self._placed is not None
         datas = snapshot.datas
         figures = self.figures
-        first, last, old_last, shift = edit.first, edit.last, edit.old_last, edit.shift
+        first, last, old_last = edit.first, edit.last, edit.old_last
         fresh = range(first, last + 1)
         old_counts = figures.counts[first:old_last + 1]
         new_counts = [self._count(datas[n]) for n in fresh]

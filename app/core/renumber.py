@@ -25,7 +25,7 @@ from app.core import rules
 from app.core.document import Block, Document
 from app.core.edits import Change, edits_for_texts
 from app.core.numbering import relabel
-from app.core.numerals import chinese_number, format_number_like, parse_chinese_number, parse_number
+from app.core.numerals import format_number_like, parse_chinese_number, parse_number
 from app.core.outline import Heading, Section, build_sections, heading_of, title_of
 from app.core.scan import headings_in, scan
 

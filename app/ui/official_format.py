@@ -55,22 +55,31 @@ class OfficialFormat(QObject):
         through the .docx engine, and the window then shows (and saves) the formatted package."""
         from app.io.official import official_format_of
 
+        from app.ui.progress import Steps
+
         title = translate("Beyond", "Apply Official Format")
+        # A long report takes seconds: past half a second the steps show in a progress dialog.
+        steps = Steps(self.window, title, 3)  # two steps, then done
         try:
             with waiting():
+                steps.next(translate("Beyond", "Laying the report out to GB/T 9704…"))
                 formatted = official_format_of(self.window.report.export())
         except DocumentError as exc:
+            steps.done()
             self.operations.warn(title, exc.message)
             return False
         except Exception as exc:  # noqa: BLE001 - the user's text stays as it was
+            steps.done()
             self.operations.warn(title, arg(translate(
                 "Beyond", "Applying the official format failed; the document is unchanged.\n%1"), repr(exc)))
             return False
         from app.core.edits import Change
 
         report = self.window.report
+        steps.next(translate("Beyond", "Showing the formatted report…"))
         with waiting(), self.window.fill_loop.kept_place():  # the view stays where the user was
             done = report.changes.apply(Change("套用公文格式"), rebuild=formatted)
+        steps.done()
         if done:
             report.setModified(True)
             self.operations.message(translate(

@@ -65,10 +65,24 @@ class PrintActions(QObject):
         from app.io.page import page_setup
         from app.ui.printing import export_pdf
 
+        from app.ui.progress import Steps
+
+        title = translate("Beyond", "Export as PDF")
+        progress: list[Steps] = []
+
+        def on_page(number: int, last: int) -> None:
+            # A long report's pages take seconds: past half a second they show in a progress dialog.
+            if not progress:
+                progress.append(Steps(self.window, title, last + 1))
+            progress[0].next(arg(translate("Beyond", "Writing page %1 of %2…"), number, last))
+
         try:
-            export_pdf(self.window.report, page_setup(self.window.report.original), path, self._title())
+            export_pdf(self.window.report, page_setup(self.window.report.original), path, self._title(), on_page)
         except DocumentError as exc:
-            self.operations.warn(translate("Beyond", "Export as PDF"), exc.message)
+            self.operations.warn(title, exc.message)
             return False
+        finally:
+            if progress:
+                progress[0].done()
         self.operations.message(arg(translate("Beyond", "Exported PDF: %1"), path))
         return True

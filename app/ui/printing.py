@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -57,9 +58,11 @@ def make_printer(setup: PageSetup, title: str) -> QPrinter:
     return printer
 
 
-def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False) -> None:
+def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
+           on_page: Callable[[int, int], None] | None = None) -> None:
     """Lay ``source`` out on the printer's page (inside its margins) and print every page,
-    with the GB/T 9704 page number ("— 1 —", odd pages right, even pages left) when asked."""
+    with the GB/T 9704 page number ("— 1 —", odd pages right, even pages left) when asked;
+    ``on_page(number, last)`` before each page (a long report's progress)."""
     copy = source.clone()
     frame = copy.rootFrame().frameFormat()
     # The page margins are the printer's; the editor's on-screen margins would come on top.
@@ -91,6 +94,8 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False)
         # Paper is white whatever the screen's theme: text in black.
         context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
         for number in range(first, last + 1):
+            if on_page is not None:
+                on_page(number, last)
             if number > first:
                 printer.newPage()
             painter.save()
@@ -181,8 +186,10 @@ def _page_number(painter: QPainter, printer: QPrinter, number: int) -> None:
     painter.restore()
 
 
-def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike, title: str) -> None:
-    """Write a PDF of ``source`` to ``path`` atomically (temp file beside it, then replace)."""
+def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike, title: str,
+               on_page: Callable[[int, int], None] | None = None) -> None:
+    """Write a PDF of ``source`` to ``path`` atomically (temp file beside it, then replace);
+    ``on_page`` as for ``render``."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -195,7 +202,7 @@ def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike,
         printer = make_printer(setup, title)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(tmp)
-        render(source, printer, setup.page_numbers)
+        render(source, printer, setup.page_numbers, on_page)
         if os.path.getsize(tmp) == 0:
             raise DocumentError(translate("Printing", "The PDF was not written (the print engine produced nothing)."))
         with open(tmp, "rb+") as fh:

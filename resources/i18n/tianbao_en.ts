@@ -56,7 +56,7 @@
 <context>
     <name>HintFixes</name>
     <message numerus="yes">
-        <location filename="../../app/ui/hint_fixes.py" line="49"/>
+        <location filename="../../app/ui/hint_fixes.py" line="45"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
         <translation>
             <numerusform>Half-width punctuation changed to full width in %1 place (can be undone)</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>OffersPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="56"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="53"/>
         <source>Also fill the other %1</source>
         <translation>
             <numerusform>Also fill the other place (%1)</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="61"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="58"/>
         <source>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
         <translation>
             <numerusform>Template ads in %1 place · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</numerusform>
@@ -119,7 +119,7 @@
 <context>
     <name>SectionMoves</name>
     <message numerus="yes">
-        <location filename="../../app/ui/section_moves.py" line="141"/>
+        <location filename="../../app/ui/section_moves.py" line="125"/>
         <source>Renumbered in %1 places (can be undone)</source>
         <translation>
             <numerusform>Renumbered in %1 place (can be undone)</numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>SidebarOffers</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="111"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="116"/>
         <source>Filled in %1 places (one undo step)</source>
         <translation>
             <numerusform>Filled in %1 place (one undo step)</numerusform>

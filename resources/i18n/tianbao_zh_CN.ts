@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../app/ui/official_format.py" line="43"/>
-        <location filename="../../app/ui/official_format.py" line="58"/>
+        <location filename="../../app/ui/official_format.py" line="60"/>
         <location filename="../../app/ui/operations.py" line="28"/>
         <source>Apply Official Format</source>
         <translation>套用公文格式</translation>
@@ -159,17 +159,17 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>文档在审阅时已修改，请重新打开“清理模板广告”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_moves.py" line="93"/>
+        <location filename="../../app/ui/section_moves.py" line="81"/>
         <source>The cursor is not in any section: first put it in the heading to move, or in its text.</source>
         <translation>光标不在任何一节中：请先把光标放在要移动的标题或其正文里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operations.py" line="94"/>
+        <location filename="../../app/ui/operations.py" line="106"/>
         <source>%1 (can be undone)</source>
         <translation>%1（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_moves.py" line="136"/>
+        <location filename="../../app/ui/section_moves.py" line="124"/>
         <source>The numbering already runs in order; nothing to renumber.</source>
         <translation>编号已经连续，无需重新编号。</translation>
     </message>
@@ -189,14 +189,24 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/official_format.py" line="66"/>
+        <location filename="../../app/ui/official_format.py" line="65"/>
+        <source>Laying the report out to GB/T 9704…</source>
+        <translation>正在按 GB/T 9704 排版…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/official_format.py" line="73"/>
         <source>Applying the official format failed; the document is unchanged.
 %1</source>
         <translation>套用公文格式时出错，文档没有改动。
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/official_format.py" line="76"/>
+        <location filename="../../app/ui/official_format.py" line="79"/>
+        <source>Showing the formatted report…</source>
+        <translation>正在显示排好的报告…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/official_format.py" line="85"/>
         <source>Official format applied (can be undone); saving makes the file official format.</source>
         <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
     </message>
@@ -217,7 +227,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     </message>
     <message>
         <location filename="../../app/ui/print_actions.py" line="58"/>
-        <location filename="../../app/ui/print_actions.py" line="71"/>
+        <location filename="../../app/ui/print_actions.py" line="70"/>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -227,7 +237,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="73"/>
+        <location filename="../../app/ui/print_actions.py" line="77"/>
+        <source>Writing page %1 of %2…</source>
+        <translation>正在写入第 %1 页（共 %2 页）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_actions.py" line="87"/>
         <source>Exported PDF: %1</source>
         <translation>已导出 PDF：%1</translation>
     </message>
@@ -235,7 +250,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../app/ui/document_build.py" line="222"/>
+        <location filename="../../app/ui/document_build.py" line="297"/>
         <source>Picture (this format cannot be previewed; it is kept in the file)</source>
         <translation>图片（此格式无法预览，文件中原样保留）</translation>
     </message>
@@ -581,7 +596,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>没有待填写的地方了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fill_loop.py" line="184"/>
+        <location filename="../../app/ui/fill_loop.py" line="189"/>
         <source>“%1” filled in as “%2”</source>
         <translation>“%1”已补全为“%2”</translation>
     </message>
@@ -645,7 +660,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>HintFixes</name>
     <message numerus="yes">
-        <location filename="../../app/ui/hint_fixes.py" line="49"/>
+        <location filename="../../app/ui/hint_fixes.py" line="45"/>
         <source>Half-width punctuation changed to full width in %1 places (can be undone)</source>
         <translation>
             <numerusform>已把 %1 个半角标点改为全角（可撤销）</numerusform>
@@ -913,7 +928,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
     <message>
         <location filename="../../app/ui/main_window.py" line="170"/>
         <location filename="../../app/ui/session.py" line="62"/>
-        <location filename="../../app/ui/session.py" line="158"/>
+        <location filename="../../app/ui/session.py" line="160"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -943,63 +958,63 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>图片已保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="121"/>
-        <location filename="../../app/ui/session.py" line="127"/>
+        <location filename="../../app/ui/session.py" line="123"/>
+        <location filename="../../app/ui/session.py" line="129"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="128"/>
+        <location filename="../../app/ui/session.py" line="130"/>
         <source>The file cannot be read.</source>
         <translation>文件无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="131"/>
+        <location filename="../../app/ui/session.py" line="133"/>
         <source>Laying out the pages and finding the placeholders…</source>
         <translation>正在排版并查找待填写处…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="149"/>
+        <location filename="../../app/ui/session.py" line="151"/>
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="150"/>
+        <location filename="../../app/ui/session.py" line="152"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="150"/>
+        <location filename="../../app/ui/session.py" line="152"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="168"/>
+        <location filename="../../app/ui/session.py" line="170"/>
         <source>Cannot open the template</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="186"/>
+        <location filename="../../app/ui/session.py" line="188"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="188"/>
+        <location filename="../../app/ui/session.py" line="190"/>
         <source>Word document</source>
         <translation>Word 文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="207"/>
+        <location filename="../../app/ui/session.py" line="209"/>
         <source>Error while saving.</source>
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="257"/>
+        <location filename="../../app/ui/session.py" line="259"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="240"/>
+        <location filename="../../app/ui/session.py" line="242"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1009,12 +1024,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>无法打开“%1”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="112"/>
+        <location filename="../../app/ui/session.py" line="114"/>
         <source>Opening “%1”…</source>
         <translation>正在打开“%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="241"/>
+        <location filename="../../app/ui/session.py" line="243"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
@@ -1043,14 +1058,14 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>OffersPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="56"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="53"/>
         <source>Also fill the other %1</source>
         <translation>
             <numerusform>也填写另外 %1 处</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="61"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="58"/>
         <source>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
         <translation>
             <numerusform>模板广告 %1 处 · &lt;a href=&quot;clean&quot;&gt;清理…&lt;/a&gt;</numerusform>
@@ -1138,22 +1153,22 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../app/ui/printing.py" line="84"/>
+        <location filename="../../app/ui/printing.py" line="91"/>
         <source>Cannot start printing (the printer or file is not available).</source>
         <translation>无法开始打印（打印机或文件不可用）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="161"/>
+        <location filename="../../app/ui/printing.py" line="199"/>
         <source>Cannot write a PDF in “%1”: %2</source>
         <translation>无法在“%1”中写入 PDF：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="169"/>
+        <location filename="../../app/ui/printing.py" line="207"/>
         <source>The PDF was not written (the print engine produced nothing).</source>
         <translation>PDF 没有写成（打印引擎没有输出）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="175"/>
+        <location filename="../../app/ui/printing.py" line="213"/>
         <source>Cannot write the PDF: %1</source>
         <translation>无法写入 PDF：%1</translation>
     </message>
@@ -1331,7 +1346,7 @@ Save As: save to a new file and keep both.</source>
 <context>
     <name>SectionMoves</name>
     <message numerus="yes">
-        <location filename="../../app/ui/section_moves.py" line="141"/>
+        <location filename="../../app/ui/section_moves.py" line="125"/>
         <source>Renumbered in %1 places (can be undone)</source>
         <translation>
             <numerusform>已重新编号（%1 处，可撤销）</numerusform>
@@ -1341,7 +1356,7 @@ Save As: save to a new file and keep both.</source>
 <context>
     <name>SidebarOffers</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="111"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="116"/>
         <source>Filled in %1 places (one undo step)</source>
         <translation>
             <numerusform>已同时填写 %1 处（一步撤销）</numerusform>

@@ -58,3 +58,54 @@ def test_a_long_open_shows_its_progress(window, tmp_path, monkeypatch) -> None: 
     assert window.open_path(path)
     assert progress.SHOWN == ["正在排版并查找待填写处…"]
     assert not any(d.isVisible() for d in window.findChildren(progress.QProgressDialog))
+
+
+def test_a_long_official_format_shows_its_progress(window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import time
+
+    from app.io import official
+    from app.ui import progress
+
+    path = tmp_path / "报告.txt"
+    path.write_text("年度工作总结\n一、主要工作\n全年开展活动X次。\n", encoding="utf-8")
+    assert window.open_path(path)
+    real = official.official_format_of
+    monkeypatch.setattr(progress, "SHOW_AFTER_MS", 50)
+
+    def slow(document):  # noqa: ANN001, ANN202 - a long report takes seconds to lay out
+        time.sleep(0.2)
+        return real(document)
+
+    monkeypatch.setattr(official, "official_format_of", slow)
+    progress.SHOWN.clear()
+    assert window.official.official_format()
+    assert progress.SHOWN == ["正在显示排好的报告…"]
+    assert not any(d.isVisible() for d in window.findChildren(progress.QProgressDialog))
+    assert "全年开展活动X次。" in window.editor.toPlainText()
+
+
+def test_a_long_pdf_export_shows_its_pages(window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import time
+
+    from app.ui import printing, progress
+
+    path = tmp_path / "报告.txt"
+    path.write_text("年度工作总结\n" + "全年开展活动X次，走访群众。\n" * 120, encoding="utf-8")
+    assert window.open_path(path)
+    real = printing.render
+    monkeypatch.setattr(progress, "SHOW_AFTER_MS", 50)
+
+    def slow(source, printer, page_numbers=False, on_page=None):  # noqa: ANN001, ANN202 - a slow printer
+        def each(number: int, last: int) -> None:
+            time.sleep(0.1)
+            on_page(number, last)
+
+        real(source, printer, page_numbers, each)
+
+    monkeypatch.setattr(printing, "render", slow)
+    progress.SHOWN.clear()
+    out = tmp_path / "报告.pdf"
+    assert window.printing.export_pdf(out)
+    assert out.read_bytes().startswith(b"%PDF") and len(progress.SHOWN) >= 1
+    assert all(label.startswith("正在写入第 ") for label in progress.SHOWN)
+    assert not any(d.isVisible() for d in window.findChildren(progress.QProgressDialog))
