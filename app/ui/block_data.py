@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextDocument
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextCursor, QTextDocument
 
 from app.core.document import Block, Run
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextFragment
+    from PySide6.QtWidgets import QTextEdit
 
     from app.core.outline import Heading
     from app.core.placeholders import Found
@@ -63,3 +65,32 @@ def fragments_of(block: QTextBlock) -> Iterator[QTextFragment]:
 def is_scaffolding(block: QTextBlock, data: BlockData | None) -> bool:
     """An empty paragraph Qt keeps around a table, not typed into: no part of the document."""
     return data is not None and data.phantom and block.length() <= 1
+
+
+# Past the screen's bottom, how many more blocks a table's cells may still reach up into view from.
+_TABLE_LOOKAHEAD = 40
+
+
+def blocks_on_screen(editor: QTextEdit, whole_tables: bool = False) -> Iterator[tuple[QTextBlock, QRectF]]:
+    """The blocks that may show in the editor's viewport, top to bottom, each with its box in
+    viewport coordinates: what the overlays paint over (their cost follows the screen, not the
+    report). Outside a table blocks run down the page in order; a table's cells do not, so a few
+    more are looked at past the bottom, and ``whole_tables`` starts at the first cell of a table
+    the screen's top falls in."""
+    layout = editor.document().documentLayout()
+    offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
+    bottom = editor.viewport().height()
+    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
+    if whole_tables:
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            block = table.firstCursorPosition().block()
+    seen = 0
+    while block.isValid():
+        box = layout.blockBoundingRect(block).translated(offset)
+        if box.top() > bottom:
+            if seen > _TABLE_LOOKAHEAD or QTextCursor(block).currentTable() is None:
+                break
+            seen += 1
+        yield block, box
+        block = block.next()

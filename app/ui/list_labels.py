@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.document import Block, RunFormat
-from app.ui.block_data import data_of
+from app.ui.block_data import blocks_on_screen, data_of
 from app.ui.qt_formats import LABEL_ROOM, PX_PER_PT, SCREEN_BREAK_GAP, char_format, default_font
 
 # Word's default tab stop in Chinese documents (w:defaultTabStop 420 twips = 21 pt).
@@ -97,29 +97,18 @@ def labelled(block: QTextBlock) -> Block | None:
 def paint_labels(editor: QTextEdit, painter: QPainter) -> None:
     """The list labels of the paragraphs on screen, and Word's page breaks before paragraphs."""
     document = editor.document()
-    layout = document.documentLayout()
     offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
-    bottom = editor.viewport().height()
     ink = editor.palette().color(editor.palette().ColorRole.Text)
-    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
     # A table above the screen's top may hold labelled cells that reach into view.
-    table = QTextCursor(block).currentTable()
-    if table is not None:
-        block = table.firstCursorPosition().block()
-    seen = 0
-    while block.isValid():
-        box = layout.blockBoundingRect(block).translated(offset)
-        if box.top() > bottom:
-            if seen > 40 or QTextCursor(block).currentTable() is None:
-                break
-            seen += 1
+    for block, box in blocks_on_screen(editor, whole_tables=True):
+        if box.bottom() < 0:
+            continue
         core = labelled(block)
-        if core is not None and box.bottom() >= 0:
+        if core is not None:
             draw_label(painter, document, block, core, offset, ink)
         gap = block.blockFormat().property(SCREEN_BREAK_GAP)
-        if gap and box.bottom() >= 0:
+        if gap:
             _draw_page_break(painter, block, box, float(gap))
-        block = block.next()
 
 
 def _draw_page_break(painter: QPainter, block: QTextBlock, box: QRectF, gap: float) -> None:

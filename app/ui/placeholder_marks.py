@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextCurs
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.offsets import OBJECT, has_astral, utf16_index
-from app.ui.block_data import data_of
+from app.ui.block_data import blocks_on_screen, data_of
 
 AMBER = QColor(255, 214, 120)
 # Template ads (display only, like the amber): grey behind, struck through.
@@ -98,23 +98,8 @@ def paint_junk(editor: QTextEdit, painter: QPainter, marks: dict[int, list[tuple
 
 def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
     """Amber behind every unfilled placeholder in the blocks that are on screen."""
-    document = editor.document()
-    layout = document.documentLayout()
-    offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
-    bottom = editor.viewport().height()
-    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
-    # A table cell's blocks are not laid out top to bottom in document order; step back to
-    # the block above the table so the whole visible row is covered.
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-    seen = 0
-    while block.isValid():
-        box = layout.blockBoundingRect(block).translated(offset)
-        if box.top() > bottom:
-            # Outside a table, blocks run down the page in order: everything from here on is
-            # below the screen. Only a table's cells may still reach up into view.
-            if seen > 40 or QTextCursor(block).currentTable() is None:
-                break
-            seen += 1
+    for block, box in blocks_on_screen(editor):
         spans = _spans(block)
         text_layout = block.layout()
         if spans and text_layout is not None and text_layout.lineCount():
@@ -136,4 +121,3 @@ def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
                         top, height = _text_band(block, start, line)
                     rect = QRectF(min(x1, x2), top, abs(x2 - x1), height)
                     painter.fillRect(rect.translated(box.topLeft()), AMBER)
-        block = block.next()
