@@ -149,8 +149,6 @@ def paragraph_runs_and_images(p: Any, looks: ParagraphLooks | None = None) -> tu
     runs = []
     images: list[ImageRef] = []
     offset = 0
-    if looks is not None:
-        return _runs_with_looks(p, looks, images)
     for r in runs_of(p):
         text = run_text(r)
         for child in r:
@@ -159,29 +157,17 @@ def paragraph_runs_and_images(p: Any, looks: ParagraphLooks | None = None) -> tu
                 # when the user deleted the picture).
                 found = images_in(child, offset + _text_before(r, child))
                 images += [replace(image, source=child) for image in found]
-        if text:
-            runs.append(Run(text, _cached_run_format(r.find(W + "rPr"))))
-            offset += len(text)
-    return runs, tuple(images)
-
-
-def _runs_with_looks(p: Any, looks: ParagraphLooks, images: list[ImageRef]) -> tuple[list[Run], tuple[ImageRef, ...]]:
-    runs = []
-    offset = 0
-    for r in runs_of(p):
-        text = run_text(r)
-        for child in r:
-            if child.tag in (DRAWING, PICT, OBJECT, ALTERNATE_CONTENT):
-                found = images_in(child, offset + _text_before(r, child))
-                images += [replace(image, source=child) for image in found]
-        if text:
-            rpr = r.find(W + "rPr")
-            if rpr is None:
-                runs.append(Run(text, _NO_RUN_FORMAT, looks.run(None, None, text)))
-            else:
-                key = _xml_key(rpr)
-                runs.append(Run(text, _run_format_of_xml(key), looks.run(key, rpr, text)))
-            offset += len(text)
+        if not text:
+            continue
+        rpr = r.find(W + "rPr")
+        if looks is None:
+            runs.append(Run(text, _cached_run_format(rpr)))
+        elif rpr is None:
+            runs.append(Run(text, _NO_RUN_FORMAT, looks.run(None, None, text)))
+        else:
+            key = _xml_key(rpr)
+            runs.append(Run(text, _run_format_of_xml(key), looks.run(key, rpr, text)))
+        offset += len(text)
     return runs, tuple(images)
 
 
