@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from app.core.document import Block, Document
+from app.core.document import Document
 from app.core.hints import Hint
 
 if TYPE_CHECKING:  # only the fix makes a Change: reading the hints does not load the edits module
@@ -72,10 +72,6 @@ def shape_of(text: str, in_cell: bool = False, pictures: bool = False) -> int:
     if _BARE_NUMBER.fullmatch(text):
         return BARE_NUMBER
     return TEXT
-
-
-def block_shape(block: Block) -> int:
-    return shape_of(block.text, block.cell is not None, bool(block.images))
 
 
 def _run_hint(first: int, last: int, kind: str) -> Hint:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from app.core.document import Block, ListRef
+from app.core.numerals import COUNTING_DIGITS, chinese_counting
 
 MAX_LEVELS = 9
 
@@ -69,8 +70,7 @@ class Numbering:
 
 # ---------------------------------------------------------------------------- number formats
 
-_CN_DIGITS = "〇一二三四五六七八九"
-_ZERO = "零"  # a zero inside a counted number: 一百零一 (〇 only in digit-by-digit 一〇一)
+_CN_DIGITS = COUNTING_DIGITS
 _CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _TW_LEGAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -97,42 +97,6 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-def _chinese_below_10000(n: int, digits: str, units: str, ten_alone: bool) -> str:
-    """n (1 … 9999) in Chinese counting: 十一, 二十, 一百零一, 一千零一十. ``units`` are the
-    characters for ten, hundred, thousand; ``ten_alone``: 10 … 19 read 十… rather than 一十…."""
-    parts = []
-    values = (1000, 100, 10, 1)
-    zero = False
-    started = False
-    for value, unit in zip(values, (units[2], units[1], units[0], "")):
-        d = n // value % 10
-        if d == 0:
-            if started:
-                zero = True
-            continue
-        if zero:
-            parts.append(_ZERO)
-            zero = False
-        if not (value == 10 and d == 1 and ten_alone and not started):
-            parts.append(digits[d])
-        parts.append(unit)
-        started = True
-    return "".join(parts)
-
-
-def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千", myriad: str = "万",
-             ten_alone: bool = True) -> str:
-    if n <= 0:
-        return digits[0] if n == 0 else str(n)
-    if n < 10000:
-        return _chinese_below_10000(n, digits, units, ten_alone)
-    high, low = divmod(n, 10000)
-    text = _chinese(high, digits, units, myriad, ten_alone) + myriad
-    if low:
-        text += (_ZERO if low < 1000 else "") + _chinese_below_10000(low, digits, units, False)
-    return text
-
-
 def _enclosed(n: int, ranges: Sequence[tuple[int, int, int]]) -> str:
     """n from a run of enclosed characters: ranges of (first n, last n, code point of first)."""
     for first, last, code in ranges:
@@ -153,19 +117,19 @@ def _full_width(n: int) -> str:
 
 
 def _counting(n: int) -> str:
-    return _chinese(n)
+    return chinese_counting(n)
 
 
 def _counting_thousand(n: int) -> str:
-    return _chinese(n)
+    return chinese_counting(n)
 
 
 def _legal_simplified(n: int) -> str:
-    return _chinese(n, _CN_LEGAL_DIGITS, "拾佰仟", "万", ten_alone=False)
+    return chinese_counting(n, _CN_LEGAL_DIGITS, "拾佰仟", "万", ten_alone=False)
 
 
 def _legal_traditional(n: int) -> str:
-    return _chinese(n, _TW_LEGAL_DIGITS, "拾佰仟", "萬", ten_alone=False)
+    return chinese_counting(n, _TW_LEGAL_DIGITS, "拾佰仟", "萬", ten_alone=False)
 
 
 def _digital(n: int) -> str:

@@ -5,26 +5,54 @@ from __future__ import annotations
 from app.core import rules
 
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DIGITS = "零一二三四五六七八九"
+COUNTING_DIGITS = "〇一二三四五六七八九"
+_ZERO = "零"  # a zero inside a counted number: 一百零一 (〇 only in digit-by-digit 一〇一)
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 
+def _chinese_below_10000(n: int, digits: str, units: str, ten_alone: bool) -> str:
+    """n (1 … 9999) in Chinese counting: 十一, 二十, 一百零一, 一千零一十. ``units`` are the
+    characters for ten, hundred, thousand; ``ten_alone``: 10 … 19 read 十… rather than 一十…."""
+    parts = []
+    values = (1000, 100, 10, 1)
+    zero = False
+    started = False
+    for value, unit in zip(values, (units[2], units[1], units[0], "")):
+        d = n // value % 10
+        if d == 0:
+            if started:
+                zero = True
+            continue
+        if zero:
+            parts.append(_ZERO)
+            zero = False
+        if not (value == 10 and d == 1 and ten_alone and not started):
+            parts.append(digits[d])
+        parts.append(unit)
+        started = True
+    return "".join(parts)
+
+
+def chinese_counting(n: int, digits: str = COUNTING_DIGITS, units: str = "十百千", myriad: str = "万",
+                     ten_alone: bool = True) -> str:
+    """n in Chinese counting, Word's chineseCounting: 十一, 二十, 一百零五, 一万零一 (and, with
+    other ``digits``/``units``/``myriad``, its legal forms 壹佰零伍)."""
+    if n <= 0:
+        return digits[0] if n == 0 else str(n)
+    if n < 10000:
+        return _chinese_below_10000(n, digits, units, ten_alone)
+    high, low = divmod(n, 10000)
+    text = chinese_counting(high, digits, units, myriad, ten_alone) + myriad
+    if low:
+        text += (_ZERO if low < 1000 else "") + _chinese_below_10000(low, digits, units, False)
+    return text
+
+
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 11 -> 十一, 20 -> 二十, 21 -> 二十一, 105 -> 一百零五 (1..999)."""
+    """1 -> 一, 10 -> 十, 11 -> 十一, 20 -> 二十, 21 -> 二十一, 105 -> 一百零五 (1..999: a heading's marker)."""
     if not 0 < n < 1000:
         raise ValueError(f"no Chinese marker for {n}")
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    text = ""
-    if hundreds:
-        text += _CN_DIGITS[hundreds] + "百"
-        if rest and tens == 0:
-            text += "零"
-    if tens:
-        text += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
-    if ones:
-        text += _CN_DIGITS[ones]
-    return text
+    return chinese_counting(n)
 
 
 def parse_chinese_number(text: str) -> int | None:

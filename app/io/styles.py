@@ -288,12 +288,6 @@ class StyleSheet:
         self._chain_cache[key] = merged
         return merged
 
-    def style_run_props(self, sid: str | None) -> dict[str, Any]:
-        return self._chain(sid, "rPr")
-
-    def style_paragraph_props(self, sid: str | None) -> dict[str, Any]:
-        return self._chain(sid, "pPr")
-
     def style_list(self, sid: str | None) -> ListRef | None:
         """The list a paragraph style numbers its paragraphs with (w:numPr in the style)."""
         props = self._chain(sid or self.default_paragraph, "pPr")

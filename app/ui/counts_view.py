@@ -111,11 +111,6 @@ class CountsView(QObject):
         self.hints = hints
         self.window.hints_panel.set_hints(self.hints, texts)
 
-    def show_hints(self) -> None:
-        """The Hints list again (a value was just filled in), unless a long report's are still being read."""
-        if not self._hints_due:
-            self._show_hints()
-
     def fix_damage(self) -> bool:
         """Remove the empty runs and page-number lines the Hints list shows, as one undo step."""
         damage = [h for h in self.hints if h.kind in DAMAGE_KINDS]
