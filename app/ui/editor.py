@@ -80,7 +80,7 @@ class Editor(QTextEdit):
         self.setLineWrapColumnOrWidth(self.page_width())
         self.apply_palette()
         self._after_paint: list[_Once] = []
-        # Placeholder marks need the engine side (app.ui.placeholder_marks), which the window loads
+        # The overlays (list labels, placeholder and ad marks) need the engine side, which the window loads
         # after its first frame (MainWindow.finish_start); an empty page has none to paint.
         self.marks_placeholders = False
         # Template ads to mark grey: block number -> (start, end, text) of each, end -1 for the
@@ -130,20 +130,21 @@ class Editor(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
-        from app.ui.list_labels import paint_labels
+        if self.marks_placeholders:
+            # The overlays need the engine side, which loads after the first frame (an empty page
+            # has nothing to draw): Word's list labels, in the room their paragraphs leave (never
+            # text), then the placeholder and template-ad marks.
+            from app.ui.list_labels import paint_labels
+            from app.ui.placeholder_marks import paint_junk, paint_placeholders
 
-        painter = QPainter(self.viewport())
-        try:
-            # Word's list labels, drawn into the room their paragraphs leave (never text).
-            paint_labels(self, painter)
-            if self.marks_placeholders:
-                from app.ui.placeholder_marks import paint_junk, paint_placeholders
-
+            painter = QPainter(self.viewport())
+            try:
+                paint_labels(self, painter)
                 paint_placeholders(self, painter)
                 if self.junk_marks:
                     paint_junk(self, painter, self.junk_marks)
-        finally:
-            painter.end()
+            finally:
+                painter.end()
         if self._after_paint:
             jobs, self._after_paint = self._after_paint, []
             for job in jobs:
