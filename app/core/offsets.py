@@ -83,3 +83,9 @@ def shown_text(text: str, picture_offsets_in_text: list[int]) -> str:
             chars.insert(min(max(offset, 0), len(chars)), OBJECT)
         text = "".join(chars)
     return text.replace("\n", LINE_BREAK)
+
+
+def engine_offset(shown: str, index: int) -> int:
+    """The engine offset of spaced-text offset ``index`` (pictures are one space there, nothing
+    in the engine's text)."""
+    return index - shown.count(OBJECT, 0, index) if OBJECT in shown else index

@@ -16,7 +16,7 @@ from app.core.damage import fix_damage
 from app.core.fill_checks import fill_hints
 from app.core.hints import without_filled
 from app.core.live_counts import CountKeeper
-from app.ui.damage_watch import DamageWatch
+from app.core.live_damage import DamageWatch
 from app.ui.i18n import arg, translate
 from app.ui.outline_panel import BLOCK_ROLE
 

@@ -25,7 +25,7 @@ from app.ui.i18n import arg
 # of the window's first frame, which the engine must not delay.
 if TYPE_CHECKING:
     from app.core.placeholders import Placeholder
-    from app.ui.fill_record import FillRecord
+    from app.core.live_fills import FillRecord
     from app.ui.editor import Editor
     from app.ui.placeholder_panel import PlaceholderPanel
     from app.ui.report_document import ReportDocument

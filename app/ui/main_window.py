@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         from app.core.document import Document
         from app.ui.cleanup import Cleanup
         from app.ui.counts_view import CountsView
-        from app.ui.fill_record import FillRecord
+        from app.core.live_fills import FillRecord
+        from app.core.offsets import spaced_text
         from app.ui.sidebar_offers import SidebarOffers
         from app.ui.hint_fixes import HintFixes
         from app.ui.official_format import OfficialFormat
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         self.fill_loop.refresh = self.refresh_now
         self.fill_loop.fill_together = self.offers.fill
         self.fill_loop.in_hand = self.offers.placeholder_chosen
-        self.sidebar.model_.paragraph_of = lambda block: self.fill_record.text(block).replace("\u2028", "\n")
+        self.sidebar.model_.paragraph_of = lambda block: spaced_text(self.fill_record.text(block))
         self._connect_engine()
         self.editor.setReadOnly(False)
         self.editor.marks_placeholders = True

@@ -93,7 +93,7 @@ class SidebarOffers(QObject):
         from app.core.fill_checks import check_fill, filled_spans
         from app.core.live_scan import plain_text
         from app.core.siblings import fill_together
-        from app.ui.fill_record import engine_offset
+        from app.core.offsets import engine_offset
 
         if len(self._siblings) < 2 or not self.panel.together.isChecked() or not self.panel.together.isVisible():
             return False

@@ -14,17 +14,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from app.core.filled import Filled, FilledSpans
-from app.core.offsets import OBJECT
+from app.core.offsets import engine_offset
 
 if TYPE_CHECKING:
     from app.core.edits import Change
     from app.core.live_scan import Snapshot
-
-
-def engine_offset(shown: str, index: int) -> int:
-    """The engine offset of spaced-text offset ``index`` (pictures are one space there, nothing
-    in the engine's text)."""
-    return index - shown.count(OBJECT, 0, index) if OBJECT in shown else index
 
 
 class FillRecord:
@@ -95,4 +89,4 @@ class FillRecord:
         return FilledSpans(out)
 
 
-__all__ = ["FillRecord", "engine_offset"]
+__all__ = ["FillRecord"]
