@@ -134,13 +134,15 @@ class Editor(QTextEdit):
             # The overlays need the engine side, which loads after the first frame (an empty page
             # has nothing to draw): Word's list labels, in the room their paragraphs leave (never
             # text), then the placeholder and template-ad marks.
+            from app.ui.block_data import blocks_on_screen
             from app.ui.list_labels import paint_labels
             from app.ui.placeholder_marks import paint_junk, paint_placeholders
 
+            on_screen = list(blocks_on_screen(self, whole_tables=True))  # one walk for every overlay
             painter = QPainter(self.viewport())
             try:
-                paint_labels(self, painter)
-                paint_placeholders(self, painter)
+                paint_labels(self, painter, on_screen)
+                paint_placeholders(painter, on_screen)
                 if self.junk_marks:
                     paint_junk(self, painter, self.junk_marks)
             finally:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlo
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.document import Block, RunFormat
-from app.ui.block_data import blocks_on_screen, data_of
+from app.ui.block_data import data_of
 from app.ui.qt_formats import LABEL_ROOM, PX_PER_PT, SCREEN_BREAK_GAP, char_format, default_font
 
 # Word's default tab stop in Chinese documents (w:defaultTabStop 420 twips = 21 pt).
@@ -94,13 +94,14 @@ def labelled(block: QTextBlock) -> Block | None:
     return core
 
 
-def paint_labels(editor: QTextEdit, painter: QPainter) -> None:
-    """The list labels of the paragraphs on screen, and Word's page breaks before paragraphs."""
+def paint_labels(editor: QTextEdit, painter: QPainter, on_screen: list[tuple[QTextBlock, QRectF]]) -> None:
+    """The list labels of the paragraphs on screen (``block_data.blocks_on_screen`` with whole
+    tables: a table above the screen's top may hold labelled cells that reach into view), and
+    Word's page breaks before paragraphs."""
     document = editor.document()
     offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
     ink = editor.palette().color(editor.palette().ColorRole.Text)
-    # A table above the screen's top may hold labelled cells that reach into view.
-    for block, box in blocks_on_screen(editor, whole_tables=True):
+    for block, box in on_screen:
         if box.bottom() < 0:
             continue
         core = labelled(block)

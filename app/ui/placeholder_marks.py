@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextCurs
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.offsets import OBJECT, has_astral, utf16_index
-from app.ui.block_data import blocks_on_screen, data_of
+from app.ui.block_data import data_of
 
 AMBER = QColor(255, 214, 120)
 # Template ads (display only, like the amber): grey behind, struck through.
@@ -96,10 +96,12 @@ def paint_junk(editor: QTextEdit, painter: QPainter, marks: dict[int, list[tuple
                 painter.restore()
 
 
-def paint_placeholders(editor: QTextEdit, painter: QPainter) -> None:
-    """Amber behind every unfilled placeholder in the blocks that are on screen."""
+def paint_placeholders(painter: QPainter, on_screen: list[tuple[QTextBlock, QRectF]]) -> None:
+    """Amber behind every unfilled placeholder in the blocks on screen (``block_data.blocks_on_screen``)."""
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-    for block, box in blocks_on_screen(editor):
+    for block, box in on_screen:
+        if box.bottom() < 0:
+            continue
         spans = _spans(block)
         text_layout = block.layout()
         if spans and text_layout is not None and text_layout.lineCount():

@@ -10,6 +10,7 @@ for the writer. The window only routes: it never keeps this document's invariant
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
 from PySide6.QtCore import QObject, Signal
@@ -71,6 +72,16 @@ class ReportDocument(QTextDocument):
         finally:
             qdoc._building = False
         return qdoc
+
+    @contextmanager
+    def unchanged(self) -> Iterator[None]:
+        """What Qt reports as a change of contents while this runs is none: a view taking the
+        document (QTextEdit.setDocument reports the whole text as inserted) edits nothing."""
+        building, self._building = self._building, True
+        try:
+            yield
+        finally:
+            self._building = building
 
     @property
     def changes(self) -> ChangeApplier:

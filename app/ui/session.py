@@ -78,7 +78,8 @@ class DocumentSession(QObject):
         # QTextEdit deletes only a document it made itself: one of ours shown before goes here,
         # with every paragraph's BlockData (each report opened kept ~90 MB at 1,500 pages).
         ours = old is self._made
-        editor.setDocument(qdoc)
+        with qdoc.unchanged():
+            editor.setDocument(qdoc)
         self._made = qdoc
         if ours:
             old.release()

@@ -56,3 +56,15 @@ def test_typing_over_a_placeholder_changes_only_its_paragraph(qapp, tmp_path: Pa
     assert reread.blocks[2].text == "全年召开党组会12次，谈话XX人次。"
     figure = next(r for r in reread.blocks[2].runs if "12" in r.text)
     assert figure.format.bold and figure.format.font_east_asia == "黑体"
+
+
+def test_a_report_opened_in_the_window_is_untouched_until_typed_into(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The editor taking the document (QTextEdit.setDocument reports its whole text as inserted)
+    is no edit: every paragraph still stands for the Block read, so saving and autosave copy the
+    file's XML instead of exporting 10,000 paragraphs afresh."""
+    report = build_report(tmp_path / "r.docx")
+    assert window.open_path(report)
+    assert not [b.blockNumber() for b in blocks_in(window.report) if (d := data_of(b)) is not None and d.dirty]
+    exported = window.report.export()
+    assert all(a is b for a, b in zip(exported.blocks, window.report.original.blocks))
+    assert not window.report.isModified()
