@@ -40,7 +40,7 @@ from app.ui.text_formatting import TextFormatting
 # The engine side of the window (document, scans, operations) is loaded by finish_start, after the
 # first frame when the window is built with finish_later.
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 
     from app.core.document import Document
     from app.core.live_scan import Snapshot
@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from app.ui.section_moves import SectionMoves
 
 REFRESH_MS = 200
+# The page's own width plus this (scroll bar, a little desk either side) is what the editor wants.
+EDITOR_EXTRA_PX = 40
 # From this many blocks up, an opened report's objects are set aside from the garbage collector...
 SETTLE_BLOCKS = 1000
 # ... once typing has paused this long.
@@ -426,6 +428,23 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(path)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # After the splitter has shared out the new width (it does so in its own resize).
+        QTimer.singleShot(0, self, self._editor_first)
+
+    def _editor_first(self) -> None:
+        """In a narrow window (a small screen, a restored layout from a wider one) the side panels
+        give up their width before the page does: QSplitter alone squeezes the page to a sliver."""
+        sizes = self.splitter.sizes()
+        if len(sizes) != 3 or not all(sizes):
+            return
+        minimums = tuple(max(w.minimumWidth(), w.minimumSizeHint().width()) for w in (self.outline, self.sidebar))
+        wanted = self.editor.page_width() + EDITOR_EXTRA_PX
+        fitted = editor_first(sizes, minimums, wanted)
+        if fitted != sizes:
+            self.splitter.setSizes(fitted)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.PaletteChange:
             self.editor.apply_palette()
@@ -448,6 +467,18 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if isinstance(splitter, str):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+
+def editor_first(sizes: list[int], minimums: tuple[int, int], wanted: int) -> list[int]:
+    """Splitter sizes (outline, editor, sidebar) giving the editor up to ``wanted`` pixels, taken
+    from the side panels in proportion to what each has above its minimum."""
+    outline, editor, sidebar = sizes
+    spare_outline, spare_sidebar = max(0, outline - minimums[0]), max(0, sidebar - minimums[1])
+    take = min(wanted - editor, spare_outline + spare_sidebar)
+    if take <= 0:
+        return sizes
+    from_outline = take * spare_outline // (spare_outline + spare_sidebar)
+    return [outline - from_outline, editor + take, sidebar - (take - from_outline)]
 
 
 # What the window said of deleted pictures the file keeps (the last few), for tests and drivers
