@@ -96,16 +96,23 @@ class PlaceholderModel(QAbstractItemModel):
                        for r, p in enumerate(items)}
         self.endResetModel()
 
-    def update_rows(self, placeholders: list[Placeholder], changed: tuple[int, int] | None = None) -> bool:
-        """Same rows, new offsets or context: replace them in place. False when the rows differ.
+    def update_rows(self, groups: list[tuple[str, list[Placeholder]]],
+                    changed: tuple[int, int] | None = None) -> bool:
+        """Groups of the same sizes as shown (new offsets, context or titles: typing beside a
+        placeholder, a fill, a heading renamed): replaced in place, so no row comes or goes and
+        the view keeps its layout, scroll position and selection. False when the sizes differ.
         ``changed``: the rows (in list order) that may differ; the others are only swapped."""
-        if sum(len(items) for _, items in self.groups) != len(placeholders):
+        if [len(items) for _, items in self.groups] != [len(items) for _, items in groups]:
             return False
-        lo, hi = changed if changed is not None else (0, len(placeholders))
+        lo, hi = changed if changed is not None else (0, sum(len(items) for _, items in groups))
         offset = 0
-        for g, (_, items) in enumerate(self.groups):
-            end = offset + len(items)
-            items[:] = placeholders[offset:end]
+        for g, ((old_title, items), (title, new_items)) in enumerate(zip(self.groups, groups)):
+            end = offset + len(new_items)
+            items[:] = new_items
+            if title != old_title:
+                self.groups[g] = (title, items)
+                header = self.createIndex(g, 0, 0)
+                self.dataChanged.emit(header, header)
             if items and offset < hi and lo < end:
                 parent = self.createIndex(g, 0, 0)
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(items) - 1, 0, parent))
@@ -398,15 +405,7 @@ class PlaceholderPanel(QWidget):
         if keys == self._keys:
             return
         changed = _changed_range(self._keys, keys)
-        shape = [(k[0], k[2], k[3], k[5]) for k in keys[changed[0]:changed[1]]]
-        same_rows = (bool(self._keys) and len(keys) == len(self._keys)
-                     and shape == [(k[0], k[2], k[3], k[5]) for k in self._keys[changed[0]:changed[1]]])
         self._keys = keys
-        if same_rows and self.model_.update_rows(placeholders, changed):
-            # Only offsets or context moved (typing beside a placeholder): no reset, no
-            # re-expanding, the view keeps its scroll position and selection.
-            return
-        selected = self.selected_span()
         groups: list[tuple[str, list[Placeholder]]] = []
         current: object = ()
         at = self._paths.at if self._paths is not None else None
@@ -417,6 +416,17 @@ class PlaceholderPanel(QWidget):
                 current = section
                 groups.append((p.section or self.tr("(beginning)"), []))
             groups[-1][1].append(p)
+        selected = self.selected_span()
+        if self.model_.update_rows(groups, changed):
+            # No rows came or went: no reset, no re-expanding (Qt's tree lays out all its rows
+            # again after any row comes or goes: a moment on a long report's list). The current
+            # row stays on its placeholder where that one is still listed.
+            now = self.selected_span()
+            if selected is not None and now is not None and now[:2] != selected[:2]:
+                index = self.model_.leaf_index(selected[0], selected[1])
+                if index.isValid():
+                    self.list.setCurrentIndex(index)
+            return
         self.list.setUpdatesEnabled(False)
         # Leaf indexes carry their group's row: none may outlive a change of groups (the current
         # row is set afresh below, as after a reset).
@@ -444,7 +454,14 @@ class PlaceholderPanel(QWidget):
     def remove(self, block: int, start: int) -> None:
         """A placeholder was filled: it leaves the list now; the full refresh follows later."""
         if self.model_.remove(block, start):
-            self._keys = None  # unknown: the next refresh compares with nothing
+            # The list as it now stands, so that the next refresh patches only the rows around
+            # the fill (a full patch of a long report's list takes a noticeable moment).
+            keys = self._keys or []
+            gone = next((i for i, k in enumerate(keys) if k[0] == block and k[1] == start), None)
+            if gone is None:
+                self._keys = None  # unknown: the next refresh compares with nothing
+            else:
+                del keys[gone]
             self.set_count(self.leaf_count())
 
     def selected_span(self) -> tuple[int, int, int, str] | None:
