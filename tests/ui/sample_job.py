@@ -45,6 +45,16 @@ def shot(window, folder: Path | None, name: str) -> None:  # noqa: ANN001
         image.convertToFormat(QImage.Format.Format_Indexed8).save(str(folder / name))
 
 
+def _wait_for(condition, seconds: float = 5.0) -> None:  # noqa: ANN001
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert condition()
+
+
 def run_job(window, work: Path, shots: Path | None = None) -> dict:  # noqa: ANN001
     """Do the job; returns what was seen on the way (for the test to check)."""
     seen: dict = {}
@@ -52,6 +62,7 @@ def run_job(window, work: Path, shots: Path | None = None) -> dict:  # noqa: ANN
     shutil.copy(SAMPLE, path)
     assert window.open_path(path)
     QApplication.processEvents()
+    _wait_for(lambda: bool(window.editor.junk_marks))  # template ads are read once the report is painted
     seen["ads"] = window.offers_panel.ads.text()
     seen["marked"] = sorted(window.editor.junk_marks)
     # The clerk adds a sentence after the paragraph naming the brand.

@@ -99,6 +99,7 @@ def test_template_ads_marked_and_counted_from_the_start(window, qtbot) -> None: 
     show(window, ["首页 > 范文大全 > 工作总结 > 正文", "社区工作总结", "一、主要工作", "全年走访群众X户。",
                   "本文来源：网友投稿  点击：418次"])
     ads = window.offers_panel.ads
+    qtbot.waitUntil(lambda: bool(window.editor.junk_marks))  # read once the report is painted
     assert ads.isVisible() and "模板广告 2 处" in ads.text() and "清理" in ads.text()
     assert sorted(window.editor.junk_marks) == [0, 4]
     shown = []
