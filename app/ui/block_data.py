@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 from PySide6.QtGui import QTextBlock, QTextBlockUserData, QTextCursor, QTextDocument
 
 from app.core.document import Block, Run
@@ -71,16 +71,19 @@ def is_scaffolding(block: QTextBlock, data: BlockData | None) -> bool:
 _TABLE_LOOKAHEAD = 40
 
 
-def blocks_on_screen(editor: QTextEdit, whole_tables: bool = False) -> Iterator[tuple[QTextBlock, QRectF]]:
-    """The blocks that may show in the editor's viewport, top to bottom, each with its box in
+def blocks_on_screen(editor: QTextEdit, whole_tables: bool = False,
+                     area: QRect | None = None) -> Iterator[tuple[QTextBlock, QRectF]]:
+    """The blocks that may show in the editor's viewport (or in ``area`` of it: what a paint
+    event repaints, after a keystroke often one paragraph), top to bottom, each with its box in
     viewport coordinates: what the overlays paint over (their cost follows the screen, not the
     report). Outside a table blocks run down the page in order; a table's cells do not, so a few
     more are looked at past the bottom, and ``whole_tables`` starts at the first cell of a table
-    the screen's top falls in."""
+    the top falls in."""
     layout = editor.document().documentLayout()
     offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
-    bottom = editor.viewport().height()
-    block = editor.cursorForPosition(editor.viewport().rect().topLeft()).block()
+    area = editor.viewport().rect() if area is None else area
+    bottom = area.bottom() + 1
+    block = editor.cursorForPosition(QPoint(0, area.top())).block()
     if whole_tables:
         table = QTextCursor(block).currentTable()
         if table is not None:

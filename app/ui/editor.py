@@ -92,7 +92,9 @@ class Editor(QTextEdit):
         it), or after ``latest_ms`` if nothing paints (a hidden window)."""
         once = _Once(job)
         self._after_paint.append(once)
-        QTimer.singleShot(latest_ms, self, once)
+        # The time limit counts from when the event loop is next free: a job asked for just before
+        # a long report is built must not run the moment the build ends, ahead of its first paint.
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(latest_ms, self, once))
         self.viewport().update()
 
     # -- look ----------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class Editor(QTextEdit):
             from app.ui.list_labels import paint_labels
             from app.ui.placeholder_marks import paint_junk, paint_placeholders
 
-            on_screen = list(blocks_on_screen(self, whole_tables=True))  # one walk for every overlay
+            on_screen = list(blocks_on_screen(self, True, event.rect()))  # one walk for every overlay
             painter = QPainter(self.viewport())
             try:
                 paint_labels(self, painter, on_screen)

@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         self.refresh_now()
         # The template ads are read from the whole report (~0.3 s at 1,500 pages): after the
         # report is on screen, as the user would not wait for their grey marks.
-        self.editor.after_paint(self.offers.read_junk)
+        self.editor.after_paint(lambda: self._read_junk_of(report))
         self.formatting.show_char_format(self.editor.currentCharFormat())
         self.actions.act_undo.setEnabled(False)
         self.actions.act_redo.setEnabled(False)
@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
             self.editor.after_paint(self._settle_when_idle)
         else:
             gc.enable()
+
+    def _read_junk_of(self, report: ReportDocument) -> None:
+        if report is self.report:  # not one shown before it (an empty window's)
+            self.offers.read_junk()
 
     # -- the document -------------------------------------------------------------------------------
 

@@ -62,6 +62,10 @@ def _shown(p: Placeholder) -> tuple:
     return (p.token, p.unit, p.kind, p.context, p.context_offset)
 
 
+# Up to this many changed rows are updated in place (a signal per group they are in).
+IN_PLACE_ROWS = 200
+
+
 class PlaceholderModel(QAbstractItemModel):
     """Placeholders grouped by section; rows are made only when the view asks for them, so a
     report with ten thousand placeholders resets in a moment."""
@@ -105,6 +109,8 @@ class PlaceholderModel(QAbstractItemModel):
         if [len(items) for _, items in self.groups] != [len(items) for _, items in groups]:
             return False
         lo, hi = changed if changed is not None else (0, sum(len(items) for _, items in groups))
+        if hi - lo > IN_PLACE_ROWS:
+            return False  # another report of the same shape: a reset is quicker than a signal per group
         offset = 0
         for g, ((old_title, items), (title, new_items)) in enumerate(zip(self.groups, groups)):
             end = offset + len(new_items)

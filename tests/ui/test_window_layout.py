@@ -33,3 +33,4 @@ def test_a_narrow_window_keeps_the_page_and_narrows_the_panels(window, qtbot) ->
     window.resize(1600, 900)
     qtbot.waitUntil(lambda: window.editor.width() > 1000)
     assert window.splitter.sizes()[0] == outline
+
