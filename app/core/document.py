@@ -24,6 +24,9 @@ class RunFormat:
     size_pt: float | None = None
     color: str | None = None  # "RRGGBB"
     highlight: str | None = None  # Word highlight name, e.g. "yellow"
+    # Character spacing in points (w:spacing in w:rPr; negative: condensed). Resolved looks only:
+    # the reader leaves it out of a run's direct format, so the writer never sees it.
+    spacing_pt: float | None = None
 
     def merged(self, **changes: Any) -> RunFormat:
         return replace(self, **changes)

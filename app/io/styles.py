@@ -106,6 +106,10 @@ def run_props(rpr: Any, theme: Callable[[str], str | None] | None = None) -> dic
         elif tag == "highlight":
             value = _val(child)
             out["highlight"] = value if value and value != "none" else None
+        elif tag == "spacing":
+            value = _int(_val(child))
+            if value is not None:
+                out["spacing_pt"] = value / 20
     return out
 
 
@@ -174,6 +178,9 @@ def _indent_props(ind: Any, out: dict[str, Any]) -> None:
         out["first_line_chars"] = chars("firstLineChars")
 
 
+AUTO_SPACING_PT = 14.0
+
+
 def _spacing_props(spacing: Any, out: dict[str, Any]) -> None:
     for name, key in (("before", "space_before_pt"), ("after", "space_after_pt")):
         value = _int(spacing.get(W + name))
@@ -183,6 +190,11 @@ def _spacing_props(spacing: Any, out: dict[str, Any]) -> None:
         value = _int(spacing.get(W + name))
         if value:
             out[key] = value / 100 * 12.0  # a line of the default grid: 12 pt
+    # HTML-style automatic spacing, as Word and LibreOffice lay it out: 14 pt.
+    for name, key in (("beforeAutospacing", "space_before_pt"), ("afterAutospacing", "space_after_pt")):
+        value = spacing.get(W + name)
+        if value is not None and value not in _OFF:
+            out[key] = AUTO_SPACING_PT
     line = _int(spacing.get(W + "line"))
     if line is not None:
         rule = spacing.get(W + "lineRule") or "auto"
@@ -375,7 +387,7 @@ class StyleSheet:
             bold=bool(merged.get("bold")), italic=bool(merged.get("italic")),
             underline=bool(merged.get("underline")), strike=bool(merged.get("strike")),
             font=font, font_east_asia=east_asia, size_pt=merged.get("size_pt") or DEFAULT_SIZE_PT,
-            color=merged.get("color"), highlight=merged.get("highlight"),
+            color=merged.get("color"), highlight=merged.get("highlight"), spacing_pt=merged.get("spacing_pt") or None,
         )
 
     def theme_font(self, name: str) -> str | None:

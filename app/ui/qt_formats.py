@@ -88,6 +88,9 @@ def char_format(fmt: RunFormat, run_index: int | None = None, look: bool = False
     brush = colour_brush(fmt.color)
     if brush is not None:
         cf.setForeground(brush)
+    if fmt.spacing_pt:
+        cf.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        cf.setFontLetterSpacing(fmt.spacing_pt * PX_PER_PT)
     if run_index is not None:
         cf.setProperty(RUN_INDEX, run_index)
     return cf

@@ -115,6 +115,32 @@ def test_paragraph_look_indents_spacing_and_breaks(tmp_path: Path) -> None:
     assert fixed.page_break_before and fixed.keep_with_next and not body.page_break_before
 
 
+
+def test_character_spacing_is_a_look_never_direct_formatting(tmp_path: Path) -> None:
+    d = new_document()
+    add_style(d, '<w:style w:type="paragraph" w:styleId="Wide"><w:name w:val="Wide"/>'
+                 '<w:rPr><w:spacing w:val="40"/></w:rPr></w:style>')
+    p = d.add_paragraph(style="Wide")
+    p.add_run("标题")
+    tight = p.add_run("紧")
+    tight._r.get_or_add_rPr().append(xml('<w:spacing w:val="-10"/>'))
+    path = save(d, tmp_path / "s.docx")
+    wide, condensed = read_docx(path).blocks[0].runs
+    assert (wide.look.spacing_pt, condensed.look.spacing_pt) == (2.0, -0.5)
+    assert wide.format.spacing_pt is None and condensed.format.spacing_pt is None
+
+
+def test_automatic_spacing_is_fourteen_points(tmp_path: Path) -> None:
+    d = new_document()
+    p = d.add_paragraph("网页段落")
+    p._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="1" w:after="100" '
+                                     'w:afterAutospacing="1"/>'))
+    q = d.add_paragraph("普通段落")
+    q._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="0" w:after="100"/>'))
+    auto, plain = (b.look for b in read_docx(save(d, tmp_path / "h.docx")).blocks)
+    assert (auto.space_before_pt, auto.space_after_pt) == (14.0, 14.0)
+    assert (plain.space_before_pt, plain.space_after_pt) == (5.0, 5.0)
+
 # --- lists ------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 
 from app.core.edits import Change
 from app.io.docx_writer import write_docx
@@ -23,7 +23,7 @@ def styled_body(path: Path) -> Path:
     set_doc_defaults(d, '<w:rFonts w:eastAsia="宋体"/><w:sz w:val="21"/>')
     add_style(d, '<w:style w:type="paragraph" w:styleId="Lead"><w:name w:val="Lead"/>'
                  '<w:pPr><w:jc w:val="center"/><w:spacing w:line="400" w:lineRule="exact"/></w:pPr>'
-                 '<w:rPr><w:b/></w:rPr></w:style>')
+                 '<w:rPr><w:b/><w:spacing w:val="40"/></w:rPr></w:style>')
     d.add_paragraph("全年完成各项工作任务。")
     d.add_paragraph("重点工作", style="Lead")
     p = d.add_paragraph("第三段正文。")
@@ -40,6 +40,10 @@ def test_styled_runs_show_as_word_shows_them(window, tmp_path: Path) -> None:  #
     assert "宋体" in body_format.fontFamilies()
     lead_char = lead.begin().fragment().charFormat()
     assert lead_char.fontWeight() >= 600 and lead_char.fontPointSize() == 10.5
+    # Character spacing 2 pt (w:spacing in the style's w:rPr), in the layout's pixels.
+    assert lead_char.fontLetterSpacingType() == QFont.SpacingType.AbsoluteSpacing
+    assert round(lead_char.fontLetterSpacing(), 2) == round(2 * 96 / 72, 2)
+    assert body_format.fontLetterSpacing() in (0, 100)  # none given: Qt's default
     assert lead.blockFormat().alignment() & 0x4  # AlignHCenter
     assert round(lead.blockFormat().lineHeight(), 1) == round(20 * 96 / 72, 1)
     # Two characters of the paragraph's 10.5 pt, not of the window's 三号.
@@ -62,6 +66,7 @@ def test_editing_saves_only_what_the_user_changed(window, tmp_path: Path) -> Non
         # The look (10.5 pt, 宋体, bold from the style, centred, the indent) stays the styles'.
         assert not p.findall(f".//{{{W}}}sz") and not p.findall(f".//{{{W}}}rFonts")
         assert not p.findall(f".//{{{W}}}b") and not p.findall(f".//{{{W}}}jc")
+        assert not p.findall(f".//{{{W}}}rPr/{{{W}}}spacing")
     assert paragraph_xml(out, 2).find(f".//{{{W}}}ind").get(f"{{{W}}}firstLineChars") == "200"
 
 
