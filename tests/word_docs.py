@@ -85,5 +85,34 @@ def save(document: docx.document.Document, path: Path) -> Path:
     return path
 
 
-__all__ = ["A", "W", "add_style", "level", "numbered", "save", "set_doc_defaults", "set_lists", "set_theme_fonts",
+def add_endnotes(path: Path, notes: Sequence[Sequence[str]]) -> Path:
+    """Give the saved .docx at ``path`` an endnotes part holding ``notes`` (each a list of its
+    paragraphs' texts), as Word writes one: the two separators first."""
+    import zipfile
+
+    def paragraphs(texts: Sequence[str]) -> str:
+        return "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in texts)
+
+    body = "".join(f'<w:endnote w:id="{n + 1}">{paragraphs(texts)}</w:endnote>' for n, texts in enumerate(notes))
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes xmlns:w="{W}">'
+            '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+            '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+            f'</w:endnote>{body}</w:endnotes>')
+    with zipfile.ZipFile(path) as source:
+        items = {name: source.read(name) for name in source.namelist()}
+    items["word/endnotes.xml"] = part.encode("utf-8")
+    items["[Content_Types].xml"] = items["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.endnotes+xml"/></Types>'))
+    rels = "word/_rels/document.xml.rels"
+    items[rels] = items[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'endnotes" Target="endnotes.xml"/></Relationships>'))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in items.items():
+            out.writestr(name, data)
+    return path
+
+
+__all__ = ["A", "W", "add_endnotes", "add_style", "level", "numbered", "save", "set_doc_defaults", "set_lists", "set_theme_fonts",
            "set_theme_lang", "xml"]

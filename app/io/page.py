@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.document import Document
+from app.core.numbering import format_number
 
 TWIPS_PER_MM = 1440 / 25.4
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,6 +33,9 @@ class PageSetup:
     # The document grid's line pitch in points (w:docGrid w:type="lines" w:linePitch): Word
     # snaps each line of single-spaced text to whole pitches (15.6 pt in most Chinese documents).
     line_pitch_pt: float | None = None
+    # What Word prints after the text, on a page of its own: the endnotes, each as its number
+    # (i, ii, … as Word numbers them by default) and its paragraphs. The editor does not show them.
+    endnotes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 OFFICIAL = PageSetup()
@@ -56,7 +60,33 @@ def page_setup(document: Document) -> PageSetup:
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else d
                for m, d in zip(mm[2:], (OFFICIAL.top, OFFICIAL.bottom, OFFICIAL.left, OFFICIAL.right))]
     return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
-                     line_pitch_pt=_line_pitch(section))
+                     line_pitch_pt=_line_pitch(section), endnotes=endnotes_of(document.source))
+
+
+_NOT_NOTES = ("separator", "continuationSeparator", "continuationNotice")
+ENDNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+
+
+def endnotes_of(package) -> tuple[tuple[str, tuple[str, ...]], ...]:  # noqa: ANN001 - a python-docx Document
+    """The endnotes of a .docx package in order: (number, paragraph texts) each."""
+    from lxml import etree
+
+    try:
+        part = next((rel.target_part for rel in package.part.rels.values()
+                     if rel.reltype == ENDNOTES_REL and not rel.is_external), None)
+        root = etree.fromstring(part.blob) if part is not None else None
+    except (AttributeError, ValueError, etree.XMLSyntaxError):
+        return ()
+    if root is None:
+        return ()
+    notes = []
+    for note in root.iter(_W + "endnote"):
+        if note.get(_W + "type") in _NOT_NOTES:
+            continue
+        paragraphs = tuple("".join(t.text or "" for t in p.iter(_W + "t")) for p in note.iter(_W + "p"))
+        notes.append((format_number(len(notes) + 1, "lowerRoman"), paragraphs or ("",)))
+    return tuple(notes)
+
 
 
 def _line_pitch(section) -> float | None:  # noqa: ANN001 - a python-docx Section
@@ -148,4 +178,4 @@ def _text_before(p, br) -> bool:  # noqa: ANN001 - lxml elements
     return False
 
 
-__all__ = ["OFFICIAL", "PageSetup", "page_setup", "page_starts"]
+__all__ = ["OFFICIAL", "PageSetup", "endnotes_of", "page_setup", "page_starts"]

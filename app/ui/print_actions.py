@@ -14,6 +14,7 @@ from app.ui.i18n import arg, translate
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from app.io.page import PageSetup
     from app.ui.main_window import MainWindow
     from app.ui.operations import Operations
 
@@ -39,15 +40,15 @@ class PrintActions(QObject):
         dialog = QPrintPreviewDialog(self.printer, self.window)
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle(translate("Beyond", "Print Preview"))
-        dialog.paintRequested.connect(lambda printer: self._render(printer, setup.page_numbers))
+        dialog.paintRequested.connect(lambda printer: self._render(printer, setup))
         self.operations.dialog = dialog
         dialog.open()
 
-    def _render(self, printer: QPrinter, page_numbers: bool) -> None:
+    def _render(self, printer: QPrinter, setup: PageSetup) -> None:
         from app.ui.printing import render
 
         try:
-            render(self.window.report, printer, page_numbers)
+            render(self.window.report, printer, setup.page_numbers, endnotes=setup.endnotes)
         except DocumentError as exc:
             self.operations.warn(translate("Beyond", "Print"), exc.message)
 

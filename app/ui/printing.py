@@ -24,8 +24,10 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextFrameFormat,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -37,6 +39,9 @@ from app.ui.list_labels import labelled, paint_page_labels
 from app.ui.qt_formats import LOOK_SHOWN, SCREEN_BREAK_GAP
 
 PAGE_NUMBER_PT = 14.0  # 4号
+ENDNOTE_PT = 10.0  # Word's Endnote Text style
+# (number, paragraph texts) of each endnote: app.io.page.PageSetup.endnotes.
+Endnotes = tuple[tuple[str, tuple[str, ...]], ...]
 PAGE_NUMBER_FAMILIES = ["宋体", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"]
 
 
@@ -59,9 +64,10 @@ def make_printer(setup: PageSetup, title: str) -> QPrinter:
 
 
 def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
-           on_page: Callable[[int, int], None] | None = None) -> None:
+           on_page: Callable[[int, int], None] | None = None, endnotes: Endnotes = ()) -> None:
     """Lay ``source`` out on the printer's page (inside its margins) and print every page,
-    with the GB/T 9704 page number ("— 1 —", odd pages right, even pages left) when asked;
+    with the GB/T 9704 page number ("— 1 —", odd pages right, even pages left) when asked, and
+    the document's ``endnotes`` after the text on a page of their own, as Word prints them;
     ``on_page(number, last)`` before each page (a long report's progress)."""
     copy = source.clone()
     frame = copy.rootFrame().frameFormat()
@@ -79,6 +85,8 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
     _paper_line_spacing(source, copy, dpi_y)
     _paper_page_breaks(copy)
     labels = _labels_of(source, copy)
+    if endnotes:
+        _add_endnotes(copy, endnotes)
     scale_x, scale_y = printer.logicalDpiX() / dpi_x, printer.logicalDpiY() / dpi_y
     page = QSizeF(printer.width() / scale_x, printer.height() / scale_y)
     copy.setPageSize(page)
@@ -113,6 +121,24 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
                 _page_number(painter, printer, number)
     finally:
         painter.end()
+
+
+def _add_endnotes(copy: QTextDocument, endnotes: Endnotes) -> None:
+    """The endnotes after the last paragraph, from a new page: each note's number before its
+    first paragraph, in Word's endnote text size."""
+    cursor = QTextCursor(copy)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    text = QTextCharFormat()
+    text.setFontPointSize(ENDNOTE_PT)
+    first = True
+    for number, paragraphs in endnotes:
+        for k, paragraph in enumerate(paragraphs):
+            block = QTextBlockFormat()
+            if first:
+                block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                first = False
+            cursor.insertBlock(block, text)
+            cursor.insertText(f"{number}\u2002{paragraph}" if k == 0 else paragraph, text)
 
 
 def _paper_page_breaks(copy: QTextDocument) -> None:
@@ -202,7 +228,7 @@ def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike,
         printer = make_printer(setup, title)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(tmp)
-        render(source, printer, setup.page_numbers, on_page)
+        render(source, printer, setup.page_numbers, on_page, setup.endnotes)
         if os.path.getsize(tmp) == 0:
             raise DocumentError(translate("Printing", "The PDF was not written (the print engine produced nothing)."))
         with open(tmp, "rb+") as fh:

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 from docx.shared import Mm
 
-from tests.word_docs import level, numbered, save, set_lists
+from tests.word_docs import add_endnotes, level, numbered, save, set_lists
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +52,36 @@ def test_pdf_of_a_docx(tmp_path: Path) -> None:
         assert "一、" in squashed and "四十、" in squashed  # the list labels are on paper too
     else:  # the text is real text: Qt embeds the fonts with their ToUnicode maps
         assert b"/ToUnicode" in data
+
+
+def test_endnotes_are_printed_after_the_text_on_a_page_of_their_own(tmp_path: Path) -> None:
+    from app.io.docx_reader import read_docx
+    from app.io.page import page_setup
+
+    d = docx.Document()
+    d.add_paragraph("全年组织培训十二次。")
+    path = add_endnotes(save(d, tmp_path / "尾注.docx"), [["培训名单见附件。"], ["数据截至年底。", "含线上培训。"]])
+    assert page_setup(read_docx(path)).endnotes == (("i", ("培训名单见附件。",)),
+                                                   ("ii", ("数据截至年底。", "含线上培训。")))
+    out = tmp_path / "尾注.pdf"
+    done = tianbao(str(path), "--pdf", str(out))
+    assert done.returncode == 0, done.stderr
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", out.read_bytes())) == 2
+    if shutil.which("pdftotext"):
+        def page(n: int) -> str:
+            return "".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(out), "-"],
+                                          capture_output=True, text=True, check=True).stdout.split())
+
+        assert "全年组织培训十二次。" in page(1) and "培训名单" not in page(1)
+        assert "i培训名单见附件。" in page(2) and "ii数据截至年底。含线上培训。" in page(2)
+    # Saving leaves the notes part as it was.
+    from app.io.docx_writer import write_docx
+
+    again = tmp_path / "另存.docx"
+    write_docx(read_docx(path), again)
+    import zipfile
+
+    assert zipfile.ZipFile(again).read("word/endnotes.xml") == zipfile.ZipFile(path).read("word/endnotes.xml")
 
 
 def test_pdf_bad_input(tmp_path: Path) -> None:
