@@ -115,7 +115,7 @@ class DocumentLooks:
         direct = ppr.find(W + "numPr") if ppr is not None else None
         list_ref = self._list_of(sid, direct)
         level_ppr = self.levels.paragraph_props(list_ref.num_id, list_ref.level) if list_ref else _NONE
-        look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None)
+        look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None, list_ref is not None)
         label_look = None
         if list_ref is not None:
             # A label takes the paragraph mark's run properties, then the list level's.

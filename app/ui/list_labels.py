@@ -67,8 +67,10 @@ def label_room(block: Block, left_px: float, first_px: float) -> float:
 
 
 def draw_label(painter: QPainter, document: QTextDocument, block: QTextBlock, core: Block,
-               offset: QPointF, ink: QColor) -> None:
-    """Paint ``core``'s label into the room left before ``block``'s first line."""
+               offset: QPointF, ink: QColor, font_scale: float = 1.0) -> None:
+    """Paint ``core``'s label into the room left before ``block``'s first line; ``font_scale``
+    turns the label's points into the painter's when it is scaled from the layout's resolution
+    (paper)."""
     room = block.blockFormat().property(LABEL_ROOM)
     layout = block.layout()
     if not room or layout is None or layout.lineCount() == 0:
@@ -78,6 +80,9 @@ def draw_label(painter: QPainter, document: QTextDocument, block: QTextBlock, co
     x_text = x_text[0] if isinstance(x_text, tuple) else x_text
     box = document.documentLayout().blockBoundingRect(block).translated(offset)
     font = label_font(core.label_look)
+    if font_scale != 1.0:
+        font = QFont(font)
+        font.setPointSizeF(font.pointSizeF() * font_scale)
     baseline = box.top() + line.y() + line.ascent()
     colour = QColor("#" + core.label_look.color) if core.label_look is not None and core.label_look.color else ink
     painter.setFont(font)
@@ -124,13 +129,16 @@ def _draw_page_break(painter: QPainter, block: QTextBlock, box: QRectF, gap: flo
 
 
 def paint_page_labels(painter: QPainter, document: QTextDocument, labels: list[tuple[QTextBlock, Block]],
-                      clip: QRectF) -> None:
-    """The labels of the paragraphs (of a printed copy) that stand on the page ``clip``."""
+                      clip: QRectF, layout_dpi: float) -> None:
+    """The labels of the paragraphs (of a printed copy laid out at ``layout_dpi`` and painted
+    scaled up to the printer's resolution) that stand on the page ``clip``."""
     layout = document.documentLayout()
+    # A font's points are the printer's: they would be scaled up once more with the painter.
+    font_scale = layout_dpi / painter.device().logicalDpiY()
     for block, core in labels:
         box = layout.blockBoundingRect(block)
         if box.bottom() >= clip.top() and box.top() <= clip.bottom():
-            draw_label(painter, document, block, core, QPointF(0, 0), QColor("#000000"))
+            draw_label(painter, document, block, core, QPointF(0, 0), QColor("#000000"), font_scale)
 
 
 __all__ = ["label_font", "label_room", "labelled", "paint_labels", "paint_page_labels"]

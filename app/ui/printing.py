@@ -115,7 +115,7 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
             context.clip = clip
             copy.documentLayout().draw(painter, context)
             if labels:
-                paint_page_labels(painter, copy, labels, clip)
+                paint_page_labels(painter, copy, labels, clip, dpi_y)
             painter.restore()
             if page_numbers:
                 _page_number(painter, printer, number)

@@ -50,6 +50,12 @@ def test_pdf_of_a_docx(tmp_path: Path) -> None:
         squashed = "".join(text.split())
         assert "2025年度工作总结" in squashed and "第1项工作完成情况良好" in squashed
         assert "一、" in squashed and "四十、" in squashed  # the list labels are on paper too
+        # ... at the size of their paragraph's text (not scaled up twice to the printer's resolution).
+        boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"], capture_output=True,
+                               text=True, check=True).stdout
+        heights = {word: float(y1) - float(y0) for y0, y1, word in
+                   re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', boxes)}
+        assert abs(heights["一、"] - heights["第1项工作完成情况良好"]) < 1
     else:  # the text is real text: Qt embeds the fonts with their ToUnicode maps
         assert b"/ToUnicode" in data
 
