@@ -75,6 +75,10 @@ class ParagraphLook:
     keep_with_next: bool = False
     keep_lines: bool = False
     shading: str | None = None
+    # The space before/after is Word's automatic (HTML) spacing, which a list's items do not
+    # take between one another.
+    auto_before: bool = False
+    auto_after: bool = False
 
 
 @dataclass(frozen=True)

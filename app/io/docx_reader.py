@@ -20,7 +20,7 @@ from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
 from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
                           PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, WP, P, R, T, W)
-from app.io.looks import DocumentLooks, ParagraphLooks
+from app.io.looks import DocumentLooks, ParagraphLooks, settle_spacing
 
 _EMU_PER_PT = 12700
 # Marks the detail of a refusal that came from an unexpected exception rather than a check
@@ -434,6 +434,7 @@ def blocks_of_body(body: Any, styles: _Styles, looks: DocumentLooks | None = Non
     elements = paragraph_elements_with_cells(body, looks.add_table)
     blocks = [block_of(p, cell, styles, p in contents, looks) for p, cell in elements]
     looks.label_blocks(blocks)
+    settle_spacing(blocks)
     return blocks
 
 

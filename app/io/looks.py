@@ -4,6 +4,7 @@ parts through app/io/styles.py and app/io/numbering.py. Display data only: nothi
 ever written back."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 from app.core.document import Block, ListRef, ParagraphLook, RunFormat, TableLook
@@ -115,7 +116,7 @@ class DocumentLooks:
         direct = ppr.find(W + "numPr") if ppr is not None else None
         list_ref = self._list_of(sid, direct)
         level_ppr = self.levels.paragraph_props(list_ref.num_id, list_ref.level) if list_ref else _NONE
-        look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None, list_ref is not None)
+        look = sheet.paragraph_look(context, ppr_key, ppr, level_ppr, direct is not None)
         label_look = None
         if list_ref is not None:
             # A label takes the paragraph mark's run properties, then the list level's.
@@ -147,6 +148,22 @@ class DocumentLooks:
                 block.label, block.label_suffix = counter.next_label(block.list_ref)
 
 
+def settle_spacing(blocks: Sequence[Block]) -> None:
+    """No automatic (HTML) spacing between two items of the same list, as Word lays them out:
+    the space before the second and after the first go."""
+    previous: Block | None = None
+    for block in blocks:
+        if block.cell is not None:
+            continue
+        if (previous is not None and block.list_ref is not None and previous.list_ref is not None
+                and block.list_ref.num_id == previous.list_ref.num_id and block.look and previous.look):
+            if block.look.auto_before:
+                block.look = replace(block.look, space_before_pt=0.0)
+            if previous.look.auto_after:
+                previous.look = replace(previous.look, space_after_pt=0.0)
+        previous = block
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(value) if value is not None else None
@@ -154,4 +171,4 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-__all__ = ["DocumentLooks", "ParagraphLooks"]
+__all__ = ["DocumentLooks", "ParagraphLooks", "settle_spacing"]

@@ -39,6 +39,7 @@ class PageSetup:
 
 
 OFFICIAL = PageSetup()
+UNSTATED_MARGIN_MM = 25.4
 
 
 def page_setup(document: Document) -> PageSetup:
@@ -57,8 +58,8 @@ def page_setup(document: Document) -> PageSetup:
     width, height = mm[0], mm[1]
     if not (50 <= width <= 2000 and 50 <= height <= 2000):
         return OFFICIAL  # a broken pgSz: print on the official page rather than on a stamp
-    margins = [m if m is not None and 0 <= m < min(width, height) / 2 else d
-               for m, d in zip(mm[2:], (OFFICIAL.top, OFFICIAL.bottom, OFFICIAL.left, OFFICIAL.right))]
+    # A margin the file does not give is Word's and LibreOffice's default, an inch.
+    margins = [m if m is not None and 0 <= m < min(width, height) / 2 else UNSTATED_MARGIN_MM for m in mm[2:]]
     return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
                      line_pitch_pt=_line_pitch(section), endnotes=endnotes_of(document.source))
 

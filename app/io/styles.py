@@ -179,7 +179,6 @@ def _indent_props(ind: Any, out: dict[str, Any]) -> None:
 
 
 AUTO_SPACING_PT = 14.0
-_AUTO = "_auto"  # "space_before_pt_auto": the space before is Word's automatic one
 
 
 def _spacing_props(spacing: Any, out: dict[str, Any]) -> None:
@@ -192,12 +191,13 @@ def _spacing_props(spacing: Any, out: dict[str, Any]) -> None:
         if value:
             out[key] = value / 100 * 12.0  # a line of the default grid: 12 pt
     # HTML-style automatic spacing, as Word and LibreOffice lay it out: 14 pt, none between the
-    # items of a list (paragraph_look).
-    for name, key in (("beforeAutospacing", "space_before_pt"), ("afterAutospacing", "space_after_pt")):
+    # items of a list (looks.DocumentLooks.settle_spacing).
+    for name, key, flag in (("beforeAutospacing", "space_before_pt", "auto_before"),
+                            ("afterAutospacing", "space_after_pt", "auto_after")):
         value = spacing.get(W + name)
         if value is not None:
-            out[key + _AUTO] = value not in _OFF
-            if out[key + _AUTO]:
+            out[flag] = value not in _OFF
+            if out[flag]:
                 out[key] = AUTO_SPACING_PT
     line = _int(spacing.get(W + "line"))
     if line is not None:
@@ -334,11 +334,11 @@ class StyleSheet:
         return ppr, rpr
 
     def paragraph_look(self, context: tuple[dict[str, Any], dict[str, Any]], ppr_key: Any, ppr: Any,
-                       level_ppr: Props = _EMPTY, level_direct: bool = False, in_list: bool = False) -> ParagraphLook:
+                       level_ppr: Props = _EMPTY, level_direct: bool = False) -> ParagraphLook:
         """The look of a paragraph: ``context`` then (for a list paragraph) its level's w:pPr,
         then the paragraph's own w:pPr (``ppr``, cached by ``ppr_key``). A list named in the
         paragraph itself goes over the style's indents; one named by the style goes under."""
-        key = (id(context[0]), ppr_key, id(level_ppr), level_direct, in_list)
+        key = (id(context[0]), ppr_key, id(level_ppr), level_direct)
         found = self._paragraph_cache.get(key)
         if found is not None:
             return found
@@ -349,10 +349,6 @@ class StyleSheet:
             merged = dict(level_ppr)
             merged.update(context[0])
         merged.update(paragraph_props(ppr))
-        if in_list:
-            for key in ("space_before_pt", "space_after_pt"):
-                if merged.get(key + _AUTO):
-                    merged[key] = 0.0
         look = ParagraphLook(**{k: v for k, v in merged.items() if k in _PARAGRAPH_FIELDS and v is not None})
         self._paragraph_cache[key] = look
         return look

@@ -137,13 +137,16 @@ def test_automatic_spacing_is_fourteen_points(tmp_path: Path) -> None:
                                      'w:afterAutospacing="1"/>'))
     q = d.add_paragraph("普通段落")
     q._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="0" w:after="100"/>'))
-    set_lists(d, {0: [level(0, "bullet", "•")]}, {1: (0, "")})
-    item = numbered(d, "列表项", 1)
-    item._p.get_or_add_pPr().append(xml('<w:spacing w:beforeAutospacing="1" w:afterAutospacing="1"/>'))
-    auto, plain, listed = (b.look for b in read_docx(save(d, tmp_path / "h.docx")).blocks)
+    set_lists(d, {0: [level(0, "bullet", "•")], 1: [level(0, "bullet", "➢")]}, {1: (0, ""), 2: (1, "")})
+    for text, num in (("甲", 1), ("乙", 1), ("丙", 1), ("另一列表", 2)):
+        item = numbered(d, text, num)
+        item._p.get_or_add_pPr().append(xml('<w:spacing w:beforeAutospacing="1" w:afterAutospacing="1"/>'))
+    auto, plain, first, middle, last, other = (b.look for b in read_docx(save(d, tmp_path / "h.docx")).blocks)
     assert (auto.space_before_pt, auto.space_after_pt) == (14.0, 14.0)
     assert (plain.space_before_pt, plain.space_after_pt) == (5.0, 5.0)
-    assert (listed.space_before_pt, listed.space_after_pt) == (0.0, 0.0)  # none between a list's items
+    # None between the items of one list; a list's first and last keep theirs outside it.
+    assert [(x.space_before_pt, x.space_after_pt) for x in (first, middle, last, other)] == [
+        (14.0, 0.0), (0.0, 0.0), (0.0, 14.0), (14.0, 14.0)]
 
 # --- lists ------------------------------------------------------------------------------------
 
