@@ -234,8 +234,8 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         bf.setLineHeight(look.line_spacing * 100, kinds.ProportionalHeight.value)
     if look.page_break_before:
         break_page_before(bf)
-    if look.keep_lines:
-        bf.setNonBreakableLines(True)
+    # (Word's w:keepLines keeps a paragraph's lines on one page; Qt's nonBreakableLines would stop
+    # them wrapping at all, so it is not carried over: a long Heading 1 ran off the page.)
     brush = colour_brush(look.shading)
     if brush is not None:
         bf.setBackground(brush)

@@ -211,3 +211,16 @@ def test_a_page_break_before_shows_on_screen_and_breaks_the_paper(window, tmp_pa
     out = tmp_path / "分页.pdf"
     export_pdf(window.report, page_setup(window.report.original), out, "分页")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", out.read_bytes())) == 2
+
+
+def test_a_paragraph_kept_on_one_page_still_wraps(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """w:keepLines (Heading 1 has it in Word's own styles) keeps lines together on a page; it
+    must not stop them wrapping (Qt's nonBreakableLines would run the heading off the page)."""
+    d = docx.Document()
+    p = d.add_paragraph("关于进一步加强和改进机关作风建设、全面提升服务质量和办事效率的实施意见" * 3)
+    p._p.get_or_add_pPr().append(xml("<w:keepLines/>"))
+    assert window.open_path(save(d, tmp_path / "标题.docx"))
+    block = window.editor.document().findBlockByNumber(0)
+    window.editor.document().documentLayout().blockBoundingRect(block)  # laid out
+    assert block.layout().lineCount() > 1
+    assert block.layout().boundingRect().width() <= window.editor.lineWrapColumnOrWidth()
