@@ -79,6 +79,11 @@ class ParagraphLook:
     # take between one another.
     auto_before: bool = False
     auto_after: bool = False
+    # w:contextualSpacing: no space before or after between it and a paragraph of its own style.
+    contextual_spacing: bool = False
+    # Lines above and below the paragraph (w:pBdr), None: none.
+    border_top: Border | None = None
+    border_bottom: Border | None = None
 
 
 @dataclass(frozen=True)
@@ -91,12 +96,14 @@ class ListRef:
 
 @dataclass(frozen=True)
 class Border:
-    """One edge of a table cell: Word's border style ("single", "double", "dashed" …), width in
-    points and colour "RRGGBB" (None: automatic, black)."""
+    """One edge of a table cell or paragraph: Word's border style ("single", "double", "dashed"
+    …), width in points, colour "RRGGBB" (None: automatic, black) and, for a paragraph, the
+    space in points between the line and the text."""
 
     style: str = "single"
     width_pt: float = 0.5
     color: str | None = None
+    space_pt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,10 @@ class TableLook:
     indent_pt: float = 0.0
     alignment: str = "left"
     cells: Mapping[tuple[int, int], CellLook] = field(default_factory=dict, compare=False)
+    # The cells' default margins (w:tblCellMar) in points: top, left, bottom, right.
+    cell_margins_pt: tuple[float, float, float, float] = (0.0, 5.4, 0.0, 5.4)
+    # Each row's height in points (w:trHeight; 0: as tall as its text), empty when none is given.
+    row_heights_pt: tuple[float, ...] = ()
 
     def cell(self, row: int, col: int) -> CellLook:
         return self.cells.get((row, col), NO_CELL_LOOK)

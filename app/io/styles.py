@@ -14,6 +14,7 @@ style levels as Word does in rare files.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -133,8 +134,18 @@ def paragraph_props(ppr: Any) -> dict[str, Any]:
             out["keep_with_next"] = _toggle(child)
         elif tag == "keepLines":
             out["keep_lines"] = _toggle(child)
+        elif tag == "contextualSpacing":
+            out["contextual_spacing"] = _toggle(child)
         elif tag == "shd":
             out["shading"] = _colour(_val(child, "fill"))
+        elif tag == "pBdr":
+            edges = _borders(child)
+            for edge in ("top", "bottom"):
+                if edge in edges:
+                    found = edges[edge]
+                    space = _int(_val(child.find(W + edge), "space")) or 0
+                    # An explicit nil takes away an edge the style gives: False until the look is made.
+                    out["border_" + edge] = replace(found, space_pt=float(space)) if found else False
         elif tag == "numPr":
             num = _int(_val(child.find(W + "numId")))
             lvl = _int(_val(child.find(W + "ilvl")))
@@ -349,7 +360,8 @@ class StyleSheet:
             merged = dict(level_ppr)
             merged.update(context[0])
         merged.update(paragraph_props(ppr))
-        look = ParagraphLook(**{k: v for k, v in merged.items() if k in _PARAGRAPH_FIELDS and v is not None})
+        look = ParagraphLook(**{k: v for k, v in merged.items()
+                                if k in _PARAGRAPH_FIELDS and v is not None and v is not False})
         self._paragraph_cache[key] = look
         return look
 
@@ -442,6 +454,32 @@ class _TableFormat:
         self.cell_borders = _borders(tcpr.find(W + "tcBorders")) if tcpr is not None else {}
         self.shading = _shading(tcpr)
         self.table_shading = _shading(tblpr)
+        self.cell_margins = _cell_margins(tblpr.find(W + "tblCellMar")) if tblpr is not None else {}
+
+
+def _row_heights(tbl: Any) -> tuple[float, ...]:
+    """Each row's height in points where w:trHeight gives one (at least or exactly), else 0."""
+    heights = []
+    for tr in tbl.iterfind(W + "tr"):
+        trpr = tr.find(W + "trPr")
+        height = trpr.find(W + "trHeight") if trpr is not None else None
+        value = _int(_val(height)) if height is not None else None
+        heights.append(value / 20 if value and _val(height, "hRule") != "auto" else 0.0)
+    return tuple(heights) if any(heights) else ()
+
+
+def _cell_margins(mar: Any) -> dict[str, float]:
+    """The default cell margins a w:tblCellMar sets, in points by edge."""
+    out: dict[str, float] = {}
+    if mar is None:
+        return out
+    for child in mar:
+        name = child.tag[len(W):] if child.tag.startswith(W) else ""
+        name = _EDGE_ALIASES.get(name, name)
+        width = _int(_val(child, "w"))
+        if name in ("top", "left", "bottom", "right") and width is not None and _val(child, "type") in (None, "dxa"):
+            out[name] = max(width, 0) / 20
+    return out
 
 
 def _look_flags(tblpr: Any) -> dict[str, bool]:
@@ -462,6 +500,10 @@ def _look_flags(tblpr: Any) -> dict[str, bool]:
         if attr is not None:
             flags[name] = attr not in _OFF
     return flags
+
+
+# Word's cell margins where neither the table nor its style gives any: 0.08 inch either side.
+WORD_CELL_MARGINS_PT = {"top": 0.0, "left": 5.4, "bottom": 0.0, "right": 5.4}
 
 
 class TableStyles:
@@ -537,7 +579,11 @@ class TableStyles:
         jc = _val(tblpr.find(W + "jc")) if tblpr is not None else None
         indent = (_int(_val(ind, "w")) or 0) / 20 if ind is not None and _val(ind, "type") in (None, "dxa") else 0.0
         # The cells are worked out when first asked for (the window draws a table once it shows).
-        return TableLook(widths, indent, _JC.get(jc or "", "left") if jc != "both" else "left", LazyCells(looks))
+        margins = dict(WORD_CELL_MARGINS_PT)
+        margins.update(whole.cell_margins)
+        margins.update(own.cell_margins)
+        return TableLook(widths, indent, _JC.get(jc or "", "left") if jc != "both" else "left", LazyCells(looks),
+                         tuple(margins[edge] for edge in ("top", "left", "bottom", "right")), _row_heights(tbl))
 
 
 class LazyCells(Mapping):
@@ -567,6 +613,7 @@ class LazyCells(Mapping):
 
 
 def _overlay(base: _TableFormat, layer: _TableFormat) -> None:
+    base.cell_margins.update(layer.cell_margins)
     base.table_borders.update(layer.table_borders)
     base.cell_borders.update(layer.cell_borders)
     if layer.shading is not False:

@@ -36,6 +36,7 @@ from app.ui.qt_formats import (
     LOOK_SHOWN,
     PAGE_TEXT_PX,
     PX_PER_PT,
+    ROW_HEIGHTS,
     block_font_pt,
     block_format,
     break_page_before,
@@ -45,6 +46,7 @@ from app.ui.qt_formats import (
     look_block_format,
     look_font_pt,
     run_char_format,
+    word_spacing,
 )
 
 if TYPE_CHECKING:
@@ -131,7 +133,10 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
             cursor.insertBlock()
         elif not first and cursor.block().length() > 1:
             cursor.insertBlock()
-        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid, new_page=i in starts)
+        following = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].cell is None and i + 1 not in starts else None
+        before = blocks[i - 1] if i > 0 and blocks[i - 1].cell is None and i not in starts else None
+        _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid, new_page=i in starts,
+                    spacing=word_spacing(before, core, following) if looks else None)
         if looks and core.runs and core.runs[0].look is not None and core.runs[0].look.size_pt:
             mark_pt = core.runs[0].look.size_pt
         first = False
@@ -176,8 +181,16 @@ _paragraph_formats: dict[tuple, QTextBlockFormat] = {}
 
 def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX,
                 looks: bool = False, mark_pt: float | None = None, grid: float | None = None,
-                new_page: bool = False, dress: QTextTableCellFormat | None = None) -> None:
+                new_page: bool = False, dress: QTextTableCellFormat | None = None,
+                spacing: tuple[float, float] | None = None) -> None:
     bf = paragraph_block_format(core, looks, grid)
+    if spacing is not None and bf.hasProperty(LOOK_SHOWN):
+        # (see qt_formats.word_spacing: the gap Qt leaves, the larger margin, is then Word's sum)
+        drop_before, add_after = spacing
+        if drop_before:
+            bf.setTopMargin(max(bf.topMargin() - drop_before, 0.0))
+        if add_after:
+            bf.setBottomMargin(max(bf.bottomMargin() + add_after, 0.0))
     if new_page:
         break_page_before(bf)
     if looks and not bf.hasProperty(LOOK_SHOWN):
@@ -346,8 +359,10 @@ def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block],
     table = cursor.insertTable(rows, cols, fmt)
     _merge_cells(table, cells)
     filled: set[tuple[int, int]] = set()
-    for core in cells:
+    for k, core in enumerate(cells):
         ref = core.cell
+        following = cells[k + 1] if k + 1 < len(cells) and cells[k + 1].cell == ref else None
+        before = cells[k - 1] if k > 0 and cells[k - 1].cell == ref else None
         cell = table.cellAt(ref.row, ref.col)
         c = cell.lastCursorPosition()
         dress = None
@@ -355,10 +370,10 @@ def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block],
             c.insertBlock()
         elif look is not None:
             # The cell's borders and fill go in with its first paragraph's format (one call).
-            dress = cell_dress(look.cell(ref.row, ref.col))
+            dress = cell_dress(look.cell(ref.row, ref.col), look.cell_margins_pt)
         filled.add((ref.row, ref.col))
         _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks, grid=grid,
-                    dress=dress)
+                    dress=dress, spacing=word_spacing(before, core, following) if looks else None)
     if look is not None:
         _dress_cells(table, look, rows, cols, filled)
     for r in range(rows):
@@ -396,6 +411,8 @@ def _shape_table(fmt: QTextTableFormat, look: TableLook, cols: int) -> None:
             fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     else:
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if look.row_heights_pt:
+        fmt.setProperty(ROW_HEIGHTS, [h * PX_PER_PT for h in look.row_heights_pt])
     if look.alignment == "center":
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     elif look.alignment == "right":
@@ -415,21 +432,28 @@ def _dress_cells(table, look: TableLook, rows: int, cols: int,  # noqa: ANN001 -
             if not cell.isValid() or (cell.row(), cell.column()) != (r, c):
                 continue
             fmt = cell.format().toTableCellFormat()
-            for key, value in cell_dress(look.cell(r, c)).properties().items():
+            for key, value in cell_dress(look.cell(r, c), look.cell_margins_pt).properties().items():
                 fmt.setProperty(key, value)
             cell.setFormat(fmt)
 
 
-_dresses: dict[CellLook, QTextTableCellFormat] = {}
+_dresses: dict[tuple, QTextTableCellFormat] = {}
 
 
-def cell_dress(cell_look: CellLook) -> QTextTableCellFormat:
-    """A cell's four borders (none where the file has none) and its fill, as format properties."""
-    fmt = _dresses.get(cell_look)
+def cell_dress(cell_look: CellLook, margins_pt: tuple[float, float, float, float] | None = None) -> QTextTableCellFormat:
+    """A cell's four borders (none where the file has none), its fill and its margins (top, left,
+    bottom, right in points: the table's w:tblCellMar), as format properties."""
+    fmt = _dresses.get((cell_look, margins_pt))
     if fmt is None:
         if len(_dresses) > 1024:
             _dresses.clear()
-        fmt = _dresses[cell_look] = QTextTableCellFormat()
+        fmt = _dresses[(cell_look, margins_pt)] = QTextTableCellFormat()
+        if margins_pt is not None:
+            top, left, bottom, right = (m * PX_PER_PT for m in margins_pt)
+            fmt.setTopPadding(top)
+            fmt.setLeftPadding(left)
+            fmt.setBottomPadding(bottom)
+            fmt.setRightPadding(right)
         for border, width, style, brush in (
                 (cell_look.top, fmt.setTopBorder, fmt.setTopBorderStyle, fmt.setTopBorderBrush),
                 (cell_look.bottom, fmt.setBottomBorder, fmt.setBottomBorderStyle, fmt.setBottomBorderBrush),

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QTextEdit
 
 from app.core.document import Block, RunFormat
 from app.ui.block_data import data_of
-from app.ui.qt_formats import LABEL_ROOM, PX_PER_PT, SCREEN_BREAK_GAP, char_format, default_font
+from app.ui.qt_formats import (BORDER_BOTTOM, BORDER_TOP, LABEL_ROOM, PX_PER_PT, SCREEN_BREAK_GAP, char_format,
+                               default_font)
 
 # Word's default tab stop in Chinese documents (w:defaultTabStop 420 twips = 21 pt).
 TAB_STOP_PX = 21 * PX_PER_PT
@@ -112,9 +113,50 @@ def paint_labels(editor: QTextEdit, painter: QPainter, on_screen: list[tuple[QTe
         core = labelled(block)
         if core is not None:
             draw_label(painter, document, block, core, offset, ink)
-        gap = block.blockFormat().property(SCREEN_BREAK_GAP)
+        fmt = block.blockFormat()
+        gap = fmt.property(SCREEN_BREAK_GAP)
         if gap:
             _draw_page_break(painter, block, box, float(gap))
+        if fmt.hasProperty(BORDER_TOP) or fmt.hasProperty(BORDER_BOTTOM):
+            draw_borders(painter, block, box, ink)
+
+
+_BORDER_DASHES = {"dashed": Qt.PenStyle.DashLine, "dotted": Qt.PenStyle.DotLine, "dotDash": Qt.PenStyle.DashDotLine,
+                  "dotDotDash": Qt.PenStyle.DashDotDotLine, "dashSmallGap": Qt.PenStyle.DashLine}
+
+
+def draw_borders(painter: QPainter, block: QTextBlock, box: QRectF, ink: QColor) -> None:
+    """A paragraph's lines above and below its text (w:pBdr), in the room its margins keep for
+    them, across the paragraph's indents."""
+    fmt = block.blockFormat()
+    left = box.left() + fmt.leftMargin()
+    right = left + box.width()
+    painter.save()
+    for key, sign, edge in ((BORDER_TOP, -1, box.top()), (BORDER_BOTTOM, 1, box.bottom())):
+        border = fmt.property(key)
+        if border is None:
+            continue
+        width = max(border.width_pt * PX_PER_PT, 0.75)
+        colour = QColor("#" + border.color) if border.color else ink
+        pen = QPen(colour if colour.isValid() else ink, width if border.style != "double" else width / 3,
+                   _BORDER_DASHES.get(border.style, Qt.PenStyle.SolidLine))
+        painter.setPen(pen)
+        y = edge + sign * (border.space_pt * PX_PER_PT + width / 2)
+        if border.style == "double":
+            for shift in (-width / 3, width / 3):
+                painter.drawLine(QPointF(left, y + shift), QPointF(right, y + shift))
+        else:
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+    painter.restore()
+
+
+def paint_page_borders(painter: QPainter, document: QTextDocument, bordered: list[QTextBlock], clip: QRectF) -> None:
+    """The paragraph borders of ``bordered`` (paragraphs of a printed copy) on the page ``clip``."""
+    layout = document.documentLayout()
+    for block in bordered:
+        box = layout.blockBoundingRect(block)
+        if box.bottom() >= clip.top() - 20 and box.top() <= clip.bottom() + 20:
+            draw_borders(painter, block, box, QColor("#000000"))
 
 
 def _draw_page_break(painter: QPainter, block: QTextBlock, box: QRectF, gap: float) -> None:
@@ -141,4 +183,5 @@ def paint_page_labels(painter: QPainter, document: QTextDocument, labels: list[t
             draw_label(painter, document, block, core, QPointF(0, 0), QColor("#000000"), font_scale)
 
 
-__all__ = ["label_font", "label_room", "labelled", "paint_labels", "paint_page_labels"]
+__all__ = ["draw_borders", "label_font", "label_room", "labelled", "paint_labels", "paint_page_borders",
+           "paint_page_labels"]

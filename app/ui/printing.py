@@ -35,8 +35,9 @@ from PySide6.QtPrintSupport import QPrinter
 from app.io.errors import DocumentError
 from app.io.page import PageSetup
 from app.ui.i18n import arg, translate
-from app.ui.list_labels import labelled, paint_page_labels
-from app.ui.qt_formats import LOOK_SHOWN, SCREEN_BREAK_GAP
+from app.ui.list_labels import labelled, paint_page_borders, paint_page_labels
+from app.ui.table_rows import fit_rows
+from app.ui.qt_formats import BORDER_BOTTOM, BORDER_TOP, LOOK_SHOWN, SCREEN_BREAK_GAP
 
 PAGE_NUMBER_PT = 14.0  # 4号
 ENDNOTE_PT = 10.0  # Word's Endnote Text style
@@ -85,11 +86,15 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
     _paper_line_spacing(source, copy, dpi_y)
     _paper_page_breaks(copy)
     labels = _labels_of(source, copy)
+    bordered = _bordered(copy)
     if endnotes:
         _add_endnotes(copy, endnotes)
     scale_x, scale_y = printer.logicalDpiX() / dpi_x, printer.logicalDpiY() / dpi_y
     page = QSizeF(printer.width() / scale_x, printer.height() / scale_y)
     copy.setPageSize(page)
+    if fit_rows(copy):
+        # Qt lays the rest out again lazily after a table changes: all of it, before printing.
+        copy.markContentsDirty(0, copy.characterCount())
     pages = copy.pageCount()
     first, last = 1, pages
     if printer.fromPage() > 0:
@@ -116,6 +121,8 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
             copy.documentLayout().draw(painter, context)
             if labels:
                 paint_page_labels(painter, copy, labels, clip, dpi_y)
+            if bordered:
+                paint_page_borders(painter, copy, bordered, clip)
             painter.restore()
             if page_numbers:
                 _page_number(painter, printer, number)
@@ -154,6 +161,14 @@ def _paper_page_breaks(copy: QTextDocument) -> None:
             fmt.clearProperty(SCREEN_BREAK_GAP)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
+
+
+def _bordered(copy: QTextDocument) -> list:
+    """The paragraphs of the copy with a border line above or below (w:pBdr)."""
+    from app.ui.block_data import blocks_in
+
+    return [block for block in blocks_in(copy)
+            if block.blockFormat().hasProperty(BORDER_TOP) or block.blockFormat().hasProperty(BORDER_BOTTOM)]
 
 
 def _labels_of(source: QTextDocument, copy: QTextDocument) -> list:

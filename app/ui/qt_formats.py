@@ -32,6 +32,13 @@ LABEL_ROOM = QTextFormat.Property.UserProperty + 7
 # On a block format: the space (px) added above a paragraph that starts a new page in Word, so
 # the screen shows the break (a line is painted in it); paper breaks the page instead.
 SCREEN_BREAK_GAP = QTextFormat.Property.UserProperty + 8
+# A paragraph's lines above and below it (w:pBdr): a Border each, drawn by
+# app.ui.list_labels.draw_borders in the room the margins leave for them.
+BORDER_TOP = QTextFormat.Property.UserProperty + 9
+BORDER_BOTTOM = QTextFormat.Property.UserProperty + 10
+# A table's row heights in px (w:trHeight, 0: as tall as the text), on its QTextTableFormat:
+# Qt has no row heights, so app.ui.table_rows.fit_rows pads the rows that come out shorter.
+ROW_HEIGHTS = QTextFormat.Property.UserProperty + 11
 BREAK_GAP_PX = 36.0
 PX_PER_PT = 96 / 72
 # Word's single line for Chinese text: about 1.3 times the font size (宋体, 仿宋).
@@ -214,10 +221,18 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         bf.setTextIndent(indent)
     if label_room:
         bf.setProperty(LABEL_ROOM, label_room)
-    if look.space_before_pt:
-        bf.setTopMargin(look.space_before_pt * PX_PER_PT)
-    if look.space_after_pt:
-        bf.setBottomMargin(look.space_after_pt * PX_PER_PT)
+    # A border stands between the paragraph's spacing and its text, with its own space.
+    top, bottom = look.border_top, look.border_bottom
+    top_room = top.space_pt + top.width_pt if top is not None else 0.0
+    bottom_room = bottom.space_pt + bottom.width_pt if bottom is not None else 0.0
+    if look.space_before_pt or top_room:
+        bf.setTopMargin((look.space_before_pt + top_room) * PX_PER_PT)
+    if look.space_after_pt or bottom_room:
+        bf.setBottomMargin((look.space_after_pt + bottom_room) * PX_PER_PT)
+    if top is not None:
+        bf.setProperty(BORDER_TOP, top)
+    if bottom is not None:
+        bf.setProperty(BORDER_BOTTOM, bottom)
     kinds = QTextBlockFormat.LineHeightTypes
     if look.line_rule == "exact" and look.line_spacing > 0:
         bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.FixedHeight.value)
@@ -303,3 +318,35 @@ def default_font() -> QFont:
     font.setFamilies(DEFAULT_FAMILIES)
     font.setPointSizeF(DEFAULT_SIZE_PT)
     return font
+
+
+def _same_style(one: Block | None, other: Block | None) -> bool:
+    return one is not None and other is not None and one.style == other.style
+
+
+def _contextual(core: Block | None) -> bool:
+    return core is not None and core.look is not None and core.look.contextual_spacing
+
+
+def _room_above(previous: Block | None, core: Block | None) -> float:
+    """The px a paragraph keeps above its text after ``previous``: its space before (none
+    between two of one style where it has contextual spacing) and its top border's room."""
+    look = core.look if core is not None else None
+    if look is None or look.page_break_before:
+        return 0.0
+    border = look.border_top
+    before = 0.0 if _contextual(core) and _same_style(previous, core) else look.space_before_pt
+    return (before + (border.space_pt + border.width_pt if border is not None else 0.0)) * PX_PER_PT
+
+
+def word_spacing(previous: Block | None, core: Block, following: Block | None) -> tuple[float, float]:
+    """(px taken off the space before, px added to the space after) of ``core`` between its
+    neighbours in the same flow, to lay out Word's spacing with Qt's: Word adds a paragraph's
+    space after to the next one's space before, where Qt takes the larger; w:contextualSpacing
+    drops both between paragraphs of one style."""
+    look = core.look
+    if look is None:
+        return 0.0, 0.0
+    drop_before = look.space_before_pt * PX_PER_PT if _contextual(core) and _same_style(previous, core) else 0.0
+    drop_after = look.space_after_pt * PX_PER_PT if _contextual(core) and _same_style(core, following) else 0.0
+    return drop_before, _room_above(core, following) - drop_after

@@ -148,6 +148,30 @@ def test_automatic_spacing_is_fourteen_points(tmp_path: Path) -> None:
     assert [(x.space_before_pt, x.space_after_pt) for x in (first, middle, last, other)] == [
         (14.0, 0.0), (0.0, 0.0), (0.0, 14.0), (14.0, 14.0)]
 
+
+def test_paragraph_borders_cell_margins_and_row_heights(tmp_path: Path) -> None:
+    d = new_document()
+    add_style(d, '<w:style w:type="paragraph" w:styleId="Ruled"><w:name w:val="Ruled"/><w:pPr><w:pBdr>'
+                 '<w:top w:val="single" w:sz="12" w:space="2" w:color="4F81BD"/>'
+                 '<w:bottom w:val="double" w:sz="6" w:space="4"/></w:pBdr></w:pPr></w:style>')
+    d.add_paragraph("有线", style="Ruled")
+    bare = d.add_paragraph("去掉上线", style="Ruled")
+    bare._p.get_or_add_pPr().append(xml('<w:pBdr><w:top w:val="nil"/></w:pBdr>'))
+    table = d.add_table(rows=2, cols=1)
+    table._tbl.tblPr.append(xml('<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+                                '</w:tblCellMar>'))
+    table.rows[0]._tr.get_or_add_trPr().append(xml('<w:trHeight w:val="600" w:hRule="atLeast"/>'))
+    table.cell(0, 0).text, table.cell(1, 0).text = "甲", "乙"
+    document = read_docx(save(d, tmp_path / "b.docx"))
+    ruled, without_top = (b.look for b in document.blocks[:2])
+    assert ruled.border_top == Border("single", 1.5, "4F81BD", 2.0)
+    assert ruled.border_bottom == Border("double", 0.75, None, 4.0)
+    assert without_top.border_top is None and without_top.border_bottom is not None
+    look = document.tables[0]
+    # Its own top and left; Word's 0.08 inch on the right, nothing below, where it says nothing.
+    assert look.cell_margins_pt == (2.0, 0.0, 0.0, 5.4)
+    assert look.row_heights_pt == (30.0, 0.0)
+
 # --- lists ------------------------------------------------------------------------------------
 
 

@@ -224,3 +224,51 @@ def test_a_paragraph_kept_on_one_page_still_wraps(window, tmp_path: Path) -> Non
     window.editor.document().documentLayout().blockBoundingRect(block)  # laid out
     assert block.layout().lineCount() > 1
     assert block.layout().boundingRect().width() <= window.editor.lineWrapColumnOrWidth()
+
+
+def test_spacing_adds_up_as_in_word_and_contextual_spacing_drops_it(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """Word puts one paragraph's space after and the next one's space before one after the
+    other (Qt would take the larger); w:contextualSpacing drops both between paragraphs of one
+    style."""
+    d = docx.Document()
+    add_style(d, '<w:style w:type="paragraph" w:styleId="Item"><w:name w:val="Item"/><w:pPr>'
+                 '<w:spacing w:before="240" w:after="240"/><w:contextualSpacing/></w:pPr></w:style>')
+    first = d.add_paragraph("第一段")
+    first._p.get_or_add_pPr().append(xml('<w:spacing w:before="0" w:after="200"/>'))
+    second = d.add_paragraph("第二段")
+    second._p.get_or_add_pPr().append(xml('<w:spacing w:before="400" w:after="0"/>'))
+    d.add_paragraph("条目一", style="Item")
+    d.add_paragraph("条目二", style="Item")
+    assert window.open_path(save(d, tmp_path / "间距.docx"))
+    qdoc = window.editor.document()
+    layout = qdoc.documentLayout()
+    boxes = [layout.blockBoundingRect(qdoc.findBlockByNumber(n)) for n in range(4)]
+    px = 96 / 72
+    assert abs((boxes[1].top() - boxes[0].bottom()) - (10 + 20) * px) < 3  # 10 pt after + 20 pt before
+    assert abs((boxes[2].top() - boxes[1].bottom()) - 12 * px) < 3  # 0 after + the item's 12 pt before
+    assert boxes[3].top() - boxes[2].bottom() < 3  # one style, contextual spacing: none between
+
+
+def test_row_heights_are_kept_on_paper(window, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.ui.table_rows import fit_rows
+
+    d = docx.Document()
+    d.add_paragraph("表前")
+    table = d.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    table.rows[0]._tr.get_or_add_trPr().append(xml('<w:trHeight w:val="1440" w:hRule="atLeast"/>'))
+    for row in table.rows:
+        row.cells[0].text, row.cells[1].text = "甲", "乙"
+    d.add_paragraph("表后")
+    assert window.open_path(save(d, tmp_path / "行高.docx"))
+    copy = window.editor.document().clone()
+    copy.setTextWidth(700)
+    layout = copy.documentLayout()
+
+    def top(n: int) -> float:
+        return layout.blockBoundingRect(copy.findBlockByNumber(n)).top()
+
+    short = top(3) - top(1)  # the first row, as tall as its text
+    assert fit_rows(copy) == 1
+    copy.markContentsDirty(0, copy.characterCount())
+    assert short < 40 and abs((top(3) - top(1)) - 96) < 3  # an inch: 72 pt at 96 px an inch
