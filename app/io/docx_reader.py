@@ -18,7 +18,7 @@ from app.core.document import Block, CellRef, Document, ImageRef, ParagraphForma
 from app.core.outline import is_contents_style
 from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
-from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
+from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHART, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
                           PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, WP, P, R, T, W)
 from app.io.looks import DocumentLooks, ParagraphLooks, settle_spacing
 
@@ -204,6 +204,12 @@ def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
     extent = frame.find(WP + "extent") if frame is not None else None
     width, height = _int(extent, "cx"), _int(extent, "cy")
     blips = [b for b in drawing.iter(BLIP) if b.get(REL + "embed")]
+    if not blips:
+        # A chart: shown as a box of its size (its part is no picture Qt can read), so the page
+        # keeps the room Word gives it; the drawing itself is saved as it was.
+        chart = next(drawing.iter(CHART), None)
+        key = chart.get(REL + "id") if chart is not None else None
+        return [ImageRef(offset, key, width, height)] if key else []
     if len(blips) <= 1:
         return [ImageRef(offset, b.get(REL + "embed"), width, height) for b in blips]
     # A group of pictures: each at its own size in the group, scaled as the group is.

@@ -115,7 +115,6 @@ def test_paragraph_look_indents_spacing_and_breaks(tmp_path: Path) -> None:
     assert fixed.page_break_before and fixed.keep_with_next and not body.page_break_before
 
 
-
 def test_character_spacing_is_a_look_never_direct_formatting(tmp_path: Path) -> None:
     d = new_document()
     add_style(d, '<w:style w:type="paragraph" w:styleId="Wide"><w:name w:val="Wide"/>'
@@ -361,3 +360,21 @@ def test_a_recovery_copy_keeps_the_lists(tmp_path: Path) -> None:
     assert [(b.label, b.text) for b in copy.blocks] == [
         ("", "2025年工作总结"), ("一、", "主要做法"), ("", "全年完成X项工作。"), ("二、", "基本情况")]
     assert copy.numbering is not None and copy.blocks[1].look is not None
+
+
+def test_a_chart_keeps_its_room(tmp_path: Path) -> None:
+    """A chart (c:chart in a w:drawing) is no picture Qt can show, but Word gives it its size on
+    the page: the reader hands it over as a picture of that size (shown as a labelled box)."""
+    d = new_document()
+    run = d.add_paragraph("销售额如下：").add_run()
+    run._r.append(xml(
+        '<w:drawing xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<wp:inline><wp:extent cx="5486400" cy="3200400"/><wp:docPr id="1" name="图表 1"/><a:graphic>'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rIdChart"/>'
+        '</a:graphicData></a:graphic></wp:inline></w:drawing>'))
+    block = read_docx(save(d, tmp_path / "图表.docx")).blocks[0]
+    assert block.text == "销售额如下："
+    assert [(i.offset, i.key, i.width_emu, i.height_emu) for i in block.images] == [(6, "rIdChart", 5486400, 3200400)]
