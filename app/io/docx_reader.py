@@ -205,9 +205,10 @@ def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
     width, height = _int(extent, "cx"), _int(extent, "cy")
     blips = [b for b in drawing.iter(BLIP) if b.get(REL + "embed")]
     if not blips:
-        # A chart: shown as a box of its size (its part is no picture Qt can read), so the page
-        # keeps the room Word gives it; the drawing itself is saved as it was.
-        chart = next(drawing.iter(CHART), None)
+        # A chart in the line: shown as a box of its size (its part is no picture Qt can read),
+        # so the page keeps the room Word gives it; the drawing itself is saved as it was. A
+        # floating one takes no room in the text's flow and is left out, as before.
+        chart = next(drawing.iter(CHART), None) if frame is not None and frame.tag == WP + "inline" else None
         key = chart.get(REL + "id") if chart is not None else None
         return [ImageRef(offset, key, width, height)] if key else []
     if len(blips) <= 1:
