@@ -64,6 +64,23 @@ def page_setup(document: Document) -> PageSetup:
                      line_pitch_pt=_line_pitch(section), endnotes=endnotes_of(document.source))
 
 
+SETTINGS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+
+
+def adds_paragraph_spacing(document: Document) -> bool:
+    """Whether one paragraph's space after and the next one's space before add up, as in Word
+    before Word 2000 (w:doNotUseHTMLParagraphAutoSpacing, or a package without settings, which
+    Word and LibreOffice read that way), or the larger of the two is the gap (ISO 29500)."""
+    if document.origin != "docx" or document.source is None:
+        return True
+    try:
+        part = next((rel.target_part for rel in document.source.part.rels.values()
+                     if rel.reltype == SETTINGS_REL and not rel.is_external), None)
+        return part is None or b"doNotUseHTMLParagraphAutoSpacing" in part.blob
+    except (AttributeError, ValueError):
+        return True
+
+
 _NOT_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 ENDNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 
@@ -179,4 +196,4 @@ def _text_before(p, br) -> bool:  # noqa: ANN001 - lxml elements
     return False
 
 
-__all__ = ["OFFICIAL", "PageSetup", "endnotes_of", "page_setup", "page_starts"]
+__all__ = ["OFFICIAL", "PageSetup", "adds_paragraph_spacing", "endnotes_of", "page_setup", "page_starts"]

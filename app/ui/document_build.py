@@ -103,11 +103,13 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     _add_image_resources(document, cursor.document())
     grid = None
     starts: set[int] = set()
+    adds = True
     if looks and document.origin == "docx":
-        from app.io.page import page_setup, page_starts
+        from app.io.page import adds_paragraph_spacing, page_setup, page_starts
 
         grid = page_setup(document).line_pitch_pt
         starts = page_starts(document)
+        adds = adds_paragraph_spacing(document)
     first = True
     # An empty paragraph's mark has the size of the text around it (as a rule, in Word).
     mark_pt: float | None = None
@@ -124,7 +126,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
                 qdoc.attach(cursor.block(), BlockData(None, phantom=True))
             table_no = core.cell.table
             table_look = document.tables[table_no] if looks and 0 <= table_no < len(document.tables) else None
-            _insert_table(qdoc, cursor, blocks[i:j], table_look, looks, grid)
+            _insert_table(qdoc, cursor, blocks[i:j], table_look, looks, grid, adds)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             first = False
             i = j
@@ -136,7 +138,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
         following = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].cell is None and i + 1 not in starts else None
         before = blocks[i - 1] if i > 0 and blocks[i - 1].cell is None and i not in starts else None
         _fill_block(qdoc, cursor, core, looks=looks, mark_pt=mark_pt, grid=grid, new_page=i in starts,
-                    spacing=word_spacing(before, core, following) if looks else None)
+                    spacing=word_spacing(before, core, following, adds) if looks else None)
         if looks and core.runs and core.runs[0].look is not None and core.runs[0].look.size_pt:
             mark_pt = core.runs[0].look.size_pt
         first = False
@@ -341,7 +343,7 @@ def _insert_image(qdoc: ReportDocument, cursor: QTextCursor, image: ImageRef, ma
 
 
 def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block], look: TableLook | None = None,
-                  looks: bool = False, grid: float | None = None) -> None:
+                  looks: bool = False, grid: float | None = None, adds: bool = True) -> None:
     rows = max(b.cell.row + max(b.cell.row_span, 1) for b in cells)
     cols = max(b.cell.col + max(b.cell.col_span, 1) for b in cells)
     fmt = QTextTableFormat()
@@ -373,7 +375,7 @@ def _insert_table(qdoc: ReportDocument, cursor: QTextCursor, cells: list[Block],
             dress = cell_dress(look.cell(ref.row, ref.col), look.cell_margins_pt)
         filled.add((ref.row, ref.col))
         _fill_block(qdoc, c, core, PAGE_TEXT_PX * max(cell.columnSpan(), 1) / cols, looks=looks, grid=grid,
-                    dress=dress, spacing=word_spacing(before, core, following) if looks else None)
+                    dress=dress, spacing=word_spacing(before, core, following, adds) if looks else None)
     if look is not None:
         _dress_cells(table, look, rows, cols, filled)
     for r in range(rows):

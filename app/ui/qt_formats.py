@@ -328,25 +328,29 @@ def _contextual(core: Block | None) -> bool:
     return core is not None and core.look is not None and core.look.contextual_spacing
 
 
-def _room_above(previous: Block | None, core: Block | None) -> float:
-    """The px a paragraph keeps above its text after ``previous``: its space before (none
-    between two of one style where it has contextual spacing) and its top border's room."""
+def _before_and_border(previous: Block | None, core: Block | None) -> tuple[float, float]:
+    """(space before, top border's room) in points a paragraph keeps above its text after
+    ``previous`` (no space before between two of one style where it has contextual spacing)."""
     look = core.look if core is not None else None
     if look is None or look.page_break_before:
-        return 0.0
+        return 0.0, 0.0
     border = look.border_top
     before = 0.0 if _contextual(core) and _same_style(previous, core) else look.space_before_pt
-    return (before + (border.space_pt + border.width_pt if border is not None else 0.0)) * PX_PER_PT
+    return before, (border.space_pt + border.width_pt if border is not None else 0.0)
 
 
-def word_spacing(previous: Block | None, core: Block, following: Block | None) -> tuple[float, float]:
+def word_spacing(previous: Block | None, core: Block, following: Block | None,
+                 adds: bool = True) -> tuple[float, float]:
     """(px taken off the space before, px added to the space after) of ``core`` between its
-    neighbours in the same flow, to lay out Word's spacing with Qt's: Word adds a paragraph's
-    space after to the next one's space before, where Qt takes the larger; w:contextualSpacing
-    drops both between paragraphs of one style."""
+    neighbours in the same flow, so that Qt (which keeps the larger of two paragraphs' margins)
+    leaves Word's gap: the space after plus the next one's space before where the file ``adds``
+    them (app.io.page.adds_paragraph_spacing), else the larger of the two; either way with the
+    borders' room on top. w:contextualSpacing drops both between paragraphs of one style."""
     look = core.look
     if look is None:
         return 0.0, 0.0
     drop_before = look.space_before_pt * PX_PER_PT if _contextual(core) and _same_style(previous, core) else 0.0
-    drop_after = look.space_after_pt * PX_PER_PT if _contextual(core) and _same_style(core, following) else 0.0
-    return drop_before, _room_above(core, following) - drop_after
+    after = 0.0 if _contextual(core) and _same_style(core, following) else look.space_after_pt
+    before, border = _before_and_border(core, following)
+    gap = (after + before) if adds else max(after, before)
+    return drop_before, (gap + border - look.space_after_pt) * PX_PER_PT

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from PySide6.QtGui import QFont, QTextCursor
 
 from app.core.edits import Change
@@ -226,11 +227,14 @@ def test_a_paragraph_kept_on_one_page_still_wraps(window, tmp_path: Path) -> Non
     assert block.layout().boundingRect().width() <= window.editor.lineWrapColumnOrWidth()
 
 
-def test_spacing_adds_up_as_in_word_and_contextual_spacing_drops_it(window, tmp_path: Path) -> None:  # noqa: ANN001
-    """Word puts one paragraph's space after and the next one's space before one after the
-    other (Qt would take the larger); w:contextualSpacing drops both between paragraphs of one
-    style."""
+def _spacing_report(path: Path, adds: bool) -> Path:
     d = docx.Document()
+    if adds:  # Word's pre-2000 compatibility setting: spacings add up
+        compat = d.settings.element.find(f"{{{W}}}compat")
+        if compat is None:
+            compat = xml("<w:compat/>")
+            d.settings.element.append(compat)
+        compat.append(xml("<w:doNotUseHTMLParagraphAutoSpacing/>"))
     add_style(d, '<w:style w:type="paragraph" w:styleId="Item"><w:name w:val="Item"/><w:pPr>'
                  '<w:spacing w:before="240" w:after="240"/><w:contextualSpacing/></w:pPr></w:style>')
     first = d.add_paragraph("第一段")
@@ -239,12 +243,21 @@ def test_spacing_adds_up_as_in_word_and_contextual_spacing_drops_it(window, tmp_
     second._p.get_or_add_pPr().append(xml('<w:spacing w:before="400" w:after="0"/>'))
     d.add_paragraph("条目一", style="Item")
     d.add_paragraph("条目二", style="Item")
-    assert window.open_path(save(d, tmp_path / "间距.docx"))
+    return save(d, path)
+
+
+@pytest.mark.parametrize("adds", [False, True])
+def test_spacing_between_paragraphs_as_word_lays_it_out(window, tmp_path: Path, adds: bool) -> None:  # noqa: ANN001
+    """The gap between two paragraphs is the larger of the first one's space after and the
+    second one's space before (ISO 29500; Qt does the same), or their sum where the file keeps
+    Word's old w:doNotUseHTMLParagraphAutoSpacing; w:contextualSpacing drops both between
+    paragraphs of one style."""
+    assert window.open_path(_spacing_report(tmp_path / "间距.docx", adds))
     qdoc = window.editor.document()
     layout = qdoc.documentLayout()
     boxes = [layout.blockBoundingRect(qdoc.findBlockByNumber(n)) for n in range(4)]
     px = 96 / 72
-    assert abs((boxes[1].top() - boxes[0].bottom()) - (10 + 20) * px) < 3  # 10 pt after + 20 pt before
+    assert abs((boxes[1].top() - boxes[0].bottom()) - ((10 + 20) if adds else 20) * px) < 3  # 10 pt after, 20 before
     assert abs((boxes[2].top() - boxes[1].bottom()) - 12 * px) < 3  # 0 after + the item's 12 pt before
     assert boxes[3].top() - boxes[2].bottom() < 3  # one style, contextual spacing: none between
 
