@@ -263,6 +263,9 @@ class Document:
     # The document's list definitions (an ``app.core.numbering.Numbering``; None: no lists), to
     # work the labels out again after blocks move.
     numbering: Any = None
+    # Whether one paragraph's space after and the next one's space before add up (else the larger
+    # of the two is the gap), as the file's settings say. Display only.
+    spacing_adds: bool = True
 
     @property
     def texts(self) -> list[str]:

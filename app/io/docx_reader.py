@@ -20,7 +20,7 @@ from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
 from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHART, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
                           PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, WP, P, R, T, W)
-from app.io.looks import DocumentLooks, ParagraphLooks, settle_spacing
+from app.io.looks import DocumentLooks, ParagraphLooks
 
 _EMU_PER_PT = 12700
 # Marks the detail of a refusal that came from an unexpected exception rather than a check
@@ -441,7 +441,6 @@ def blocks_of_body(body: Any, styles: _Styles, looks: DocumentLooks | None = Non
     elements = paragraph_elements_with_cells(body, looks.add_table)
     blocks = [block_of(p, cell, styles, p in contents, looks) for p, cell in elements]
     looks.label_blocks(blocks)
-    settle_spacing(blocks)
     return blocks
 
 
@@ -649,7 +648,8 @@ def read_docx_bytes(data: bytes) -> Document:
         raise DocumentError("文件结构异常，无法读取。", f"{UNEXPECTED}{type(exc).__name__}: {exc}") from None
     # The file's bytes stay with the document: the writer copies the parts it did not change.
     remember(package, data, blocks)
-    return Document(blocks=blocks, source=package, origin="docx", tables=looks.tables, numbering=looks.numbering)
+    return Document(blocks=blocks, source=package, origin="docx", tables=looks.tables, numbering=looks.numbering,
+                    spacing_adds=looks.spacing_adds)
 
 
 @dataclass

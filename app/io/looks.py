@@ -4,7 +4,6 @@ parts through app/io/styles.py and app/io/numbering.py. Display data only: nothi
 ever written back."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Sequence
 
 from app.core.document import Block, ListRef, ParagraphLook, RunFormat, TableLook
@@ -18,9 +17,9 @@ _NONE: dict[str, Any] = {}
 _REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
-def _part_element(package: Any, kind: str) -> Any:
+def part_element(package: Any, kind: str) -> Any:
     """The root element of the main part's related part of type ``kind`` ("styles", "theme",
-    "numbering", "settings"), or None; never creates a part python-docx would add."""
+    "numbering", "settings", "endnotes"), or None; never creates a part python-docx would add."""
     try:
         rels = package.part.rels
     except Exception:  # noqa: BLE001 - a package without a readable main part has no looks
@@ -71,6 +70,11 @@ class DocumentLooks:
         if settings_el is not None:
             theme_lang = settings_el.find(W + "themeFontLang")
             lang = theme_lang.get(W + "eastAsia") if theme_lang is not None else None
+        # One paragraph's space after and the next one's space before add up as in Word before
+        # Word 2000 (w:doNotUseHTMLParagraphAutoSpacing, or no settings, which Word and LibreOffice
+        # read that way); else the larger of the two is the gap (ISO 29500).
+        self.spacing_adds = settings_el is None or settings_el.find(
+            f"{W}compat/{W}doNotUseHTMLParagraphAutoSpacing") is not None
         self.sheet = StyleSheet(styles_el, Theme(theme_el, lang))
         self.levels = ListLevels(numbering_el, self.sheet.theme_font, self.sheet.style_list)
         # The lists the paragraphs use (None: none), once ``label_blocks`` has run.
@@ -82,7 +86,7 @@ class DocumentLooks:
 
     @classmethod
     def of(cls, package: Any) -> DocumentLooks:
-        return cls(*(_part_element(package, kind) for kind in ("styles", "theme", "settings", "numbering")))
+        return cls(*(part_element(package, kind) for kind in ("styles", "theme", "settings", "numbering")))
 
     def add_table(self, index: int, tbl: Any, cells: Sequence[Sequence[tuple[int, int, int, Any]]]) -> None:
         tblpr = tbl.find(W + "tblPr")
@@ -148,22 +152,6 @@ class DocumentLooks:
                 block.label, block.label_suffix = counter.next_label(block.list_ref)
 
 
-def settle_spacing(blocks: Sequence[Block]) -> None:
-    """No automatic (HTML) spacing between two items of the same list, as Word lays them out:
-    the space before the second and after the first go."""
-    previous: Block | None = None
-    for block in blocks:
-        if block.cell is not None:
-            continue
-        if (previous is not None and block.list_ref is not None and previous.list_ref is not None
-                and block.list_ref.num_id == previous.list_ref.num_id and block.look and previous.look):
-            if block.look.auto_before:
-                block.look = replace(block.look, space_before_pt=0.0)
-            if previous.look.auto_after:
-                previous.look = replace(previous.look, space_after_pt=0.0)
-        previous = block
-
-
 def _int(value: str | None) -> int | None:
     try:
         return int(value) if value is not None else None
@@ -171,4 +159,4 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-__all__ = ["DocumentLooks", "ParagraphLooks", "settle_spacing"]
+__all__ = ["DocumentLooks", "ParagraphLooks", "part_element"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app.core.document import Document
 from app.core.numbering import format_number
+from app.io.looks import part_element
 
 TWIPS_PER_MM = 1440 / 25.4
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,8 +43,9 @@ OFFICIAL = PageSetup()
 UNSTATED_MARGIN_MM = 25.4
 
 
-def page_setup(document: Document) -> PageSetup:
-    """The page of ``document``'s first section, or the GB/T 9704 page when it has none."""
+def page_setup(document: Document, paper: bool = False) -> PageSetup:
+    """The page of ``document``'s first section, or the GB/T 9704 page when it has none;
+    ``paper``: with what only paper shows (the endnotes), for printing and PDF export."""
     if document.origin != "docx" or document.source is None:
         return OFFICIAL
     try:
@@ -61,40 +63,16 @@ def page_setup(document: Document) -> PageSetup:
     # A margin the file does not give is Word's and LibreOffice's default, an inch.
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else UNSTATED_MARGIN_MM for m in mm[2:]]
     return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
-                     line_pitch_pt=_line_pitch(section), endnotes=endnotes_of(document.source))
-
-
-SETTINGS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
-
-
-def adds_paragraph_spacing(document: Document) -> bool:
-    """Whether one paragraph's space after and the next one's space before add up, as in Word
-    before Word 2000 (w:doNotUseHTMLParagraphAutoSpacing, or a package without settings, which
-    Word and LibreOffice read that way), or the larger of the two is the gap (ISO 29500)."""
-    if document.origin != "docx" or document.source is None:
-        return True
-    try:
-        part = next((rel.target_part for rel in document.source.part.rels.values()
-                     if rel.reltype == SETTINGS_REL and not rel.is_external), None)
-        return part is None or b"doNotUseHTMLParagraphAutoSpacing" in part.blob
-    except (AttributeError, ValueError):
-        return True
+                     line_pitch_pt=_line_pitch(section),
+                     endnotes=endnotes_of(document.source) if paper else ())
 
 
 _NOT_NOTES = ("separator", "continuationSeparator", "continuationNotice")
-ENDNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 
 
 def endnotes_of(package) -> tuple[tuple[str, tuple[str, ...]], ...]:  # noqa: ANN001 - a python-docx Document
     """The endnotes of a .docx package in order: (number, paragraph texts) each."""
-    from lxml import etree
-
-    try:
-        part = next((rel.target_part for rel in package.part.rels.values()
-                     if rel.reltype == ENDNOTES_REL and not rel.is_external), None)
-        root = etree.fromstring(part.blob) if part is not None else None
-    except (AttributeError, ValueError, etree.XMLSyntaxError):
-        return ()
+    root = part_element(package, "endnotes")
     if root is None:
         return ()
     notes = []
@@ -196,4 +174,4 @@ def _text_before(p, br) -> bool:  # noqa: ANN001 - lxml elements
     return False
 
 
-__all__ = ["OFFICIAL", "PageSetup", "adds_paragraph_spacing", "endnotes_of", "page_setup", "page_starts"]
+__all__ = ["OFFICIAL", "PageSetup", "endnotes_of", "page_setup", "page_starts"]

@@ -229,7 +229,7 @@ def restore(payload: bytes | str) -> RecoveredCopy:
     numbering = base.numbering if base is not None else None
     relabel(blocks, numbering)
     document = Document(blocks=blocks, source=package, origin=origin, tables=base.tables if base is not None else [],
-                        numbering=numbering)
+                        numbering=numbering, spacing_adds=base.spacing_adds if base is not None else True)
     return RecoveredCopy(document,
                          title if isinstance(title, str) else None,
                          float(mtime) if isinstance(mtime, (int, float)) else None)

@@ -202,7 +202,7 @@ def _spacing_props(spacing: Any, out: dict[str, Any]) -> None:
         if value:
             out[key] = value / 100 * 12.0  # a line of the default grid: 12 pt
     # HTML-style automatic spacing, as Word and LibreOffice lay it out: 14 pt, none between the
-    # items of a list (looks.DocumentLooks.settle_spacing).
+    # items of a list (app.ui.qt_formats.word_spacing, where the neighbours are known).
     for name, key, flag in (("beforeAutospacing", "space_before_pt", "auto_before"),
                             ("afterAutospacing", "space_after_pt", "auto_after")):
         value = spacing.get(W + name)

@@ -103,13 +103,12 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     _add_image_resources(document, cursor.document())
     grid = None
     starts: set[int] = set()
-    adds = True
+    adds = document.spacing_adds
     if looks and document.origin == "docx":
-        from app.io.page import adds_paragraph_spacing, page_setup, page_starts
+        from app.io.page import page_setup, page_starts
 
         grid = page_setup(document).line_pitch_pt
         starts = page_starts(document)
-        adds = adds_paragraph_spacing(document)
     first = True
     # An empty paragraph's mark has the size of the text around it (as a rule, in Word).
     mark_pt: float | None = None

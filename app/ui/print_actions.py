@@ -34,7 +34,7 @@ class PrintActions(QObject):
         from app.io.page import page_setup
         from app.ui.printing import make_printer
 
-        setup = page_setup(self.window.report.original)
+        setup = page_setup(self.window.report.original, paper=True)
         # Kept while the preview is open: the dialog only borrows it.
         self.printer = make_printer(setup, self._title())
         dialog = QPrintPreviewDialog(self.printer, self.window)
@@ -78,7 +78,7 @@ class PrintActions(QObject):
             progress[0].next(arg(translate("Beyond", "Writing page %1 of %2…"), number, last))
 
         try:
-            export_pdf(self.window.report, page_setup(self.window.report.original), path, self._title(), on_page)
+            export_pdf(self.window.report, page_setup(self.window.report.original, paper=True), path, self._title(), on_page)
         except DocumentError as exc:
             self.operations.warn(title, exc.message)
             return False

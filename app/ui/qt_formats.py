@@ -324,19 +324,33 @@ def _same_style(one: Block | None, other: Block | None) -> bool:
     return one is not None and other is not None and one.style == other.style
 
 
-def _contextual(core: Block | None) -> bool:
-    return core is not None and core.look is not None and core.look.contextual_spacing
+def _same_list(one: Block | None, other: Block | None) -> bool:
+    return (one is not None and other is not None and one.list_ref is not None and other.list_ref is not None
+            and one.list_ref.num_id == other.list_ref.num_id)
 
 
-def _before_and_border(previous: Block | None, core: Block | None) -> tuple[float, float]:
-    """(space before, top border's room) in points a paragraph keeps above its text after
-    ``previous`` (no space before between two of one style where it has contextual spacing)."""
-    look = core.look if core is not None else None
+def _contextual(core: Block) -> bool:
+    return core.look is not None and core.look.contextual_spacing
+
+
+def _kept_before(previous: Block | None, core: Block) -> float:
+    """The space before ``core`` (points) Word keeps after ``previous``: none between two
+    paragraphs of one style where it has contextual spacing, and no automatic (HTML) spacing
+    between two items of one list."""
+    look = core.look
     if look is None or look.page_break_before:
-        return 0.0, 0.0
-    border = look.border_top
-    before = 0.0 if _contextual(core) and _same_style(previous, core) else look.space_before_pt
-    return before, (border.space_pt + border.width_pt if border is not None else 0.0)
+        return 0.0
+    if (_contextual(core) and _same_style(previous, core)) or (look.auto_before and _same_list(previous, core)):
+        return 0.0
+    return look.space_before_pt
+
+
+def _kept_after(core: Block, following: Block | None) -> float:
+    """The space after ``core`` (points) Word keeps before ``following`` (as _kept_before)."""
+    look = core.look
+    if (_contextual(core) and _same_style(core, following)) or (look.auto_after and _same_list(core, following)):
+        return 0.0
+    return look.space_after_pt
 
 
 def word_spacing(previous: Block | None, core: Block, following: Block | None,
@@ -344,13 +358,15 @@ def word_spacing(previous: Block | None, core: Block, following: Block | None,
     """(px taken off the space before, px added to the space after) of ``core`` between its
     neighbours in the same flow, so that Qt (which keeps the larger of two paragraphs' margins)
     leaves Word's gap: the space after plus the next one's space before where the file ``adds``
-    them (app.io.page.adds_paragraph_spacing), else the larger of the two; either way with the
-    borders' room on top. w:contextualSpacing drops both between paragraphs of one style."""
+    them (Document.spacing_adds, from the file's settings), else the larger of the two; either way with the
+    borders' room on top, and without the spaces _kept_before and _kept_after leave out."""
     look = core.look
     if look is None:
         return 0.0, 0.0
-    drop_before = look.space_before_pt * PX_PER_PT if _contextual(core) and _same_style(previous, core) else 0.0
-    after = 0.0 if _contextual(core) and _same_style(core, following) else look.space_after_pt
-    before, border = _before_and_border(core, following)
+    drop_before = (look.space_before_pt - _kept_before(previous, core)) * PX_PER_PT if not look.page_break_before else 0.0
+    after = _kept_after(core, following)
+    before = _kept_before(core, following) if following is not None else 0.0
+    border = following.look.border_top if following is not None and following.look is not None else None
+    room = border.space_pt + border.width_pt if border is not None and not following.look.page_break_before else 0.0
     gap = (after + before) if adds else max(after, before)
-    return drop_before, (gap + border - look.space_after_pt) * PX_PER_PT
+    return drop_before, (gap + room - look.space_after_pt) * PX_PER_PT

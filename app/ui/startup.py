@@ -91,7 +91,7 @@ def write_pdf(path: str, out: str) -> int:
     try:
         document = load(path)
         qdoc = ReportDocument.of(document)
-        export_pdf(qdoc, page_setup(document), out, Path(path).stem)
+        export_pdf(qdoc, page_setup(document, paper=True), out, Path(path).stem)
     except DocumentError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 2

@@ -67,8 +67,9 @@ def test_endnotes_are_printed_after_the_text_on_a_page_of_their_own(tmp_path: Pa
     d = docx.Document()
     d.add_paragraph("全年组织培训十二次。")
     path = add_endnotes(save(d, tmp_path / "尾注.docx"), [["培训名单见附件。"], ["数据截至年底。", "含线上培训。"]])
-    assert page_setup(read_docx(path)).endnotes == (("i", ("培训名单见附件。",)),
-                                                   ("ii", ("数据截至年底。", "含线上培训。")))
+    assert page_setup(read_docx(path), paper=True).endnotes == (("i", ("培训名单见附件。",)),
+                                                               ("ii", ("数据截至年底。", "含线上培训。")))
+    assert page_setup(read_docx(path)).endnotes == ()  # the window's build does not read them
     out = tmp_path / "尾注.pdf"
     done = tianbao(str(path), "--pdf", str(out))
     assert done.returncode == 0, done.stderr

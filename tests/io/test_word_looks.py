@@ -129,25 +129,6 @@ def test_character_spacing_is_a_look_never_direct_formatting(tmp_path: Path) -> 
     assert wide.format.spacing_pt is None and condensed.format.spacing_pt is None
 
 
-def test_automatic_spacing_is_fourteen_points(tmp_path: Path) -> None:
-    d = new_document()
-    p = d.add_paragraph("网页段落")
-    p._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="1" w:after="100" '
-                                     'w:afterAutospacing="1"/>'))
-    q = d.add_paragraph("普通段落")
-    q._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="0" w:after="100"/>'))
-    set_lists(d, {0: [level(0, "bullet", "•")], 1: [level(0, "bullet", "➢")]}, {1: (0, ""), 2: (1, "")})
-    for text, num in (("甲", 1), ("乙", 1), ("丙", 1), ("另一列表", 2)):
-        item = numbered(d, text, num)
-        item._p.get_or_add_pPr().append(xml('<w:spacing w:beforeAutospacing="1" w:afterAutospacing="1"/>'))
-    auto, plain, first, middle, last, other = (b.look for b in read_docx(save(d, tmp_path / "h.docx")).blocks)
-    assert (auto.space_before_pt, auto.space_after_pt) == (14.0, 14.0)
-    assert (plain.space_before_pt, plain.space_after_pt) == (5.0, 5.0)
-    # None between the items of one list; a list's first and last keep theirs outside it.
-    assert [(x.space_before_pt, x.space_after_pt) for x in (first, middle, last, other)] == [
-        (14.0, 0.0), (0.0, 0.0), (0.0, 14.0), (14.0, 14.0)]
-
-
 def test_paragraph_borders_cell_margins_and_row_heights(tmp_path: Path) -> None:
     d = new_document()
     add_style(d, '<w:style w:type="paragraph" w:styleId="Ruled"><w:name w:val="Ruled"/><w:pPr><w:pBdr>'

@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtGui import QFont, QTextCursor
 
 from app.core.edits import Change
+from app.io.docx_reader import read_docx
 from app.io.docx_writer import write_docx
 from app.ui.block_data import data_of
-from app.ui.qt_formats import LABEL_ROOM, LOOK_SHOWN
+from app.ui.qt_formats import LABEL_ROOM, LOOK_SHOWN, PX_PER_PT, word_spacing
 from tests.fixtures_docx import body_paragraphs, paragraph_xml
 from tests.word_docs import W, add_style, level, numbered, save, set_doc_defaults, set_lists, xml
 
@@ -285,3 +286,28 @@ def test_row_heights_are_kept_on_paper(window, tmp_path: Path) -> None:  # noqa:
     assert fit_rows(copy) == 1
     copy.markContentsDirty(0, copy.characterCount())
     assert short < 40 and abs((top(3) - top(1)) - 96) < 3  # an inch: 72 pt at 96 px an inch
+
+
+def test_automatic_spacing_is_fourteen_points(tmp_path: Path) -> None:
+    d = docx.Document()
+    p = d.add_paragraph("网页段落")
+    p._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="1" w:after="100" '
+                                     'w:afterAutospacing="1"/>'))
+    q = d.add_paragraph("普通段落")
+    q._p.get_or_add_pPr().append(xml('<w:spacing w:before="100" w:beforeAutospacing="0" w:after="100"/>'))
+    set_lists(d, {0: [level(0, "bullet", "•")], 1: [level(0, "bullet", "➢")]}, {1: (0, ""), 2: (1, "")})
+    for text, num in (("甲", 1), ("乙", 1), ("丙", 1), ("另一列表", 2)):
+        item = numbered(d, text, num)
+        item._p.get_or_add_pPr().append(xml('<w:spacing w:beforeAutospacing="1" w:afterAutospacing="1"/>'))
+    blocks = read_docx(save(d, tmp_path / "h.docx")).blocks
+    auto, plain = blocks[0].look, blocks[1].look
+    assert (auto.space_before_pt, auto.space_after_pt, auto.auto_before, auto.auto_after) == (14.0, 14.0, True, True)
+    assert (plain.space_before_pt, plain.space_after_pt, plain.auto_before) == (5.0, 5.0, False)
+    # The list items' looks keep theirs: between two items of one list the layout drops it.
+    assert all((b.look.space_before_pt, b.look.auto_before) == (14.0, True) for b in blocks[2:])
+    first, middle, last, other = blocks[2:]
+    neighbours = [(blocks[1], first, middle), (first, middle, last), (middle, last, other), (last, other, None)]
+    # (space before taken off, space after added) in px, the spacings adding up: none between
+    # the items of one list; a list's first and last keep theirs outside it.
+    assert [word_spacing(*n) for n in neighbours] == [
+        (0.0, -14 * PX_PER_PT), (14 * PX_PER_PT, -14 * PX_PER_PT), (14 * PX_PER_PT, 14 * PX_PER_PT), (0.0, 0.0)]
