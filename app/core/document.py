@@ -81,6 +81,8 @@ class ParagraphLook:
     auto_after: bool = False
     # w:contextualSpacing: no space before or after between it and a paragraph of its own style.
     contextual_spacing: bool = False
+    # w:snapToGrid: its lines keep to the document grid's pitch, where the page has one.
+    snap_to_grid: bool = True
     # Lines above and below the paragraph (w:pBdr), None: none.
     border_top: Border | None = None
     border_bottom: Border | None = None
@@ -158,6 +160,23 @@ class CellRef:
 
 
 @dataclass(frozen=True)
+class FloatPlace:
+    """Where a floating picture stands: one the text neither flows around nor makes room for
+    (Word's "in front of text", "behind text", no wrapping). Offsets are in EMU from the picture's
+    horizontal reference ``x_from`` ("column", "margin", "page", "character") and vertical one
+    ``y_from`` ("paragraph", "line", "margin", "page"); an alignment there ("left", "center",
+    "right"; "top", "center", "bottom"), where the file gives one, stands instead of the offset."""
+
+    x_emu: int = 0
+    y_emu: int = 0
+    x_from: str = "column"
+    y_from: str = "paragraph"
+    x_align: str | None = None
+    y_align: str | None = None
+    behind: bool = False
+
+
+@dataclass(frozen=True)
 class ImageRef:
     """A picture shown inside a paragraph: it stands between characters ``offset - 1`` and
     ``offset`` of the block's text and is no part of that text. ``key`` names the picture in
@@ -171,6 +190,8 @@ class ImageRef:
     # The reader's handle on the element that shows the picture: which picture it is, whatever
     # its offset, so that saving can tell the one the user deleted from an equal one kept.
     source: Any = field(default=None, compare=False, repr=False)
+    # Set for a floating picture (it takes no room in the text's flow); None for one in the line.
+    place: FloatPlace | None = None
 
 
 @dataclass

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from app.core import rules
-from app.core.document import Block, CellRef, Document, ImageRef, ParagraphFormat, Run, RunFormat
+from app.core.document import Block, CellRef, Document, FloatPlace, ImageRef, ParagraphFormat, Run, RunFormat
 from app.core.outline import is_contents_style
 from app.io.errors import DocumentError
 from app.io.limits import check_no_dtd, check_zip_budget
 from app.io.ooxml import (ALTERNATE_CONTENT, BLIP, CHART, CHOICE, CUSTOM_XML, DRAWING, DRAWINGML, FALLBACK, IMAGEDATA, OBJECT,
-                          PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, WP, P, R, T, W)
+                          PICT, REL, RUN_CONTAINERS, SDT, SDT_CONTENT, TBL, TC, TR, W10, WP, P, R, T, W)
 from app.io.looks import DocumentLooks, ParagraphLooks
 
 _EMU_PER_PT = 12700
@@ -196,13 +196,82 @@ def images_in(el: Any, offset: int) -> list[ImageRef]:
         return []
     shape = data.getparent()
     style = dict(_style_pairs(shape.get("style") or "")) if shape is not None else {}
-    return [ImageRef(offset, key, _length_emu(style.get("width")), _length_emu(style.get("height")))]
+    return [ImageRef(offset, key, _length_emu(style.get("width")), _length_emu(style.get("height")),
+                     place=_shape_place(shape, style))]
+
+
+# Wrapping that makes the text give way to a floating object (it then takes room, as in the line).
+_WRAPS_AROUND = ("square", "tight", "through", "topandbottom")
+
+
+def _shape_place(shape: Any, style: dict[str, str]) -> FloatPlace | None:
+    """Where an absolutely placed VML shape stands, or None where it takes room in the text."""
+    if style.get("position") != "absolute":
+        return None
+    wrap = next((c for c in shape if c.tag == W10 + "wrap"), None) if shape is not None else None
+    if wrap is not None and (wrap.get("type") or "").lower() in _WRAPS_AROUND:
+        return None
+    x_from = {"text": "column", "char": "character"}.get(style.get("mso-position-horizontal-relative", ""), None)
+    y_from = {"text": "paragraph"}.get(style.get("mso-position-vertical-relative", ""), None)
+    return FloatPlace(
+        _signed_emu(style.get("margin-left") or style.get("left")), _signed_emu(style.get("margin-top") or style.get("top")),
+        x_from or style.get("mso-position-horizontal-relative") or "column",
+        y_from or style.get("mso-position-vertical-relative") or "paragraph",
+        _known_align(style.get("mso-position-horizontal")), _known_align(style.get("mso-position-vertical")),
+        behind=style.get("z-index", "").startswith("-"))
+
+
+def _anchor_place(frame: Any) -> FloatPlace | None:
+    """Where a DrawingML floating object stands, or None where the text wraps round it (then it
+    takes room in the flow, as a picture in the line does)."""
+    if frame is None or frame.tag != WP + "anchor" or frame.find(WP + "wrapNone") is None:
+        return None
+    x = frame.find(WP + "positionH")
+    y = frame.find(WP + "positionV")
+    if frame.get("simplePos") in ("1", "true"):
+        simple = frame.find(WP + "simplePos")
+        return FloatPlace(_signed(simple, "x"), _signed(simple, "y"), "page", "page",
+                          behind=frame.get("behindDoc") in ("1", "true"))
+    return FloatPlace(
+        _signed_text(x, WP + "posOffset"), _signed_text(y, WP + "posOffset"),
+        x.get("relativeFrom", "column") if x is not None else "column",
+        y.get("relativeFrom", "paragraph") if y is not None else "paragraph",
+        _known_align(x.findtext(WP + "align") if x is not None else None),
+        _known_align(y.findtext(WP + "align") if y is not None else None),
+        behind=frame.get("behindDoc") in ("1", "true"))
+
+
+def _known_align(value: str | None) -> str | None:
+    value = (value or "").strip().lower()
+    return {"inside": "left", "outside": "right", "absolute": None}.get(value, value) or None
+
+
+def _signed(el: Any, name: str) -> int:
+    try:
+        return int(el.get(name)) if el is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _signed_text(parent: Any, tag: str) -> int:
+    try:
+        return int((parent.findtext(tag) or "0").strip()) if parent is not None else 0
+    except ValueError:
+        return 0
+
+
+def _signed_emu(value: str | None) -> int:
+    """A VML offset ("-12.5pt") in EMU, 0 when it is missing or not understood."""
+    negative = bool(value) and value.startswith("-")
+    size = _length_emu(value[1:] if negative else value)
+    return -size if negative else size
 
 
 def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
     frame = next((c for c in drawing if c.tag in (WP + "inline", WP + "anchor")), None)
     extent = frame.find(WP + "extent") if frame is not None else None
     width, height = _int(extent, "cx"), _int(extent, "cy")
+    place = _anchor_place(frame)
     blips = [b for b in drawing.iter(BLIP) if b.get(REL + "embed")]
     if not blips:
         # A chart in the line: shown as a box of its size (its part is no picture Qt can read),
@@ -212,9 +281,11 @@ def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
         key = chart.get(REL + "id") if chart is not None else None
         return [ImageRef(offset, key, width, height)] if key else []
     if len(blips) <= 1:
-        return [ImageRef(offset, b.get(REL + "embed"), width, height) for b in blips]
-    # A group of pictures: each at its own size in the group, scaled as the group is.
+        return [ImageRef(offset, b.get(REL + "embed"), width, height, place=place) for b in blips]
+    # A group of pictures: each at its own size in the group, scaled as the group is (and, when
+    # the group floats, at its own place in it).
     group = next(drawing.iter(DRAWINGML + "chExt"), None)
+    start = next(drawing.iter(DRAWINGML + "chOff"), None)
     scale_x = width / _int(group, "cx") if group is not None and _int(group, "cx") else 1.0
     scale_y = height / _int(group, "cy") if group is not None and _int(group, "cy") else 1.0
     images = []
@@ -222,8 +293,13 @@ def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
         holder = blip.getparent().getparent() if blip.getparent() is not None else None
         xfrm = next(holder.iter(DRAWINGML + "xfrm"), None) if holder is not None else None
         ext = xfrm.find(DRAWINGML + "ext") if xfrm is not None else None
+        own = place
+        if place is not None and xfrm is not None and place.x_align is None and place.y_align is None:
+            off = xfrm.find(DRAWINGML + "off")
+            own = replace(place, x_emu=place.x_emu + int((_signed(off, "x") - _signed(start, "x")) * scale_x),
+                          y_emu=place.y_emu + int((_signed(off, "y") - _signed(start, "y")) * scale_y))
         images.append(ImageRef(offset, blip.get(REL + "embed"),
-                               int(_int(ext, "cx") * scale_x), int(_int(ext, "cy") * scale_y)))
+                               int(_int(ext, "cx") * scale_x), int(_int(ext, "cy") * scale_y), place=own))
     return images
 
 

@@ -20,3 +20,4 @@ ALTERNATE_CONTENT, CHOICE, FALLBACK = MC + "AlternateContent", MC + "Choice", MC
 BLIP = DRAWINGML + "blip"
 CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+W10 = "{urn:schemas-microsoft-com:office:word}"  # VML's Word extras (w10:wrap)

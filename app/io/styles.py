@@ -136,6 +136,8 @@ def paragraph_props(ppr: Any) -> dict[str, Any]:
             out["keep_lines"] = _toggle(child)
         elif tag == "contextualSpacing":
             out["contextual_spacing"] = _toggle(child)
+        elif tag == "snapToGrid":
+            out["snap_to_grid"] = _toggle(child)
         elif tag == "shd":
             out["shading"] = _colour(_val(child, "fill"))
         elif tag == "pBdr":
@@ -360,8 +362,9 @@ class StyleSheet:
             merged = dict(level_ppr)
             merged.update(context[0])
         merged.update(paragraph_props(ppr))
+        # (False is an edge taken away, so the default None; snapToGrid off is a real False)
         look = ParagraphLook(**{k: v for k, v in merged.items()
-                                if k in _PARAGRAPH_FIELDS and v is not None and v is not False})
+                                if k in _PARAGRAPH_FIELDS and v is not None and (v is not False or k == "snap_to_grid")})
         self._paragraph_cache[key] = look
         return look
 

@@ -45,6 +45,7 @@ from app.ui.qt_formats import (
     default_font,
     look_block_format,
     look_font_pt,
+    picture_line_spacing,
     run_char_format,
     word_spacing,
 )
@@ -107,7 +108,9 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     if looks and document.origin == "docx":
         from app.io.page import page_setup, page_starts
 
-        grid = page_setup(document).line_pitch_pt
+        setup = page_setup(document)
+        grid = setup.line_pitch_pt
+        qdoc.page_margins_mm = (setup.left, setup.top)
         starts = page_starts(document)
     first = True
     # An empty paragraph's mark has the size of the text around it (as a rule, in Word).
@@ -196,6 +199,8 @@ def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_widt
         break_page_before(bf)
     if looks and not bf.hasProperty(LOOK_SHOWN):
         bf.setLineHeight(LINE_GAP_PX, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+    if core.images and bf.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value:
+        picture_line_spacing(bf, look_font_pt(core) if looks and core.look is not None else block_font_pt(core))
     cursor.setBlockFormat(bf)
     if core.images:
         # A picture fits the line it stands on: the page less the paragraph's indents.
@@ -333,7 +338,16 @@ def _insert_image(qdoc: ReportDocument, cursor: QTextCursor, image: ImageRef, ma
     for key, value in text_format.properties().items():
         fmt.setProperty(key, value)
     fmt.setName(image_url(image.key).toString())
-    width, height = image_size_px(image, max_width)
+    width, height = image_size_px(image, max_width if image.place is None else 0.0)
+    if image.place is not None:
+        # Drawn at its place by floating.FloatingPictures (a few files have them: loaded then).
+        from app.ui.floating import FLOAT_SPOT, FLOATING_PICTURE, reach_of, show_floating, spot_of
+
+        show_floating(qdoc)
+        spot = spot_of(image.place, *qdoc.page_margins_mm)
+        fmt.setObjectType(FLOATING_PICTURE)
+        fmt.setProperty(FLOAT_SPOT, spot)
+        qdoc.float_reach = max(qdoc.float_reach, reach_of(spot, height))
     fmt.setWidth(width)
     fmt.setHeight(height)
     fmt.setProperty(IMAGE_KEY, image.key)

@@ -66,7 +66,7 @@ def _shown_pictures(block: QTextBlock, pictures: dict[int, ImageRef]) -> list[tu
             offset += len(text)
             continue
         cf = fragment.charFormat()
-        number = cf.property(IMAGE_REF) if cf.isImageFormat() else None
+        number = cf.property(IMAGE_REF) if cf.hasProperty(IMAGE_REF) else None  # in the line or floating
         image = pictures.get(number) if isinstance(number, int) else None
         for ch in text:
             if ch != OBJECT:

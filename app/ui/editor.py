@@ -1,6 +1,7 @@
 """The document pane: a white A4-wide page on a grey desk, and the paste rule."""
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -131,7 +132,15 @@ class Editor(QTextEdit):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
+        reach = getattr(self.document(), "float_reach", 0.0)
+        if reach:
+            # A floating picture is drawn with its anchor paragraph, which may stand outside the
+            # area to repaint: the paragraphs that far around it are drawn too (Qt still paints
+            # only inside the area).
+            area = event.rect().adjusted(0, -math.ceil(reach), 0, math.ceil(reach))
+            super().paintEvent(QPaintEvent(area))
+        else:
+            super().paintEvent(event)
         if self.marks_placeholders:
             # The overlays need the engine side, which loads after the first frame (an empty page
             # has nothing to draw): Word's list labels, in the room their paragraphs leave (never

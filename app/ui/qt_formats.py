@@ -238,7 +238,7 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
         bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.FixedHeight.value)
     elif look.line_rule == "atLeast" and look.line_spacing > 0:
         bf.setLineHeight(look.line_spacing * PX_PER_PT, kinds.MinimumHeight.value)
-    elif grid_pt and 0.5 <= look.line_spacing <= 5:
+    elif grid_pt and look.snap_to_grid and 0.5 <= look.line_spacing <= 5:
         # Word snaps each line to whole pitches of the grid: a line of 五号 takes one 15.6 pt
         # pitch, one of 三号 two (taller content, a picture, still makes its line taller).
         pitches = max(1, math.ceil(font_pt * WORD_LINE / grid_pt - 0.01))
@@ -257,6 +257,14 @@ def look_block_format(look: ParagraphLook, font_pt: float, label_room: float = 0
     bf.setProperty(BUILT_INDENT, bf.textIndent())
     bf.setProperty(BUILT_ALIGNMENT, _alignment_name(bf))
     return bf
+
+
+def picture_line_spacing(bf: QTextBlockFormat, font_pt: float) -> None:
+    """Line spacing in multiples for a paragraph with a picture in the line: Word and LibreOffice
+    add the multiple's extra to the font's line, not to the picture's height (Qt's proportional
+    height would stretch a tall chart's line by the same percentage)."""
+    extra = (bf.lineHeight() / 100 - 1) * font_pt * WORD_LINE * PX_PER_PT
+    bf.setLineHeight(max(extra, 0.0), QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
 
 
 def break_page_before(bf: QTextBlockFormat) -> None:

@@ -54,6 +54,10 @@ class ReportDocument(QTextDocument):
         self.contentsChange.connect(self._on_contents_change)
         self._building = False
         self._changes: ChangeApplier | None = None
+        # The page's left and top margins (mm) the file gives, and how far from its anchor
+        # paragraph a floating picture may be drawn (0: it has none; see app.ui.floating).
+        self.page_margins_mm = (25.4, 25.4)  # (Word's inch, where the file gives none)
+        self.float_reach = 0.0
 
     @classmethod
     def of(cls, document: Document, parent: QObject | None = None,
