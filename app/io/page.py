@@ -37,6 +37,10 @@ class PageSetup:
     # What Word prints after the text, on a page of its own: the endnotes, each as its number
     # (i, ii, … as Word numbers them by default) and its paragraphs. The editor does not show them.
     endnotes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Newspaper columns on paper (w:cols) where every section has the same number of equal ones;
+    # the gap between two in millimetres. The editor shows one column.
+    columns: int = 1
+    column_gap_mm: float = 12.7
 
 
 OFFICIAL = PageSetup()
@@ -64,7 +68,34 @@ def page_setup(document: Document, paper: bool = False) -> PageSetup:
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else UNSTATED_MARGIN_MM for m in mm[2:]]
     return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
                      line_pitch_pt=_line_pitch(section),
-                     endnotes=endnotes_of(document.source) if paper else ())
+                     endnotes=endnotes_of(document.source) if paper else (),
+                     **(_columns(document.source.sections) if paper else {}))
+
+
+_COLS = _W + "cols"
+
+
+def _columns(sections) -> dict[str, float]:  # noqa: ANN001 - python-docx Sections
+    """The columns every section shares, as PageSetup fields (none where they differ, are of
+    unequal widths or are one)."""
+    found = set()
+    try:
+        for section in sections:
+            cols = section._sectPr.find(_COLS)
+            if cols is None:
+                found.add((1, 720))
+                continue
+            if cols.get(_W + "equalWidth") in ("0", "false"):
+                return {}
+            found.add((int(cols.get(_W + "num") or 1), int(cols.get(_W + "space") or 720)))
+    except (AttributeError, ValueError):
+        return {}
+    if len(found) != 1:
+        return {}
+    [(number, space)] = found
+    if not 2 <= number <= 6:
+        return {}
+    return {"columns": number, "column_gap_mm": max(space, 0) / TWIPS_PER_MM}
 
 
 _NOT_NOTES = ("separator", "continuationSeparator", "continuationNotice")

@@ -48,7 +48,8 @@ class PrintActions(QObject):
         from app.ui.printing import render
 
         try:
-            render(self.window.report, printer, setup.page_numbers, endnotes=setup.endnotes)
+            render(self.window.report, printer, setup.page_numbers, endnotes=setup.endnotes,
+                   columns=(setup.columns, setup.column_gap_mm))
         except DocumentError as exc:
             self.operations.warn(translate("Beyond", "Print"), exc.message)
 

@@ -65,12 +65,18 @@ def make_printer(setup: PageSetup, title: str) -> QPrinter:
 
 
 def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
-           on_page: Callable[[int, int], None] | None = None, endnotes: Endnotes = ()) -> None:
+           on_page: Callable[[int, int], None] | None = None, endnotes: Endnotes = (),
+           columns: tuple[int, float] = (1, 0.0)) -> None:
     """Lay ``source`` out on the printer's page (inside its margins) and print every page,
     with the GB/T 9704 page number ("— 1 —", odd pages right, even pages left) when asked, and
     the document's ``endnotes`` after the text on a page of their own, as Word prints them;
+    ``columns``: (how many, the gap in mm) newspaper columns side by side on each page;
     ``on_page(number, last)`` before each page (a long report's progress)."""
     copy = source.clone()
+    if getattr(source, "float_reach", 0.0):
+        from app.ui.floating import show_floating
+
+        show_floating(copy)
     frame = copy.rootFrame().frameFormat()
     # The page margins are the printer's; the editor's on-screen margins would come on top.
     frame.setMargin(0)
@@ -90,12 +96,15 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
     if endnotes:
         _add_endnotes(copy, endnotes)
     scale_x, scale_y = printer.logicalDpiX() / dpi_x, printer.logicalDpiY() / dpi_y
-    page = QSizeF(printer.width() / scale_x, printer.height() / scale_y)
+    count, gap_mm = columns if columns[0] > 1 else (1, 0.0)
+    gap = gap_mm * dpi_x / 25.4
+    # Each column is a page of Qt's layout, as wide as a column: `count` of them to a sheet.
+    page = QSizeF((printer.width() / scale_x - (count - 1) * gap) / count, printer.height() / scale_y)
     copy.setPageSize(page)
     if fit_rows(copy):
         # Qt lays the rest out again lazily after a table changes: all of it, before printing.
         copy.markContentsDirty(0, copy.characterCount())
-    pages = copy.pageCount()
+    pages = -(-copy.pageCount() // count)
     first, last = 1, pages
     if printer.fromPage() > 0:
         first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
@@ -111,19 +120,20 @@ def render(source: QTextDocument, printer: QPrinter, page_numbers: bool = False,
                 on_page(number, last)
             if number > first:
                 printer.newPage()
-            painter.save()
-            painter.scale(scale_x, scale_y)
-            top = (number - 1) * page.height()
-            painter.translate(0, -top)
-            clip = QRectF(0, top, page.width(), page.height())
-            painter.setClipRect(clip)
-            context.clip = clip
-            copy.documentLayout().draw(painter, context)
-            if labels:
-                paint_page_labels(painter, copy, labels, clip, dpi_y)
-            if bordered:
-                paint_page_borders(painter, copy, bordered, clip)
-            painter.restore()
+            for column in range(count):
+                painter.save()
+                painter.scale(scale_x, scale_y)
+                top = ((number - 1) * count + column) * page.height()
+                painter.translate(column * (page.width() + gap), -top)
+                clip = QRectF(0, top, page.width(), page.height())
+                painter.setClipRect(clip)
+                context.clip = clip
+                copy.documentLayout().draw(painter, context)
+                if labels:
+                    paint_page_labels(painter, copy, labels, clip, dpi_y)
+                if bordered:
+                    paint_page_borders(painter, copy, bordered, clip)
+                painter.restore()
             if page_numbers:
                 _page_number(painter, printer, number)
     finally:
@@ -243,7 +253,7 @@ def export_pdf(source: QTextDocument, setup: PageSetup, path: str | os.PathLike,
         printer = make_printer(setup, title)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(tmp)
-        render(source, printer, setup.page_numbers, on_page, setup.endnotes)
+        render(source, printer, setup.page_numbers, on_page, setup.endnotes, (setup.columns, setup.column_gap_mm))
         if os.path.getsize(tmp) == 0:
             raise DocumentError(translate("Printing", "The PDF was not written (the print engine produced nothing)."))
         with open(tmp, "rb+") as fh:

@@ -95,12 +95,12 @@ def test_a_long_pdf_export_shows_its_pages(window, tmp_path, monkeypatch) -> Non
     real = printing.render
     monkeypatch.setattr(progress, "SHOW_AFTER_MS", 50)
 
-    def slow(source, printer, page_numbers=False, on_page=None, endnotes=()):  # noqa: ANN001, ANN202 - a slow printer
+    def slow(source, printer, page_numbers=False, on_page=None, endnotes=(), columns=(1, 0.0)):  # noqa: ANN001, ANN202 - a slow printer
         def each(number: int, last: int) -> None:
             time.sleep(0.1)
             on_page(number, last)
 
-        real(source, printer, page_numbers, each, endnotes)
+        real(source, printer, page_numbers, each, endnotes, columns)
 
     monkeypatch.setattr(printing, "render", slow)
     progress.SHOWN.clear()
