@@ -71,6 +71,41 @@ def is_scaffolding(block: QTextBlock, data: BlockData | None) -> bool:
 _TABLE_LOOKAHEAD = 40
 
 
+# How far from the block found last time the next one is looked for before asking Qt's hit test
+# (which walks a long report's frames: ~2 ms a paint at 1,500 pages).
+_NEAR = 48
+
+
+def _block_at(editor: QTextEdit, y: float) -> QTextBlock:
+    """The block at height ``y`` of the document (outside a table the first whose box reaches
+    below ``y``): walked from the one found last time, as the next paint mostly asks about the
+    same place (the paragraph being typed in), or else by Qt's hit test."""
+    document = editor.document()
+    layout = document.documentLayout()
+    known = editor.property("screenBlock")
+    block = document.findBlockByNumber(known) if isinstance(known, int) else QTextBlock()
+    steps = 0
+    if block.isValid():
+        if layout.blockBoundingRect(block).top() > y:
+            while steps < _NEAR and block.previous().isValid() and layout.blockBoundingRect(block).top() > y:
+                block, steps = block.previous(), steps + 1
+        else:
+            while steps < _NEAR:
+                following = block.next()
+                if not following.isValid() or layout.blockBoundingRect(following).top() > y:
+                    break
+                block, steps = following, steps + 1
+    if not block.isValid() or steps >= _NEAR:
+        # (inside the text's left side: in the margin Qt's hit test may answer the report's end)
+        x = document.rootFrame().frameFormat().leftMargin() + 1 - editor.horizontalScrollBar().value()
+        block = editor.cursorForPosition(QPoint(round(x), round(y - editor.verticalScrollBar().value()))).block()
+        # Between two paragraphs Qt answers the lower one: the upper, as the walk does.
+        if block.previous().isValid() and layout.blockBoundingRect(block).top() > y:
+            block = block.previous()
+    editor.setProperty("screenBlock", block.blockNumber())
+    return block
+
+
 def blocks_on_screen(editor: QTextEdit, whole_tables: bool = False,
                      area: QRect | None = None) -> Iterator[tuple[QTextBlock, QRectF]]:
     """The blocks that may show in the editor's viewport (or in ``area`` of it: what a paint
@@ -83,7 +118,7 @@ def blocks_on_screen(editor: QTextEdit, whole_tables: bool = False,
     offset = QPointF(-editor.horizontalScrollBar().value(), -editor.verticalScrollBar().value())
     area = editor.viewport().rect() if area is None else area
     bottom = area.bottom() + 1
-    block = editor.cursorForPosition(QPoint(0, area.top())).block()
+    block = _block_at(editor, area.top() - offset.y())
     if whole_tables:
         table = QTextCursor(block).currentTable()
         if table is not None:
