@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.core.document import Document
 from app.core.numbering import format_number
 from app.io.looks import part_element
+from app.io.ooxml import CUSTOM_XML, SDT, SDT_CONTENT, TBL, TC, TR, WP, P
 
 TWIPS_PER_MM = 1440 / 25.4
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,6 +67,12 @@ def page_setup(document: Document, paper: bool = False) -> PageSetup:
         return OFFICIAL  # a broken pgSz: print on the official page rather than on a stamp
     # A margin the file does not give is Word's and LibreOffice's default, an inch.
     margins = [m if m is not None and 0 <= m < min(width, height) / 2 else UNSTATED_MARGIN_MM for m in mm[2:]]
+    if paper:
+        # Word starts the text below a header that reaches past the top margin (and ends it
+        # above such a footer): the margins the page then has.
+        default_pt = _header_text_pt(document.source)
+        margins[0] = max(margins[0], _reach_mm(section.header, section.header_distance, default_pt))
+        margins[1] = max(margins[1], _reach_mm(section.footer, section.footer_distance, default_pt))
     return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
                      line_pitch_pt=_line_pitch(section),
                      endnotes=endnotes_of(document.source) if paper else (),
@@ -129,6 +136,67 @@ def _line_pitch(section) -> float | None:  # noqa: ANN001 - a python-docx Sectio
     except ValueError:
         return None
     return pitch if 4 <= pitch <= 200 else None
+
+
+# Word's distance from the paper's edge to a header or footer where the file gives none (720 twips).
+_HEADER_DISTANCE_MM = 12.7
+_LINE = 1.2  # a line of text about 1.2 times its font size (header text is mostly Latin or 宋体)
+
+
+def _reach_mm(part, distance, default_pt: float) -> float:  # noqa: ANN001 - python-docx header/footer, Length
+    """How far from the paper's edge a header or footer reaches (its distance from the edge and
+    its height), 0 where the section has none of its own."""
+    try:
+        if part.is_linked_to_previous:
+            return 0.0
+        element = part._element
+    except (AttributeError, ValueError):
+        return 0.0
+    start = distance.mm if distance is not None else _HEADER_DISTANCE_MM
+    return start + _height_pt(element, default_pt) * 25.4 / 72
+
+
+def _height_pt(container, default_pt: float) -> float:  # noqa: ANN001 - an lxml element
+    """The height of a header's or footer's content, estimated: its paragraphs one after the other
+    (a table row as tall as its tallest cell)."""
+    height = 0.0
+    for child in container:
+        if child.tag == P:
+            height += _paragraph_pt(child, default_pt)
+        elif child.tag == TBL:
+            for row in child.iter(TR):
+                height += max((_height_pt(cell, default_pt) for cell in row.iter(TC)), default=0.0)
+        elif child.tag in (SDT, SDT_CONTENT, CUSTOM_XML):
+            height += _height_pt(child, default_pt)
+    return height
+
+
+def _paragraph_pt(p, default_pt: float) -> float:  # noqa: ANN001 - a w:p element
+    """One line of the paragraph's largest text, or its tallest picture in the line, and its spacing."""
+    sizes = [int(sz.get(_W + "val", "0")) / 2 for sz in p.iter(_W + "sz") if sz.get(_W + "val", "").isdigit()]
+    pictures = [int(extent.get("cy", "0")) / 12700 for inline in p.iter(WP + "inline")
+                for extent in inline.findall(WP + "extent") if extent.get("cy", "").isdigit()]
+    spacing = p.find(f"{_W}pPr/{_W}spacing")
+    room = 0.0
+    if spacing is not None:
+        room = sum(int(spacing.get(_W + side)) / 20 for side in ("before", "after")
+                   if (spacing.get(_W + side) or "").isdigit())
+    return max(max(sizes, default=default_pt) * _LINE, max(pictures, default=0.0)) + room
+
+
+def _header_text_pt(package) -> float:  # noqa: ANN001 - a python-docx Document
+    """The size of a header's text: its Header style's, else the document's default, else Word's 10 pt."""
+    try:
+        styles = package.styles.element
+    except AttributeError:
+        return 10.0
+    for path in (f"{_W}style[@{_W}styleId='Header']/{_W}rPr/{_W}sz",
+                 f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz"):
+        found = styles.find(path)
+        value = found.get(_W + "val", "") if found is not None else ""
+        if value.isdigit() and int(value) > 0:
+            return int(value) / 2
+    return 10.0
 
 
 def _numbers_pages(section) -> bool:  # noqa: ANN001 - a python-docx Section
