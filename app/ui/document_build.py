@@ -27,6 +27,7 @@ from app.core.document import Block, Border, CellLook, CellRef, Document, ImageR
 from app.core.offsets import LINE_BREAK, OBJECT, shown_text
 from app.ui.block_data import BlockData, data_of
 from app.ui.i18n import translate
+from app.ui.look_formats import forget_formats, paragraph_block_format, run_look_format
 from app.ui.qt_formats import (
     EMU_PER_PX,
     IMAGE_KEY,
@@ -43,10 +44,8 @@ from app.ui.qt_formats import (
     char_format,
     colour_brush,
     default_font,
-    look_block_format,
     look_font_pt,
     picture_line_spacing,
-    run_char_format,
     word_spacing,
 )
 
@@ -100,7 +99,7 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
     """``looks``: show paragraphs, runs, labels and tables as Word does (their resolved looks)
     where the reader gave them; else by their direct formatting only (the official format)."""
     blocks = document.blocks
-    _paragraph_formats.clear()
+    forget_formats()
     _add_image_resources(document, cursor.document())
     grid = None
     starts: set[int] = set()
@@ -147,40 +146,12 @@ def build_rich(qdoc: ReportDocument, document: Document, cursor: QTextCursor, lo
         i += 1
     if data_of(cursor.block()) is None:
         qdoc.attach(cursor.block(), BlockData(None, phantom=True))
-    _paragraph_formats.clear()  # (the ids of its keys stand for this document's looks only)
+    forget_formats()  # (the ids of their keys stand for this document's looks only)
 
 
 def shown_text_of(core: Block) -> str:
     """The block's text as Qt holds it: line breaks as LINE_BREAK, an OBJECT per picture."""
     return shown_text(core.text, [image.offset for image in core.images])
-
-
-def paragraph_block_format(core: Block, looks: bool, grid: float | None = None) -> QTextBlockFormat:
-    """How the paragraph is laid out: as Word does (its look, with room for its list label), or
-    by its direct formatting."""
-    if not looks or core.look is None:
-        return block_format(core.format, block_font_pt(core))
-    from app.ui.list_labels import label_room
-
-    look = core.look
-    font_pt = look_font_pt(core)
-    # By identity: the reader shares one look among the paragraphs of a style (hashing a look
-    # field by field costs more); the cache lives for one build, so no id is reused meanwhile.
-    key = (id(look), font_pt, core.label, core.label_suffix, id(core.label_look), grid)
-    known = _paragraph_formats.get(key)
-    if known is not None:
-        return QTextBlockFormat(known)
-    room = 0.0
-    if core.label:
-        left = look.left_chars * font_pt if look.left_chars is not None else look.left_indent_pt
-        first = look.first_line_chars * font_pt if look.first_line_chars is not None else look.first_line_indent_pt
-        room = label_room(core, left * PX_PER_PT, first * PX_PER_PT)
-    made = _paragraph_formats[key] = look_block_format(look, font_pt, room, grid)
-    return QTextBlockFormat(made)
-
-
-# The block formats of paragraph looks built so far in this build (a report has few distinct ones).
-_paragraph_formats: dict[tuple, QTextBlockFormat] = {}
 
 
 def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_width: float = PAGE_TEXT_PX,
@@ -206,7 +177,7 @@ def _fill_block(qdoc: ReportDocument, cursor: QTextCursor, core: Block, max_widt
         # A picture fits the line it stands on: the page less the paragraph's indents.
         max_width = max(max_width - bf.leftMargin() - bf.rightMargin() - max(bf.textIndent(), 0.0), 48.0)
     rescan(qdoc.attach(cursor.block(), BlockData(core)), shown_text_of(core))
-    shown = run_char_format if looks else (lambda run, n: char_format(run.format, n))
+    shown = run_look_format if looks else (lambda run, n: char_format(run.format, n))
     first_format = shown(core.runs[0], 0) if core.runs else _empty_format(core, looks, mark_pt)
     cursor.setBlockCharFormat(_keeping_cell(cursor, first_format, dress) if core.cell is not None else first_format)
     images = sorted(core.images, key=lambda i: i.offset)
@@ -340,14 +311,9 @@ def _insert_image(qdoc: ReportDocument, cursor: QTextCursor, image: ImageRef, ma
     fmt.setName(image_url(image.key).toString())
     width, height = image_size_px(image, max_width if image.place is None else 0.0)
     if image.place is not None:
-        # Drawn at its place by floating.FloatingPictures (a few files have them: loaded then).
-        from app.ui.floating import FLOAT_SPOT, FLOATING_PICTURE, reach_of, show_floating, spot_of
+        from app.ui.floating import make_floating  # (a few files have floating pictures: loaded then)
 
-        show_floating(qdoc)
-        spot = spot_of(image.place, *qdoc.page_margins_mm)
-        fmt.setObjectType(FLOATING_PICTURE)
-        fmt.setProperty(FLOAT_SPOT, spot)
-        qdoc.float_reach = max(qdoc.float_reach, reach_of(spot, height))
+        make_floating(qdoc, fmt, image.place, height)
     fmt.setWidth(width)
     fmt.setHeight(height)
     fmt.setProperty(IMAGE_KEY, image.key)

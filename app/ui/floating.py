@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, QUrl
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPyTextObject, QTextDocument, QTextFormat
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPyTextObject, QTextDocument, QTextFormat, QTextImageFormat
 
 from app.core.document import FloatPlace
 from app.ui.qt_formats import EMU_PER_PX, PX_PER_PT
+
+if TYPE_CHECKING:
+    from app.ui.report_document import ReportDocument
 
 FLOATING_PICTURE = QTextFormat.ObjectTypes.UserObject + 1
 FLOAT_SPOT = QTextFormat.Property.UserProperty + 12
@@ -48,6 +52,15 @@ def spot_of(place: FloatPlace, left_mm: float, top_mm: float) -> Spot:
     if place.y_from in ("page", "topMargin"):
         y -= top_mm / 25.4 * 96
     return Spot(x, y, place.y_from in _ON_PAGE, place.x_align, place.y_align)
+
+
+def make_floating(document: ReportDocument, fmt: QTextImageFormat, place: FloatPlace, height: float) -> None:
+    """Make ``fmt`` (a picture ``height`` px tall) a floating picture of ``document`` at ``place``."""
+    show_floating(document)
+    spot = spot_of(place, *document.page_margins_mm)
+    fmt.setObjectType(FLOATING_PICTURE)
+    fmt.setProperty(FLOAT_SPOT, spot)
+    document.float_reach = max(document.float_reach, reach_of(spot, height))
 
 
 def show_floating(document: QTextDocument) -> None:
