@@ -4,7 +4,7 @@ that comes out shorter than its height gets the difference as padding below its 
 Run once the document is laid out at its final width (paper: after the page size is set)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QTextDocument, QTextFrame, QTextTable
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextFrame, QTextTable
 
 from app.ui.qt_formats import ROW_HEIGHTS
 
@@ -42,7 +42,7 @@ def _fit_table(document: QTextDocument, table: QTextTable, heights: list) -> int
                 continue
             first, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
             top = layout.blockBoundingRect(first).top() - first.blockFormat().topMargin()
-            bottom = layout.blockBoundingRect(last).bottom() + last.blockFormat().bottomMargin()
+            bottom = _bottom(layout, last) + last.blockFormat().bottomMargin()
             fmt = cell.format().toTableCellFormat()
             height = bottom - top + fmt.topPadding() + fmt.bottomPadding()
             if height > tallest_height:
@@ -54,6 +54,18 @@ def _fit_table(document: QTextDocument, table: QTextTable, heights: list) -> int
         tallest.setFormat(fmt)
         padded += 1
     return padded
+
+
+def _bottom(layout, block: QTextBlock) -> float:  # noqa: ANN001 - a QAbstractTextDocumentLayout
+    """Where ``block``'s last line ends: its box holds the lines' own heights, but a paragraph
+    with a line height (exact, at least, multiple) advances by that height per line."""
+    box = layout.blockBoundingRect(block)
+    lines = block.layout()
+    fmt = block.blockFormat()
+    if lines is None or not lines.lineCount():
+        return box.bottom()
+    advance = sum(fmt.lineHeight(lines.lineAt(n).height(), 1.0) for n in range(lines.lineCount()))
+    return max(box.bottom(), box.top() + advance)
 
 
 __all__ = ["fit_rows"]

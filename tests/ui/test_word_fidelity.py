@@ -288,6 +288,27 @@ def test_row_heights_are_kept_on_paper(window, tmp_path: Path) -> None:  # noqa:
     assert short < 40 and abs((top(3) - top(1)) - 96) < 3  # an inch: 72 pt at 96 px an inch
 
 
+def test_a_row_height_counts_its_lines_at_their_line_height(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """A cell paragraph with "at least 30 pt" lines is as tall as those lines: padding the row up
+    to its height counts them so, not at the text's own smaller height."""
+    from app.ui.table_rows import fit_rows
+
+    d = docx.Document()
+    table = d.add_table(rows=2, cols=1)
+    table.rows[0]._tr.get_or_add_trPr().append(xml('<w:trHeight w:val="1440" w:hRule="atLeast"/>'))
+    table.rows[0].cells[0].text, table.rows[1].cells[0].text = "封面", "正文"
+    spacing = table.rows[0].cells[0].paragraphs[0]._p.get_or_add_pPr()
+    spacing.append(xml('<w:spacing w:before="0" w:after="0" w:line="600" w:lineRule="atLeast"/>'))
+    assert window.open_path(save(d, tmp_path / "行距行高.docx"))
+    copy = window.editor.document().clone()
+    copy.setTextWidth(700)
+    layout = copy.documentLayout()
+    fit_rows(copy)
+    copy.markContentsDirty(0, copy.characterCount())
+    first, second = (layout.blockBoundingRect(copy.findBlockByNumber(n)).top() for n in (1, 2))
+    assert abs((second - first) - 96) < 3  # the row is an inch, not an inch and the line's extra
+
+
 def test_automatic_spacing_is_fourteen_points(tmp_path: Path) -> None:
     d = docx.Document()
     p = d.add_paragraph("网页段落")
