@@ -7,3 +7,27 @@ CJK_FALLBACKS = ["FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", 
 # GB/T 9704 body text: 3号 仿宋, 16 pt.
 DEFAULT_FAMILIES = ["仿宋_GB2312", *CJK_FALLBACKS]
 DEFAULT_SIZE_PT = 16.0
+
+# Where a document's Latin font is missing, a font of its kind that is installed stands in for its
+# Latin text, before the CJK fallbacks (whose Latin letters are narrower): as LibreOffice and Word
+# substitute, metric-compatible fonts first (Carlito for Calibri, Caladea for Cambria).
+LATIN_STAND_INS = {
+    "serif": ["Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "Noto Serif", "FreeSerif"],
+    "sans": ["Arial", "Liberation Sans", "Arimo", "DejaVu Sans", "Noto Sans", "FreeSans"],
+    "mono": ["Courier New", "Liberation Mono", "Cousine", "DejaVu Sans Mono", "Noto Sans Mono", "FreeMono"],
+}
+METRIC_TWINS = {"calibri": "Carlito", "cambria": "Caladea"}
+STANDING_IN = frozenset([*METRIC_TWINS.values(), *(f for kind in LATIN_STAND_INS.values() for f in kind)])
+_SERIF_MARKS = ("times", "roman", "cambria", "georgia", "garamond", "antiqua", "palatino", "serif", "century",
+                "宋", "song", "ming", "仿宋", "fangsong", "楷", "kai")
+_MONO_MARKS = ("courier", "mono", "consol", "console")
+
+
+def latin_kind(family: str) -> str:
+    """"serif", "sans" or "mono": the kind of font a family name says it is."""
+    name = family.lower()
+    if any(mark in name for mark in _MONO_MARKS):
+        return "mono"
+    if any(mark in name for mark in _SERIF_MARKS) and "sans" not in name:
+        return "serif"
+    return "sans"

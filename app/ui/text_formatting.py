@@ -7,14 +7,17 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from app.ui.actions import WindowActions
 from app.ui.editor import Editor
-from app.ui.fonts import CJK_FALLBACKS, DEFAULT_FAMILIES, DEFAULT_SIZE_PT
+from app.ui.fonts import CJK_FALLBACKS, DEFAULT_FAMILIES, DEFAULT_SIZE_PT, STANDING_IN
 
 
 def own_fonts(families: list[str]) -> list[str]:
-    """The run's own fonts: what qt_formats.families_of put before the fallback list."""
+    """The run's own fonts: what qt_formats.families_of put before the fallback list (and the
+    installed font standing in for a missing Latin one)."""
     for i in range(min(2, len(families)), -1, -1):  # a run names at most two fonts
-        head = families[:i]
-        if families[i:] == [f for f in DEFAULT_FAMILIES if f not in head]:
+        head, tail = families[:i], families[i:]
+        if tail and tail[0] in STANDING_IN:
+            tail = tail[1:]
+        if tail == [f for f in DEFAULT_FAMILIES if f not in head]:
             return head
     return families
 
