@@ -70,9 +70,9 @@ def page_setup(document: Document, paper: bool = False) -> PageSetup:
     if paper:
         # Word starts the text below a header that reaches past the top margin (and ends it
         # above such a footer): the margins the page then has.
-        default_pt = _header_text_pt(document.source)
-        margins[0] = max(margins[0], _reach_mm(section.header, section.header_distance, default_pt))
-        margins[1] = max(margins[1], _reach_mm(section.footer, section.footer_distance, default_pt))
+        sizes = _style_sizes(document.source)
+        margins[0] = max(margins[0], _reach_mm(section.header, section.header_distance, sizes))
+        margins[1] = max(margins[1], _reach_mm(section.footer, section.footer_distance, sizes))
     return PageSetup(width, height, *margins, from_document=True, page_numbers=_numbers_pages(section),
                      line_pitch_pt=_line_pitch(section),
                      endnotes=endnotes_of(document.source) if paper else (),
@@ -143,7 +143,7 @@ _HEADER_DISTANCE_MM = 12.7
 _LINE = 1.2  # a line of text about 1.2 times its font size (header text is mostly Latin or 宋体)
 
 
-def _reach_mm(part, distance, default_pt: float) -> float:  # noqa: ANN001 - python-docx header/footer, Length
+def _reach_mm(part, distance, sizes: dict[str | None, float]) -> float:  # noqa: ANN001 - python-docx objects
     """How far from the paper's edge a header or footer reaches (its distance from the edge and
     its height), 0 where the section has none of its own."""
     try:
@@ -153,50 +153,61 @@ def _reach_mm(part, distance, default_pt: float) -> float:  # noqa: ANN001 - pyt
     except (AttributeError, ValueError):
         return 0.0
     start = distance.mm if distance is not None else _HEADER_DISTANCE_MM
-    return start + _height_pt(element, default_pt) * 25.4 / 72
+    return start + _height_pt(element, sizes) * 25.4 / 72
 
 
-def _height_pt(container, default_pt: float) -> float:  # noqa: ANN001 - an lxml element
+def _height_pt(container, sizes: dict[str | None, float]) -> float:  # noqa: ANN001 - an lxml element
     """The height of a header's or footer's content, estimated: its paragraphs one after the other
     (a table row as tall as its tallest cell)."""
     height = 0.0
     for child in container:
         if child.tag == P:
-            height += _paragraph_pt(child, default_pt)
+            height += _paragraph_pt(child, sizes)
         elif child.tag == TBL:
             for row in child.iter(TR):
-                height += max((_height_pt(cell, default_pt) for cell in row.iter(TC)), default=0.0)
+                height += max((_height_pt(cell, sizes) for cell in row.iter(TC)), default=0.0)
         elif child.tag in (SDT, SDT_CONTENT, CUSTOM_XML):
-            height += _height_pt(child, default_pt)
+            height += _height_pt(child, sizes)
     return height
 
 
-def _paragraph_pt(p, default_pt: float) -> float:  # noqa: ANN001 - a w:p element
-    """One line of the paragraph's largest text, or its tallest picture in the line, and its spacing."""
-    sizes = [int(sz.get(_W + "val", "0")) / 2 for sz in p.iter(_W + "sz") if sz.get(_W + "val", "").isdigit()]
+def _paragraph_pt(p, sizes: dict[str | None, float]) -> float:  # noqa: ANN001 - a w:p element
+    """One line of the paragraph's largest text, or its tallest picture in the line, and its
+    spacing; nothing for a framed paragraph (w:framePr: a page number set in a frame), which
+    stands beside the text rather than above it."""
+    ppr = p.find(_W + "pPr")
+    if ppr is not None and ppr.find(_W + "framePr") is not None:
+        return 0.0
+    style = ppr.find(_W + "pStyle") if ppr is not None else None
+    own_pt = sizes.get(style.get(_W + "val") if style is not None else None, sizes[None])
+    text_sizes = [int(sz.get(_W + "val")) / 2 for sz in p.iter(_W + "sz") if sz.get(_W + "val", "").isdigit()]
     pictures = [int(extent.get("cy", "0")) / 12700 for inline in p.iter(WP + "inline")
                 for extent in inline.findall(WP + "extent") if extent.get("cy", "").isdigit()]
-    spacing = p.find(f"{_W}pPr/{_W}spacing")
+    spacing = ppr.find(_W + "spacing") if ppr is not None else None
     room = 0.0
     if spacing is not None:
         room = sum(int(spacing.get(_W + side)) / 20 for side in ("before", "after")
                    if (spacing.get(_W + side) or "").isdigit())
-    return max(max(sizes, default=default_pt) * _LINE, max(pictures, default=0.0)) + room
+    return max(max(text_sizes, default=own_pt) * _LINE, max(pictures, default=0.0)) + room
 
 
-def _header_text_pt(package) -> float:  # noqa: ANN001 - a python-docx Document
-    """The size of a header's text: its Header style's, else the document's default, else Word's 10 pt."""
+def _style_sizes(package) -> dict[str | None, float]:  # noqa: ANN001 - a python-docx Document
+    """The text size each paragraph style sets itself (by style id), and under None the
+    document's default (Word's 10 pt where it gives none)."""
+    sizes: dict[str | None, float] = {None: 10.0}
     try:
         styles = package.styles.element
     except AttributeError:
-        return 10.0
-    for path in (f"{_W}style[@{_W}styleId='Header']/{_W}rPr/{_W}sz",
-                 f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz"):
-        found = styles.find(path)
-        value = found.get(_W + "val", "") if found is not None else ""
+        return sizes
+    default = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz")
+    if default is not None and default.get(_W + "val", "").isdigit() and int(default.get(_W + "val")) > 0:
+        sizes[None] = int(default.get(_W + "val")) / 2
+    for style in styles.iterfind(_W + "style"):
+        size = style.find(f"{_W}rPr/{_W}sz")
+        value = size.get(_W + "val", "") if size is not None else ""
         if value.isdigit() and int(value) > 0:
-            return int(value) / 2
-    return 10.0
+            sizes[style.get(_W + "styleId")] = int(value) / 2
+    return sizes
 
 
 def _numbers_pages(section) -> bool:  # noqa: ANN001 - a python-docx Section

@@ -47,3 +47,25 @@ def test_a_header_inside_the_margin_changes_nothing(tmp_path: Path) -> None:
     assert page_setup(document, paper=True).top == page_setup(document).top
     no_header = read_docx(_report(tmp_path / "无.docx", header_lines=0))
     assert abs(page_setup(no_header, paper=True).top - 10) < 0.01
+
+
+def test_a_framed_page_number_and_the_footer_style_size_count_as_word_counts_them(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.bottom_margin, section.footer_distance = Mm(10), Mm(6)
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    # A page number in a frame (it stands beside the text, not above it) and one empty line of the
+    # Footer style, which the styles make 28 pt.
+    framed = footer.paragraphs[0]._p
+    framed.insert(0, parse_xml(f'<w:pPr xmlns:w="{W}"><w:framePr w:wrap="around" w:xAlign="center"/></w:pPr>'))
+    framed.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:sz w:val="96"/></w:rPr><w:t>1</w:t></w:r>'))
+    footer.add_paragraph(style="Footer")
+    d.styles["Footer"].font.size = Pt(28)
+    d.add_paragraph("正文")
+    d.save(str(tmp_path / "页脚.docx"))
+    paper = page_setup(read_docx(tmp_path / "页脚.docx"), paper=True)
+    assert abs(paper.bottom - (6 + 28 * 1.2 * 25.4 / 72)) < 0.5  # the 48 pt framed number takes no room
