@@ -173,7 +173,6 @@ class FloatPlace:
     y_from: str = "paragraph"
     x_align: str | None = None
     y_align: str | None = None
-    behind: bool = False
 
 
 @dataclass(frozen=True)

@@ -217,8 +217,7 @@ def _shape_place(shape: Any, style: dict[str, str]) -> FloatPlace | None:
         _signed_emu(style.get("margin-left") or style.get("left")), _signed_emu(style.get("margin-top") or style.get("top")),
         x_from or style.get("mso-position-horizontal-relative") or "column",
         y_from or style.get("mso-position-vertical-relative") or "paragraph",
-        _known_align(style.get("mso-position-horizontal")), _known_align(style.get("mso-position-vertical")),
-        behind=style.get("z-index", "").startswith("-"))
+        _known_align(style.get("mso-position-horizontal")), _known_align(style.get("mso-position-vertical")))
 
 
 def _anchor_place(frame: Any) -> FloatPlace | None:
@@ -230,15 +229,13 @@ def _anchor_place(frame: Any) -> FloatPlace | None:
     y = frame.find(WP + "positionV")
     if frame.get("simplePos") in ("1", "true"):
         simple = frame.find(WP + "simplePos")
-        return FloatPlace(_signed(simple, "x"), _signed(simple, "y"), "page", "page",
-                          behind=frame.get("behindDoc") in ("1", "true"))
+        return FloatPlace(_signed(simple, "x"), _signed(simple, "y"), "page", "page")
     return FloatPlace(
         _signed_text(x, WP + "posOffset"), _signed_text(y, WP + "posOffset"),
         x.get("relativeFrom", "column") if x is not None else "column",
         y.get("relativeFrom", "paragraph") if y is not None else "paragraph",
         _known_align(x.findtext(WP + "align") if x is not None else None),
-        _known_align(y.findtext(WP + "align") if y is not None else None),
-        behind=frame.get("behindDoc") in ("1", "true"))
+        _known_align(y.findtext(WP + "align") if y is not None else None))
 
 
 def _known_align(value: str | None) -> str | None:
@@ -304,10 +301,7 @@ def _drawing_images(drawing: Any, offset: int) -> list[ImageRef]:
 
 
 def _int(el: Any, name: str) -> int:
-    try:
-        return max(0, int(el.get(name))) if el is not None else 0
-    except (TypeError, ValueError):
-        return 0
+    return max(0, _signed(el, name))
 
 
 def _style_pairs(style: str) -> Iterator[tuple[str, str]]:

@@ -362,9 +362,11 @@ class StyleSheet:
             merged = dict(level_ppr)
             merged.update(context[0])
         merged.update(paragraph_props(ppr))
-        # (False is an edge taken away, so the default None; snapToGrid off is a real False)
-        look = ParagraphLook(**{k: v for k, v in merged.items()
-                                if k in _PARAGRAPH_FIELDS and v is not None and (v is not False or k == "snap_to_grid")})
+        fields = {k: v for k, v in merged.items() if k in _PARAGRAPH_FIELDS and v is not None}
+        for edge in ("border_top", "border_bottom"):
+            if fields.get(edge) is False:  # an explicit nil took away the edge a style gave
+                del fields[edge]
+        look = ParagraphLook(**fields)
         self._paragraph_cache[key] = look
         return look
 
@@ -505,8 +507,9 @@ def _look_flags(tblpr: Any) -> dict[str, bool]:
     return flags
 
 
-# Word's cell margins where neither the table nor its style gives any: 0.08 inch either side.
-WORD_CELL_MARGINS_PT = {"top": 0.0, "left": 5.4, "bottom": 0.0, "right": 5.4}
+# Word's cell margins where neither the table nor its style gives any (TableLook's default).
+_MARGIN_EDGES = ("top", "left", "bottom", "right")
+WORD_CELL_MARGINS_PT = dict(zip(_MARGIN_EDGES, TableLook.cell_margins_pt))
 
 
 class TableStyles:
@@ -586,7 +589,7 @@ class TableStyles:
         margins.update(whole.cell_margins)
         margins.update(own.cell_margins)
         return TableLook(widths, indent, _JC.get(jc or "", "left") if jc != "both" else "left", LazyCells(looks),
-                         tuple(margins[edge] for edge in ("top", "left", "bottom", "right")), _row_heights(tbl))
+                         tuple(margins[edge] for edge in _MARGIN_EDGES), _row_heights(tbl))
 
 
 class LazyCells(Mapping):

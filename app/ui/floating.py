@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPyTextObject, QTextDocument, QTextFormat, QTextImageFormat
 
 from app.core.document import FloatPlace
+from app.ui.editor import PAGE_MARGIN_MM, mm_px
 from app.ui.qt_formats import EMU_PER_PX, PX_PER_PT
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ FLOATING_PICTURE = QTextFormat.ObjectTypes.UserObject + 1
 FLOAT_SPOT = QTextFormat.Property.UserProperty + 12
 # The height of an A4 page's text in the window (it has no pages): where a picture placed on the
 # page's foot or middle stands.
-_WINDOW_PAGE_TEXT_PX = (297 - 2 * 27) / 25.4 * 96
+_WINDOW_PAGE_TEXT_PX = mm_px(297 - 2 * PAGE_MARGIN_MM, 96)
 # Horizontal references measured from the paper's edge, not from the text's left side.
 _FROM_PAPER_EDGE = ("page", "leftMargin", "insideMargin", "outsideMargin")
 # Vertical references that are the page (not the anchor paragraph); the first two from its edge.
@@ -48,9 +49,9 @@ def spot_of(place: FloatPlace, left_mm: float, top_mm: float) -> Spot:
     x = place.x_emu / EMU_PER_PX
     y = place.y_emu / EMU_PER_PX
     if place.x_from in _FROM_PAPER_EDGE:
-        x -= left_mm / 25.4 * 96
+        x -= mm_px(left_mm, 96)
     if place.y_from in ("page", "topMargin"):
-        y -= top_mm / 25.4 * 96
+        y -= mm_px(top_mm, 96)
     return Spot(x, y, place.y_from in _ON_PAGE, place.x_align, place.y_align)
 
 

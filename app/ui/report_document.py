@@ -21,6 +21,7 @@ from app.core.document import Document, ImageRef
 from app.core.live_scan import LiveScan, Snapshot
 from app.core.offsets import has_astral, utf16_index
 from app.core.placeholders import Found
+from app.io.page import UNSTATED_MARGIN_MM
 from app.ui.block_data import BlockData, blocks_in, data_of, is_scaffolding
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class ReportDocument(QTextDocument):
         self._changes: ChangeApplier | None = None
         # The page's left and top margins (mm) the file gives, and how far from its anchor
         # paragraph a floating picture may be drawn (0: it has none; see app.ui.floating).
-        self.page_margins_mm = (25.4, 25.4)  # (Word's inch, where the file gives none)
+        self.page_margins_mm = (UNSTATED_MARGIN_MM, UNSTATED_MARGIN_MM)
         self.float_reach = 0.0
 
     @classmethod

@@ -54,7 +54,7 @@ def test_a_picture_with_no_wrapping_floats(tmp_path: Path) -> None:
                                     y_from="page", behind=True))
     [image] = document.blocks[1].images
     assert document.blocks[1].text == "图"
-    assert image.place == FloatPlace(360000, -180000, "page", "page", None, None, behind=True)
+    assert image.place == FloatPlace(360000, -180000, "page", "page", None, None)  # behind the text: floats too
     assert (image.width_emu, image.height_emu) == (1080000, 1800000)
 
 
@@ -95,7 +95,7 @@ def test_an_absolutely_placed_vml_picture_floats_unless_wrapped(tmp_path: Path) 
     style = ("position:absolute;margin-left:36pt;margin-top:-9pt;width:90pt;height:60pt;z-index:-1;"
              "mso-position-horizontal-relative:page;mso-position-vertical-relative:text")
     [image] = load(_vml_report(tmp_path / "v.docx", style, None)).blocks[0].images
-    assert image.place == FloatPlace(36 * 12700, -9 * 12700, "page", "paragraph", None, None, behind=True)
+    assert image.place == FloatPlace(36 * 12700, -9 * 12700, "page", "paragraph", None, None)
     [wrapped] = load(_vml_report(tmp_path / "w.docx", style, "square")).blocks[0].images
     assert wrapped.place is None
     [inline] = load(_vml_report(tmp_path / "i.docx", "width:90pt;height:60pt", None)).blocks[0].images
