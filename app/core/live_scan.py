@@ -375,10 +375,11 @@ class LiveScan:
         self.patched = edit.shift != 0
         if edit.shift or len(fresh) != hi - lo:
             index = lo + len(fresh) + 1
-            tail = [Placeholder(index + i, p.block + edit.shift, p.start, p.end, p.token, p.kind, p.unit, p.context,
-                                p.section, p.context_offset) for i, p in enumerate(tail)]
+            shift = edit.shift
+            tail = [p.moved(index + i, shift) for i, p in enumerate(tail)]
         self._placeholders = self._placeholders[:lo] + fresh + tail
-        self._placed = placed[:lo] + [p.block for p in fresh] + [b + edit.shift for b in placed[hi:]]
+        below = [b + edit.shift for b in placed[hi:]] if edit.shift else placed[hi:]
+        self._placed = placed[:lo] + [p.block for p in fresh] + below
 
 
 def moved_sections(sections: list[Section], edit: Edit) -> list[Section] | None:

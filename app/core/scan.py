@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import sys
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -53,6 +54,18 @@ class SectionLocator:
     def at(self, block: int) -> Section | None:
         i = self._innermost(block)
         return self._sections[i] if i >= 0 else None
+
+    def at_until(self, block: int) -> tuple[Section | None, int]:
+        """``at(block)``, and the first block after it whose innermost section may be another
+        (the next heading, or the end of this section): for walking blocks in order."""
+        j = bisect.bisect_right(self._starts, block)
+        i = j - 1
+        while i >= 0 and not self._sections[i].contains(block):
+            i = self._parent[i]
+        until = self._starts[j] if j < len(self._starts) else sys.maxsize
+        if i < 0:
+            return None, until
+        return self._sections[i], min(until, self._sections[i].end)
 
     def holding(self, block: int) -> list[int]:
         """The indices of the sections holding ``block``, innermost first."""

@@ -123,23 +123,10 @@ class CountsView(QObject):
             return True
         return False
 
-    def _outline_items(self) -> list[QStandardItem]:
-        items: list[QStandardItem] = []
-
-        def walk(parent: QStandardItem) -> None:
-            for row in range(parent.rowCount()):
-                child = parent.child(row, 0)
-                if child is not None:
-                    items.append(child)
-                    walk(child)
-
-        walk(self.window.outline.model().invisibleRootItem())
-        return items
-
     def _show_section_counts(self, sections: list[Section], figures: list[core_counts.SectionCount]) -> None:
         tree = self.window.outline
         model = tree.model()
-        items = self._outline_items()
+        items = tree.section_items()
         if len(items) != len(sections) or len(figures) != len(sections):
             return
         grey = QBrush(tree.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from app.core.offsets import code_point_index, spaced_text, utf16_offset
+from app.core.offsets import code_point_index, spaced_text, utf16_index, utf16_offset
 from app.ui.i18n import arg
 
 # The engine side (fill_checks, filled, placeholders) is imported where used: this module is part
@@ -61,7 +61,11 @@ class FillLoop(QObject):
         self.status = status
         self.ensure_fresh = ensure_fresh  # brings the lists up to date when typing left them behind
         self.record: FillRecord | None = None  # the window's, once the engine side is there
-        self.refresh: Callable[[], None] = ensure_fresh  # the window's refresh, hints included
+        # The window's refresh, hints included, soon: after the page has shown the fill.
+        self.refresh_soon: Callable[[], None] = ensure_fresh
+        # Values put in since the last refresh, each held by a cursor over it (Qt keeps a cursor on
+        # its text through other edits), with the placeholder it filled: see hand_over.
+        self._held: list[tuple[QTextCursor, Placeholder]] = []
         # Fills the placeholder in hand and its siblings in one step when the sidebar offers it
         # and the offer is taken (False: not); told which placeholder is in hand.
         self.fill_together: Callable[[str], bool] | None = None
@@ -154,7 +158,6 @@ class FillLoop(QObject):
         """Put ``value`` (checked: see the module's doc) in place of the selected placeholder (or
         the next one) and move on."""
         from app.core.fill_checks import check_fill
-        from app.core.filled import Filled
 
         value = value.replace("\n", " ").strip()
         if not value:
@@ -171,13 +174,12 @@ class FillLoop(QObject):
         if placeholder is not None:
             value = check_fill(placeholder, value, spaced_text(block.text()), this_year()).value
         offset = code_point_index(block.text(), cursor.selectionStart() - block.position())
+        position = cursor.selectionStart()
         self.editor.replace_selection(value)
-        if placeholder is not None and self.record is not None:
-            self.record.expect(Filled(placeholder.block, placeholder.start, placeholder.start + len(value),
-                                      placeholder.token, placeholder.kind, placeholder.unit))
+        if placeholder is not None:
+            self._hold(position, value, placeholder)
         self.sidebar.remove(block.blockNumber(), offset)
         self.status.show_left(self.sidebar.leaf_count())
-        self.refresh()
         self.next_placeholder()
         self.completed(typed, value)  # after moving on, which may say none are left
         self.sidebar.fill.clear()
@@ -220,7 +222,6 @@ class FillLoop(QObject):
     def finish_typing(self) -> None:
         """Check the value typed over the placeholder last selected, completing it in the same undo step."""
         from app.core.fill_checks import check_fill
-        from app.core.filled import Filled
 
         over, self._over = self._over, None
         if over is None:
@@ -248,10 +249,35 @@ class FillLoop(QObject):
             finally:
                 self._finishing = False
             self.completed(typed, value)
-        if self.record is not None:
-            start = code_point_index(block.text(), over.start)
-            self.record.expect(Filled(p.block, start, start + len(value), p.token, p.kind, p.unit))
-            self.refresh()
+        self._hold(block.position() + over.start, value, p)
+
+    def _hold(self, position: int, value: str, placeholder: Placeholder) -> None:
+        """``value`` was put in at ``position`` in place of ``placeholder``: the record takes it
+        at the next refresh, which comes once the page has shown it (the lists and hints of a long
+        report take a moment, which the fill itself need not wait for)."""
+        if self.record is None:
+            return
+        held = QTextCursor(self.report)
+        held.setPosition(position)
+        held.setPosition(position + utf16_index(value, len(value)), QTextCursor.MoveMode.KeepAnchor)
+        self._held.append((held, placeholder))
+        self.refresh_soon()
+
+    def hand_over(self) -> None:
+        """Give the record the values put in since the last refresh, where they stand now (the
+        refresh reads the text as it stands now, other edits since the fill included)."""
+        from app.core.filled import Filled
+
+        held, self._held = self._held, []
+        if self.record is None:
+            return
+        for cursor, p in held:
+            value = cursor.selectedText()
+            if cursor.document() is not self.report or not value or "\u2029" in value:
+                continue  # another document by now, or the value was deleted or split
+            block = self.report.findBlock(cursor.selectionStart())
+            start = code_point_index(block.text(), cursor.selectionStart() - block.position())
+            self.record.expect(Filled(block.blockNumber(), start, start + len(value), p.token, p.kind, p.unit))
 
     def mark_current(self) -> None:
         """The selected placeholder stronger than the rest, and its row chosen in the sidebar."""

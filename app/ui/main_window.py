@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.fill_record = FillRecord()
         self.offers = SidebarOffers(self, self.offers_panel)
         self.fill_loop.record = self.fill_record
-        self.fill_loop.refresh = self.refresh_now
+        self.fill_loop.refresh_soon = self.refresh_soon
         self.fill_loop.fill_together = self.offers.fill
         self.fill_loop.in_hand = self.offers.placeholder_chosen
         self.sidebar.model_.paragraph_of = lambda block: spaced_text(self.fill_record.text(block))
@@ -353,11 +353,21 @@ class MainWindow(QMainWindow):
         self.fill_loop.mark_current()
         self.status.show_left(len(self.snapshot.placeholders), empty)
         self._on_modification_changed(self.report.isModified())
+        self.fill_loop.hand_over()
         self.fill_record.refreshed(self.snapshot)
         self.counts.refreshed()
 
+    def refresh_soon(self) -> None:
+        """A refresh once the page has painted (at the latest when the refresh timer runs out)."""
+        self.refresh_timer.start()
+        self.editor.after_paint(self.ensure_fresh)
+
+    def lists_behind(self) -> bool:
+        """The text changed since the last refresh: ``snapshot`` is not the page's."""
+        return self.refresh_timer.isActive()
+
     def ensure_fresh(self) -> None:
-        if self.refresh_timer.isActive():
+        if self.lists_behind():
             self.refresh_now()
 
     def fill(self, value: str) -> bool:

@@ -16,6 +16,13 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 4  # what a row stands for, to keep it across refreshes
 
 
+def _prefix(section: Section, key: str) -> str:
+    """What a row's key gives the keys of the rows under it: the document's title gives nothing
+    (the clerk fills its "20XX" first; every row below would be another row then, and lose
+    whether the user closed it)."""
+    return key if section.rank >= 0 else ""
+
+
 class OutlinePanel(QTreeView):
     """Sections of the report; a click takes the editor there."""
 
@@ -34,6 +41,7 @@ class OutlinePanel(QTreeView):
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self._shape: list[tuple[int, str]] = []
+        self._keys: list[str] = []  # each item's KEY_ROLE, as set
         self._starts: list[int] = []
         self._items: list[QStandardItem] = []
         self._collapsed: set[str] = set()
@@ -56,6 +64,11 @@ class OutlinePanel(QTreeView):
         if block is not None:
             self.sectionActivated.emit(int(block))
 
+    def section_items(self) -> list[QStandardItem]:
+        """The title item of each section, in the order of the sections last set (drops on the
+        tree never move its rows: a drop is turned into a move of the text)."""
+        return self._items
+
     def set_sections(self, sections: list[Section]) -> None:
         shape = [(s.level, s.title) for s in sections]
         if shape == self._shape:
@@ -71,6 +84,7 @@ class OutlinePanel(QTreeView):
         self._shape = shape
         self.model_.clear()
         self._items = []
+        self._keys = []
         parents: list[tuple[int, QStandardItem, str]] = []
         root = self.model_.invisibleRootItem()
         for section in sections:
@@ -82,13 +96,14 @@ class OutlinePanel(QTreeView):
             item.setToolTip(section.title)
             item.setData(section.block, BLOCK_ROLE)
             item.setData(key, KEY_ROLE)
+            self._keys.append(key)
             if section.level <= 1:
                 font = item.font()
                 font.setBold(section.level == 0)
                 item.setFont(font)
             parent.appendRow(item)
             self._items.append(item)
-            parents.append((section.level, item, key))
+            parents.append((section.level, item, _prefix(section, key)))
         self._starts = [s.block for s in sections]
         self._rebuilding = True
         self.expandAll()
@@ -104,23 +119,27 @@ class OutlinePanel(QTreeView):
         then the caller rebuilds."""
         keys: list[str] = []
         parents: list[tuple[int, str]] = []
-        for item, section in zip(self._items, sections):
+        collapsed = self._collapsed
+        for item, section, old_key in zip(self._items, sections, self._keys):
             while parents and parents[-1][0] >= section.level:
                 parents.pop()
             key = (parents[-1][1] if parents else "") + "/" + section.title
-            if item.hasChildren() and self.isExpanded(item.index()) != (key not in self._collapsed):
+            # A row whose key stays keeps its state, which was right for that key (asking Qt of
+            # each of 3,000 rows took 20 ms on every renamed heading).
+            if key != old_key and item.hasChildren() and self.isExpanded(item.index()) != (key not in collapsed):
                 return False
             keys.append(key)
-            parents.append((section.level, key))
-        for item, section, key, (_, old_title), start in zip(self._items, sections, keys, self._shape, self._starts):
+            parents.append((section.level, _prefix(section, key)))
+        for item, section, key, old_key, (_, old_title), start in zip(self._items, sections, keys, self._keys,
+                                                                       self._shape, self._starts):
             if section.title != old_title:
                 item.setText(section.title)
                 item.setToolTip(section.title)
-                item.setData(key, KEY_ROLE)
-            elif item.data(KEY_ROLE) != key:
+            if key != old_key:
                 item.setData(key, KEY_ROLE)
             if section.block != start:
                 item.setData(section.block, BLOCK_ROLE)
+        self._keys = keys
         self._shape = shape
         self._starts = [s.block for s in sections]
         return True

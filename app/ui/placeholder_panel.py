@@ -214,12 +214,17 @@ class PlaceholderModel(QAbstractItemModel):
             del self._gids[g]
             self._renumber()
             self.endRemoveRows()
+            self._where = {(p.block, p.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
+                           for ri, p in enumerate(its)}
         else:
             self.beginRemoveRows(self.createIndex(g, 0, 0), r, r)
             del items[r]
             self.endRemoveRows()
-        self._where = {(p.block, p.start): (gi, ri) for gi, (_, its) in enumerate(self.groups)
-                       for ri, p in enumerate(its)}
+            # Only the rows below it in its group moved up (a whole new map took 4 ms at 7,700 rows).
+            del self._where[(block, start)]
+            for ri in range(r, len(items)):
+                p = items[ri]
+                self._where[(p.block, p.start)] = (g, ri)
         return True
 
     def leaf_index(self, block: int, start: int) -> QModelIndex:
@@ -414,11 +419,16 @@ class PlaceholderPanel(QWidget):
         self._keys = keys
         groups: list[tuple[str, list[Placeholder]]] = []
         current: object = ()
-        at = self._paths.at if self._paths is not None else None
+        at_until = self._paths.at_until if self._paths is not None else None
+        section: object = None
+        until = -1  # the section found holds the blocks before this one
         for p in placeholders:
             # One group per section, though two may share a title ("（一）党建工作" under 一、 and 二、).
-            section = at(p.block) if at is not None else p.section
-            if section != current or not groups:
+            if at_until is None:
+                section = p.section
+            elif not p.block < until:
+                section, until = at_until(p.block)
+            if section is not current and (section != current or not groups):
                 current = section
                 groups.append((p.section or self.tr("(beginning)"), []))
             groups[-1][1].append(p)

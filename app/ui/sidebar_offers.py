@@ -77,7 +77,9 @@ class SidebarOffers(QObject):
         from app.core.siblings import siblings_of
 
         self._siblings = []
-        if placeholder is not None:
+        # The snapshot's offsets must be the page's: while the lists are behind (just after a
+        # fill), nothing is offered; the refresh asks again.
+        if placeholder is not None and not self.window.lists_behind():
             snapshot = self.window.snapshot
             texts = lazy_texts(snapshot.datas)
             mine = next((p for p in snapshot.placeholders
@@ -95,9 +97,10 @@ class SidebarOffers(QObject):
         from app.core.siblings import fill_together
         from app.core.offsets import engine_offset
 
+        window = self.window
+        window.ensure_fresh()  # the siblings' offsets are the snapshot's: it must be the page's
         if len(self._siblings) < 2 or not self.panel.together.isChecked() or not self.panel.together.isVisible():
             return False
-        window = self.window
         placeholders = self._siblings
         first = placeholders[0]
         block_text = plain_text(window.snapshot.datas[first.block])

@@ -70,6 +70,7 @@ class SectionPaths:
         self.sections = sections
         self._locator = SectionLocator(sections)
         self.at = self._locator.at
+        self.at_until = self._locator.at_until
 
     def path(self, block: int) -> str:
         chain = [self.sections[i] for i in reversed(self._locator.holding(block)) if self.sections[i].rank >= 0]

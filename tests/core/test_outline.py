@@ -106,3 +106,23 @@ def test_word_heading_styles_are_headings() -> None:
 def test_table_cells_never_open_sections() -> None:
     blocks = [Block.plain("报告"), Block.plain("一、情况"), Block.plain("1.序号", cell=CellRef(0, 0, 0))]
     assert [s.title for s in scan(Document(blocks)).outline] == ["报告", "一、情况"]
+
+
+def test_section_runs_agree_with_the_section_of_each_block() -> None:
+    """``at_until`` (the sidebar groups its rows by it, walking the blocks in order) names the same
+    section as ``at`` for every block up to the block it gives, nested sections and gaps included."""
+    from app.core.scan import SectionLocator
+
+    lines = ["年度工作总结", "开头一段", "一、主要工作", "正文", "（一）学习", "正文", "1.细则", "正文",
+             "（二）宣传", "正文", "二、存在问题", "正文", "三、下步打算"]
+    locator = SectionLocator(scan(Document.from_lines(lines)).outline)
+    block = 0
+    runs = 0
+    while block < len(lines):
+        section, until = locator.at_until(block)
+        assert until > block
+        for b in range(block, min(until, len(lines))):
+            assert locator.at(b) == section, (b, section)
+        block = until
+        runs += 1
+    assert runs >= 7  # the title, 一、, （一）, 1., （二）, 二、 and 三、 at least

@@ -77,7 +77,10 @@ def run_job(window, work: Path, shots: Path | None = None) -> dict:  # noqa: ANN
     fill = window.sidebar.fill
     n = 0
     seen["offers"] = []
-    while window.snapshot.placeholders and n < 60:
+    while n < 60:
+        window.ensure_fresh()  # the clerk looks at the lists, which follow each fill at the next paint
+        if not window.snapshot.placeholders:
+            break
         p = window.fill_loop.placeholder_at(window.editor.textCursor())
         assert p is not None, window.editor.textCursor().selectedText()
         if window.offers_panel.together.isVisible():

@@ -41,6 +41,7 @@ def test_two_digits_over_a_year_placeholder_complete_in_the_fill_box(window, qtb
     assert "现将2025年度" in page_text(window)[1]
     assert "2025" in window.statusBar().currentMessage()
     # The old year the template carries is listed; the year just filled is never 旧年份.
+    qtbot.waitUntil(lambda: not window.lists_behind(), timeout=2000)
     rows = hint_rows(window)
     assert any(str(YEAR - 3) in row and "旧年份" in row for row in rows)
     assert not any("2025" in row for row in rows)
@@ -60,6 +61,24 @@ def test_a_year_typed_in_the_page_completes_as_one_undo_step(window, qtbot) -> N
     assert page_text(window)[1].startswith("20XX年")
 
 
+def test_a_fill_is_recorded_where_it_stands_when_the_lists_catch_up(window, qtbot) -> None:  # noqa: ANN001
+    """The lists follow a fill at the next paint; a paragraph put in above it before then moves
+    the value down, and the record finds it there (its old place now holds other text)."""
+    show(window, ["述职报告", "全年开展活动X次。", f"{YEAR - 3}年度计划已完成。"])
+    select_first(window, qtbot)
+    window.sidebar.fill.setFocus()
+    window.sidebar.fill.insert("两")  # a doubtful value: it gets a hint on its line
+    qtbot.keyClick(window.sidebar.fill, Qt.Key.Key_Return)
+    assert window.lists_behind()
+    cursor = QTextCursor(window.report.findBlockByNumber(1))
+    cursor.insertText("前言")
+    cursor.insertBlock()
+    qtbot.waitUntil(lambda: not window.lists_behind(), timeout=2000)
+    assert page_text(window)[1:3] == ["前言", "全年开展活动两次。"]
+    assert [(s.block, s.start, s.end) for s in window.fill_record.spans] == [(2, 6, 7)]
+    assert any(row.startswith("［不是数字］") and "两" in row for row in hint_rows(window))
+
+
 def test_doubtful_values_get_a_hint_per_kind(window, qtbot) -> None:  # noqa: ANN001
     show(window, ["工作总结", "全年开展活动X次，覆盖率X%，覆盖X人。", "时间：20XX年"])
     select_first(window, qtbot)
@@ -70,6 +89,9 @@ def test_doubtful_values_get_a_hint_per_kind(window, qtbot) -> None:  # noqa: AN
         qtbot.keyClick(fill, Qt.Key.Key_Return)
     qtbot.keyClicks(fill, "1234")
     qtbot.keyClick(fill, Qt.Key.Key_Return)
+    # The lists and hints follow on their own once the page has shown the fill.
+    assert window.lists_behind()
+    qtbot.waitUntil(lambda: not window.lists_behind(), timeout=2000)
     rows = hint_rows(window)
     assert any(row.startswith("［不是数字］") and "两" in row for row in rows), rows
     assert any(row.startswith("［超过100%］") for row in rows), rows
