@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.sidebar_rows import HTML_ROLE, RichDelegate, SectionPaths, leaf_html, shown_token
+from app.ui.sidebar_rows import RUNS_ROLE, RichDelegate, SectionPaths, leaf_runs, shown_token
 
 # Types only: the window shows these panels before the engine loads (start-up time).
 if TYPE_CHECKING:
@@ -294,8 +294,8 @@ class PlaceholderModel(QAbstractItemModel):
         label = self.kind_labels.get(p.kind, p.kind)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{shown_token(p)} · {p.context}"
-        if role == HTML_ROLE:
-            return leaf_html(p, label)
+        if role == RUNS_ROLE:
+            return leaf_runs(p, label)
         if role == SPAN_ROLE:
             return (p.block, p.start, p.end, p.token)
         if role == Qt.ItemDataRole.ToolTipRole:

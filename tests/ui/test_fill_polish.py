@@ -197,7 +197,9 @@ def test_page_reflows_when_the_window_is_narrower_than_a4(window, qtbot) -> None
 
 
 def test_sidebar_rows_readable(window, qtbot) -> None:  # noqa: ANN001
-    from app.ui.placeholder_panel import HTML_ROLE
+    from PySide6.QtGui import QColor
+
+    from app.ui.sidebar_rows import ACCENT, BOLD, RUNS_ROLE
 
     long_tail = "，并在全区范围内推广了相关经验做法，取得了良好的社会效果和群众口碑" * 2
     show(window, ["工作总结", "一、主要工作", "（一）党建工作", f"全年开展活动X次{long_tail}。", "姓名：____",
@@ -208,8 +210,13 @@ def test_sidebar_rows_readable(window, qtbot) -> None:  # noqa: ANN001
     first = model.index(0, 0, model.index(0, 0))
     assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("口碑。")  # the whole context
     blank = model.index(1, 0, model.index(0, 0))
-    assert "姓名：▁▁▁" in blank.data() and "▁▁▁" in blank.data(HTML_ROLE)
-    window.sidebar.list.viewport().grab()  # the delegate paints a cut row with "…" (no exception)
+    assert "姓名：▁▁▁" in blank.data() and ("▁▁▁", BOLD) in blank.data(RUNS_ROLE)
+    # The delegate paints each row's runs: the kind tag in the accent colour, ink for the rest.
+    window.show()
+    qtbot.waitExposed(window)
+    image = window.sidebar.list.viewport().grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, min(image.height(), 120))}
+    assert any(abs(QColor(c).hue() - QColor(ACCENT).hue()) < 8 and QColor(c).saturation() > 120 for c in colours)
 
 
 def test_official_format_keeps_the_cursor_and_the_view(window, qtbot) -> None:  # noqa: ANN001
