@@ -22,7 +22,7 @@ test: system-deps venv i18n
 # otherwise make every start of every probe recompile app/).
 bench: venv i18n
 	$(PY) -m compileall -q app tests/bench
-	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(if $(BEFORE),--before $(BEFORE))
 
 # Installs the Debian packages the tests and screenshots need; skipped (with a note) where
 # we are not root or there is no apt, in which case the tests that need them skip.

@@ -1,7 +1,11 @@
 """`make bench`: how fast Tianbao is on generated reports of 30, 300 and 1,500 pages, as ratios to
 baselines measured in the same run (python-docx's own load and save, a bare PySide6 window).
 
-    python -m tests.bench [--quick] [--sizes 30,300,1500] [--runs 5] [--window-runs N]
+    python -m tests.bench [--quick] [--sizes 30,300,1500] [--runs 5] [--window-runs N] [--before REF]
+
+``--before REF`` runs the window and cold-start probes also on the app as it was at git REF (a
+worktree under build/bench/), interleaved with ours, and gives its ratios to the same baselines in a
+column of its own: two separate runs differ by their baselines as much as by their code.
 
 Prints one table and writes the same figures as JSON to build/bench/ (results-<time>.json and
 latest.json), plus cProfile listings of the engine's open and save at the largest size.
@@ -44,6 +48,7 @@ class Row:
     target: str = ""
     ok: bool | None = None
     note: str = ""
+    before: float | None = None  # with --before: the earlier app's ratio (its value, in rows without one)
 
 
 class Bench:
@@ -52,6 +57,7 @@ class Bench:
         self.rows: list[Row] = []
         self.raw: dict = {}
         self.env = dict(os.environ, PYTHONPATH=str(ROOT))
+        self.before: Path | None = None  # the earlier app's tree (--before)
 
     # -- helpers -------------------------------------------------------------------------------
     def add(self, row: Row) -> None:
@@ -59,10 +65,11 @@ class Bench:
         print("  " + _format_row(row), flush=True)
 
     def ratio_row(self, measure: str, pages: int | None, value: float | None, baseline: float | None,
-                  limit: float, unit: str = "s", note: str = "") -> None:
+                  limit: float, unit: str = "s", note: str = "", before: float | None = None) -> None:
         ratio = value / baseline if value is not None and baseline else None
         self.add(Row(measure, pages, value, unit, baseline, ratio, f"≤ {limit:g}x",
-                     None if ratio is None else ratio <= limit, note))
+                     None if ratio is None else ratio <= limit, note,
+                     before / baseline if before is not None and baseline else None))
 
     def timed(self, fn: Callable[[], object]) -> float:
         gc.collect()
@@ -78,11 +85,17 @@ class Bench:
             a.append(self.timed(ours))
         return a, b
 
-    def probe(self, *argv: str) -> dict:
+    def probe(self, *argv: str, tree: Path | None = None) -> dict:
+        """A probe on our app, or (``tree``) on the app of another checkout: this bench's probes
+        run as a script there, so both are measured alike."""
         cmd = [sys.executable, "-m", "tests.bench.probes", *argv]
+        env, cwd = self.env, ROOT
+        if tree is not None:
+            cmd = [sys.executable, str(ROOT / "tests" / "bench" / "probes.py"), *argv]
+            env, cwd = dict(self.env, PYTHONPATH=str(tree)), tree
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT, env=self.env,
-                                  cwd=ROOT)
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT, env=env,
+                                  cwd=cwd)
         except subprocess.TimeoutExpired:
             return {"error": f"timed out after {SUBPROCESS_TIMEOUT} s"}
         lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
@@ -188,10 +201,13 @@ class Bench:
         self.raw.setdefault("memory_mb", {})[pages] = {"engine": ours["rss_mb"], "python_docx": base["rss_mb"]}
 
     def cold_start(self) -> None:
-        ours, base, floor, errors = [], [], [], []
+        ours, base, floor, earlier, errors = [], [], [], [], []
         for _ in range(self.args.runs):
-            for name, into in (("cold_bare", base), ("cold_floor", floor), ("cold_app", ours)):
-                result = self.probe(name, repr(time.monotonic()))
+            probes = [("cold_bare", base, None), ("cold_floor", floor, None), ("cold_app", ours, None)]
+            if self.before is not None:
+                probes.append(("cold_app", earlier, self.before))
+            for name, into, tree in probes:
+                result = self.probe(name, repr(time.monotonic()), tree=tree)
                 if "error" in result:
                     errors.append(result["error"])
                 else:
@@ -200,13 +216,14 @@ class Bench:
             self.add(Row("cold start to first painted window", None, None, "s",
                          note=f"not available: {errors[-1] if errors else '?'}"))
             return
-        self.ratio_row("cold start to first paint vs bare QMainWindow", None, median(ours), median(base), 1.5)
+        self.ratio_row("cold start to first paint vs bare QMainWindow", None, median(ours), median(base), 1.5,
+                       before=median(earlier) if earlier else None)
         if floor:
             # Context for the row above: a window with the same visible parts and none of the app's code.
             ratio = median(floor) / median(base)
             self.add(Row("cold start: plain PySide6 window with the app's visible parts (floor)", None,
                          median(floor), "s", median(base), ratio, note="no app code; baseline: bare QMainWindow"))
-        self.raw["cold_start_s"] = {"ours": ours, "bare": base, "floor": floor}
+        self.raw["cold_start_s"] = {"ours": ours, "bare": base, "floor": floor, "before": earlier}
 
     def window(self, pages: int, report) -> None:  # noqa: ANN001
         runs = self.args.window_runs or self.args.runs
@@ -219,75 +236,77 @@ class Bench:
                 base.append(result["seconds"])
             base_keys.extend(result.get("keys", []))
             bare_firsts.append(result.get("first_keys", []))
+        argv = ("window", str(report.docx), str(report.stats.placeholders), str(self.args.keys),
+                str(self.args.interval_ms))
         results: list[dict] = []
+        earlier: list[dict] = []
         for i in range(runs):
             started = time.perf_counter()
-            result = self.probe("window", str(report.docx), str(report.stats.placeholders), str(self.args.keys),
-                                str(self.args.interval_ms))
+            result = self.probe(*argv)
             results.append(result)
             if "error" in result:
                 break
-            if i == 2 and time.perf_counter() - started > LARGEST_WINDOW_RUN_S:
-                self.raw.setdefault("notes", []).append(
-                    f"{pages} pages: window runs cut to 3 (one run took {time.perf_counter() - started:.0f} s)")
+            took = time.perf_counter() - started
+            if self.before is not None:
+                earlier.append(self.probe(*argv, tree=self.before))
+            if i == 2 and took > LARGEST_WINDOW_RUN_S:
+                self.raw.setdefault("notes", []).append(f"{pages} pages: window runs cut to 3 (one run took {took:.0f} s)")
                 break
         self.raw.setdefault("window", {})[pages] = {"bare_open_s": base, "bare_keys_s": base_keys,
-                                                    "bare_first_keys": bare_firsts, "runs": results}
+                                                    "bare_first_keys": bare_firsts, "runs": results,
+                                                    "before_runs": earlier}
         good = [r for r in results if "error" not in r]
         if not good:
             error = results[0]["error"] if results else "no run"
             self.add(Row("window: open to outline+sidebar ready", pages, None, "s", note=f"not available: {error}"))
             return
+        ours = _window_figures(good)
+        then = _window_figures([r for r in earlier if "error" not in r]) if earlier else {}
         note = f"{len(good)} runs"
         mismatch = next((r["listed_mismatch"] for r in good if "listed_mismatch" in r), "")
         if mismatch:
             note += f"; {mismatch}"
-        opened = median([r["open_s"] for r in good])
         # Issue 4's floor: python-docx load+read plus a bare window showing that text.
         self.ratio_row("window: open to outline+sidebar ready vs python-docx + bare window", pages,
-                       opened, median(base) if base else None, 2, note=note)
+                       ours["open"], median(base) if base else None, 2, note=note, before=then.get("open"))
         # Issue 8's floor: python-docx load+read alone (measured above, in this process), for a
         # report opened in the window already running (File > Open): the window's own start is
         # the cold-start row's business.
         docx_only = self.raw.get("open_engine_s", {}).get(pages, {}).get("python_docx")
-        reopened = [r["reopen_s"] for r in good if r.get("reopen_s") is not None]
         self.ratio_row("window: open a report in the running window vs python-docx load+read", pages,
-                       median(reopened) if reopened else None, median(docx_only) if docx_only else None, 2,
-                       note=f"{len(reopened)} runs")
-        keys = [k for r in good for k in r["keys"]]
+                       ours["reopen"], median(docx_only) if docx_only else None, 2,
+                       note=f"{ours['reopens']} runs", before=then.get("reopen"))
         big = pages >= 1500
         for q in (50, 95, 99):
-            value = percentile(keys, q) * 1000
+            value = ours[f"p{q}"]
             # For scale, not a target: a bare QTextEdit holding the same text, typed into alike.
             floor = percentile(base_keys, q) * 1000 if base_keys else None
             target = q == 99 and big
+            earlier_ratio = then[f"p{q}"] / floor if floor and then.get(f"p{q}") is not None else None
             self.add(Row(f"window: keystroke p{q} (baseline: bare QTextEdit, same text)", pages, value, "ms",
                          floor, value / floor if floor else None, "≤ 16 ms" if target else "",
-                         (value <= 16) if target else None, f"{len(keys)} keys" if q == 99 else ""))
-        firsts = [max(r["first_keys"]) * 1000 for r in good if r.get("first_keys")]
-        bare_firsts = [max(k) * 1000 for k in self.raw["window"][pages].get("bare_first_keys", []) if k]
+                         (value <= 16) if target else None, f"{ours['keys']} keys" if q == 99 else "", earlier_ratio))
+        bare_first = [max(k) * 1000 for k in bare_firsts if k]
+        floor = median(bare_first) if bare_first else None
+        first = ours["first"]
         self.add(Row("window: slowest of 3 keystrokes typed right after opening (baseline: bare QTextEdit)", pages,
-                     median(firsts) if firsts else None, "ms", median(bare_firsts) if bare_firsts else None,
-                     median(firsts) / median(bare_firsts) if firsts and bare_firsts else None,
-                     note="the window still laying the report out"))
-        for key, label in (("catch_up_placeholders_s", "sidebar catch-up after typing pauses"),
-                           ("catch_up_outline_s", "outline catch-up after typing pauses"),
-                           ("catch_up_paragraph_s", "sidebar catch-up after a new paragraph (Enter)")):
-            values = [r[key] for r in good if r.get(key) is not None]
-            missing = sum(1 for r in good if r.get(key) is None)
-            value = median(values) * 1000 if values else None
+                     first, "ms", floor, first / floor if first is not None and floor else None,
+                     note="the window still laying the report out",
+                     before=then["first"] / floor if floor and then.get("first") is not None else None))
+        for key, label in (("catch_up_placeholders", "sidebar catch-up after typing pauses"),
+                           ("catch_up_outline", "outline catch-up after typing pauses"),
+                           ("catch_up_paragraph", "sidebar catch-up after a new paragraph (Enter)")):
+            value, missing = ours[key], ours[key + "_missing"]
             self.add(Row(f"window: {label}", pages, value, "ms", target="≤ 300 ms",
                          ok=None if value is None or missing else value <= 300,
-                         note=f"{missing} runs never caught up" if missing else ""))
-        fills = [r["fill_s"] * 1000 for r in good if "fill_s" in r]
+                         note=f"{missing} runs never caught up" if missing else "", before=then.get(key)))
         fill_note = next((r["fill_error"] for r in good if "fill_error" in r), "")
-        if fills and not all(r.get("fill_in_text") for r in good if "fill_s" in r):
+        if ours["fill"] is not None and not all(r.get("fill_in_text") for r in good if "fill_s" in r):
             fill_note = "value not found in the editor text afterwards"
-        self.add(Row("window: fill from sidebar (Enter to list updated)", pages,
-                     median(fills) if fills else None, "ms", note=fill_note))
-        rss = max(r["rss_mb"] for r in good)
-        self.add(Row("peak memory: window", pages, rss, "MB", target="≤ 400 MB" if big else "",
-                     ok=(rss <= 400) if big else None))
+        self.add(Row("window: fill from sidebar (Enter to list updated)", pages, ours["fill"], "ms", note=fill_note,
+                     before=then.get("fill")))
+        self.add(Row("peak memory: window", pages, ours["rss"], "MB", target="≤ 400 MB" if big else "",
+                     ok=(ours["rss"] <= 400) if big else None, before=then.get("rss")))
 
     def profile(self, pages: int, report) -> None:  # noqa: ANN001
         """cProfile listings of the engine's open (and save) at the largest size, for the owners."""
@@ -316,6 +335,31 @@ class Bench:
             self.raw["profiles"][name] = str(path.relative_to(ROOT))
 
 
+def _window_figures(runs: list[dict]) -> dict:
+    """The medians of window probe runs (ms for times; MB for memory; None where none ran)."""
+    def ms(values: list[float]) -> float | None:
+        return median(values) * 1000 if values else None
+
+    keys = [k for r in runs for k in r.get("keys", [])]
+    figures = {
+        "open": median([r["open_s"] for r in runs]) if runs else None,
+        "reopen": median(reopened) if (reopened := [r["reopen_s"] for r in runs if r.get("reopen_s") is not None])
+        else None,
+        "reopens": len(reopened),
+        "keys": len(keys),
+        "first": ms([max(r["first_keys"]) for r in runs if r.get("first_keys")]),
+        "fill": ms([r["fill_s"] for r in runs if "fill_s" in r]),
+        "rss": max((r["rss_mb"] for r in runs), default=None),
+    }
+    for q in (50, 95, 99):
+        figures[f"p{q}"] = percentile(keys, q) * 1000 if keys else None
+    for key in ("catch_up_placeholders", "catch_up_outline", "catch_up_paragraph"):
+        values = [r[key + "_s"] for r in runs if r.get(key + "_s") is not None]
+        figures[key] = ms(values)
+        figures[key + "_missing"] = sum(1 for r in runs if r.get(key + "_s") is None)
+    return figures
+
+
 def _format_value(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
@@ -324,12 +368,22 @@ def _format_value(value: float | None, unit: str) -> str:
     return f"{value:,.1f} {unit}"
 
 
+def _before_text(row: Row) -> str:
+    """The earlier app's figure (--before): its ratio to the same baseline, else its value."""
+    if row.before is None:
+        return ""
+    if row.baseline is not None:
+        return f"{row.before:.2f}x"
+    return _format_value(row.before, row.unit)
+
+
 def _format_row(row: Row) -> str:
     verdict = {True: "pass", False: "MISS", None: ""}[row.ok]
     pages = f"{row.pages}p" if row.pages else "—"
     ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
     return (f"{row.measure:<66} {pages:>6} {_format_value(row.value, row.unit):>11} "
-            f"{_format_value(row.baseline, row.unit):>11} {ratio:>7} {row.target:>20} {verdict:>5}  {row.note}")
+            f"{_format_value(row.baseline, row.unit):>11} {ratio:>7} {_before_text(row):>10} {row.target:>20} "
+            f"{verdict:>5}  {row.note}")
 
 
 def _print_changes(previous_path: Path, rows: list[Row], threshold: float = 0.2) -> None:
@@ -354,14 +408,16 @@ def _print_changes(previous_path: Path, rows: list[Row], threshold: float = 0.2)
 
 def markdown(rows: list[Row]) -> str:
     """The table as Markdown, for the README's performance section."""
-    lines = ["| measure | size | value | baseline | ratio | target | |", "|---|---|---|---|---|---|---|"]
+    before = any(row.before is not None for row in rows)
+    lines = ["| measure | size | value | baseline | ratio |" + (" before |" if before else "") + " target | |",
+             "|---|---|---|---|---|" + ("---|" if before else "") + "---|---|"]
     for row in rows:
         verdict = {True: "pass", False: "**miss**", None: ""}[row.ok]
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
         pages = f"{row.pages:,}" if row.pages else "—"
         lines.append(f"| {row.measure} | {pages} | {_format_value(row.value, row.unit)} | "
                      f"{_format_value(row.baseline, row.unit) if row.baseline is not None else ''} | {ratio} | "
-                     f"{row.target} | {verdict} |")
+                     + (f"{_before_text(row)} | " if before else "") + f"{row.target} | {verdict} |")
     return "\n".join(lines) + "\n"
 
 
@@ -430,6 +486,25 @@ def office_screen() -> Path:
     return path
 
 
+def before_tree(ref: str) -> Path:
+    """A checkout of ``ref`` under build/bench/ (a git worktree, made once), its app compiled."""
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], capture_output=True, text=True,
+                         cwd=ROOT)
+    if sha.returncode != 0:
+        raise SystemExit(f"bench: --before {ref}: no such commit")
+    tree = BENCH_DIR / f"before-{sha.stdout.strip()[:12]}"
+    if not (tree / "app").is_dir():
+        subprocess.run(["git", "worktree", "add", "--detach", "--force", str(tree), sha.stdout.strip()], cwd=ROOT,
+                       check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "app"], cwd=tree, check=True)
+    # Its window in Chinese, as ours: the translations are built, not kept in git.
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in (tree / "resources" / "i18n").glob("*.ts"):
+        if not ts.with_suffix(".qm").exists() and lrelease.exists():
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return tree
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="30 pages only, three runs: a smoke run")
@@ -440,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interval-ms", type=float, default=120, help="time between keystrokes (a fast typist)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--no-window", action="store_true", help="skip everything that opens a window")
+    parser.add_argument("--before", default="", help="git commit whose app the window probes also run, interleaved")
     args = parser.parse_args(argv)
     sizes = [30] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.quick:
@@ -464,6 +540,9 @@ def main(argv: list[str] | None = None) -> int:
           f" · PySide6 {info['PySide6']} · python-docx {info['docx']} · commit {info['commit']}"
           f" · load average {info['load_average_at_start'][0]:.1f}", flush=True)
     bench = Bench(args)
+    if args.before:
+        bench.before = before_tree(args.before)
+        print(f"before: the app at {args.before} ({bench.before.relative_to(ROOT)}), interleaved with ours", flush=True)
     reports = {}
     for pages in sizes:
         started = time.perf_counter()
@@ -472,7 +551,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"report {pages}p: {s.chars:,} chars, {s.blocks:,} blocks, {s.placeholders:,} placeholders, "
               f"{sum(s.headings.values()):,} headings, {s.tables} tables ({time.perf_counter() - started:.1f} s)",
               flush=True)
-    print(f"\n  {'measure':<66} {'size':>6} {'value':>11} {'baseline':>11} {'ratio':>7} {'target':>20} {'':>5}")
+    print(f"\n  {'measure':<66} {'size':>6} {'value':>11} {'baseline':>11} {'ratio':>7} {'before':>10} {'target':>20}"
+          f" {'':>5}")
     if not args.no_window:
         bench.cold_start()
     for pages in sizes:
