@@ -6,10 +6,11 @@ import math
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat, QTextFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from app.core.document import Block, ParagraphFormat, ParagraphLook, Run, RunFormat
-from app.ui.fonts import DEFAULT_FAMILIES, DEFAULT_SIZE_PT, LATIN_STAND_INS, METRIC_TWINS, latin_kind
+from app.ui.fonts import (DEFAULT_SIZE_PT, LATIN_STAND_INS, METRIC_TWINS, default_families, installed_families,
+                          latin_kind)
 
 LINE_GAP_PX = 10  # about half a line of 三号 text
 # Which run of the core Block a character format came from (see report_document.BlockData).
@@ -57,34 +58,24 @@ ALIGN_TO_QT = {
 
 
 def families_of(fmt: RunFormat) -> list[str]:
-    names = [n for n in (fmt.font, fmt.font_east_asia) if n]
+    names = list(dict.fromkeys(n for n in (fmt.font, fmt.font_east_asia) if n))
     if not names:
         return []
     stand_in = latin_stand_in(fmt.font) if fmt.font else None
     return names + ([stand_in] if stand_in and stand_in not in names else []) + [
-        f for f in DEFAULT_FAMILIES if f not in names and f != stand_in]
+        f for f in default_families() if f not in names and f != stand_in]
 
 
 def latin_stand_in(family: str) -> str | None:
     """The installed font that shows the Latin text of ``family`` where it is not installed
     (app.ui.fonts.LATIN_STAND_INS), None where it is or none of its kind is."""
-    installed = _installed()
+    installed = installed_families()
     if family in installed:
         return None
     twin = METRIC_TWINS.get(family.lower())
     if twin in installed:
         return twin
     return next((f for f in LATIN_STAND_INS[latin_kind(family)] if f in installed), None)
-
-
-_INSTALLED: set[str] = set()
-
-
-def _installed() -> set[str]:
-    """The font families Qt knows (read once: fonts are not installed while the window runs)."""
-    if not _INSTALLED:
-        _INSTALLED.update(QFontDatabase.families())
-    return _INSTALLED
 
 
 def colour_brush(rrggbb: str | None) -> QBrush | None:
@@ -349,7 +340,7 @@ def look_font_pt(block: Block) -> float:
 
 def default_font() -> QFont:
     font = QFont()
-    font.setFamilies(DEFAULT_FAMILIES)
+    font.setFamilies(default_families())
     font.setPointSizeF(DEFAULT_SIZE_PT)
     return font
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from app.ui.actions import WindowActions
 from app.ui.editor import Editor
-from app.ui.fonts import CJK_FALLBACKS, DEFAULT_FAMILIES, DEFAULT_SIZE_PT, STANDING_IN
+from app.ui.fonts import DEFAULT_FAMILIES, DEFAULT_SIZE_PT, STANDING_IN, default_families
 
 
 def own_fonts(families: list[str]) -> list[str]:
@@ -17,7 +17,7 @@ def own_fonts(families: list[str]) -> list[str]:
         head, tail = families[:i], families[i:]
         if tail and tail[0] in STANDING_IN:
             tail = tail[1:]
-        if tail == [f for f in DEFAULT_FAMILIES if f not in head]:
+        if tail == [f for f in default_families() if f not in head]:
             return head
     return families
 
@@ -51,7 +51,7 @@ class TextFormatting(QObject):
 
     def set_family(self, family: str) -> None:
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([family] + [f for f in CJK_FALLBACKS if f != family])
+        fmt.setFontFamilies([family] + [f for f in default_families()[1:] if f != family])
         self._merge(fmt)
 
     def set_size(self, points: float) -> None:
