@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # made when a message is first shown (~1 ms)
 
 
 def kept_safe() -> str:

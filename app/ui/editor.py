@@ -2,25 +2,17 @@
 from __future__ import annotations
 
 import math
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QInputMethodEvent,
-    QKeyEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QResizeEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
+
+# PySide makes a Qt class's Python type when its name is first imported (QInputMethodEvent and
+# QTextBlockFormat ~2 ms each): the classes only typing, pasting and formatting use are imported
+# there, not before the window's first frame.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 
 A4_WIDTH_MM = 210.0
 # GB/T 9704 margins are left 28 mm and right 26 mm; the screen page uses 27 mm all round.
@@ -49,6 +41,8 @@ def clean_char_format(source: QTextCharFormat, base: QTextCharFormat) -> QTextCh
     """The format pasted text gets: the format at the insertion point plus only the source's
     bold, italic and underline (see Editor.insertFromMimeData). The size is the paragraph's: a web
     page's 16 px headline pasted into a 三号 report must not stand out."""
+    from PySide6.QtGui import QTextCharFormat, QTextFormat
+
     cf = QTextCharFormat(base)
     if source.hasProperty(QTextFormat.Property.FontWeight):
         cf.setFontWeight(QFont.Weight.Bold if source.fontWeight() >= QFont.Weight.DemiBold else QFont.Weight.Normal)
@@ -184,6 +178,8 @@ class Editor(QTextEdit):
         cursor = self.textCursor()
         if not text or not cursor.hasSelection() or not text.isprintable():
             return False
+        from PySide6.QtGui import QTextCursor
+
         probe = QTextCursor(cursor)
         probe.setPosition(cursor.selectionStart() + 1)
         fmt = probe.charFormat()
@@ -224,6 +220,8 @@ class Editor(QTextEdit):
         if not source.hasHtml():
             self.insert_plain(source.text())
             return
+        from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextFormat
+
         from app.ui.block_data import fragments_of  # the engine side: loaded after the first frame
 
         scratch = QTextDocument()

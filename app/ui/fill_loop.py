@@ -9,10 +9,8 @@ window's FillRecord, whose fill hints the Hints list shows. A value typed in the
 when the typing ends: the cursor leaves it, or F11 moves on."""
 from __future__ import annotations
 
-import datetime
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
@@ -36,8 +34,7 @@ CURRENT = QColor(255, 165, 0, 200)
 VIEW_AT = 0.4
 
 
-@dataclass
-class _Over:
+class _Over(NamedTuple):
     """A placeholder selected in the page, which the user may be typing over."""
 
     placeholder: Placeholder  # block number, code point offsets
@@ -47,6 +44,8 @@ class _Over:
 
 
 def this_year() -> int:
+    import datetime  # not before the window's first frame
+
     return datetime.date.today().year
 
 

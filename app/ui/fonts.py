@@ -1,8 +1,6 @@
 """The body text's fonts, known to the window before its engine side loads (start-up time)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
-
 # Where a CJK document font is missing, these render Chinese well (Windows, then Linux names).
 CJK_FALLBACKS = ["FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC",
                  "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
@@ -38,6 +36,8 @@ def latin_kind(family: str) -> str:
 def installed_families() -> set[str]:
     """The font families Qt knows (read once: fonts are not installed while the window runs)."""
     if not _INSTALLED:
+        from PySide6.QtGui import QFontDatabase  # with the first document, not the first frame
+
         _INSTALLED.update(QFontDatabase.families())
     return _INSTALLED
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -218,6 +217,8 @@ class DocumentSession(QObject):
     def _adopt_saved(self, path: Path, written: Document) -> None:
         """After a save the file on disk is the new baseline: blocks map to what was written, the
         undo history stays."""
+        from dataclasses import replace
+
         from app.io.load import load
 
         try:

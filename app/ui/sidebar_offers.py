@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -92,6 +91,8 @@ class SidebarOffers(QObject):
     def fill(self, value: str) -> bool:
         """Fill the placeholder in hand and its siblings with ``value`` in one step, when offered
         and ticked; False when not (the fill loop fills the one)."""
+        from dataclasses import replace
+
         from app.core.fill_checks import check_fill, filled_spans
         from app.core.live_scan import plain_text
         from app.core.siblings import fill_together

