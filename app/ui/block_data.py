@@ -82,7 +82,8 @@ def _block_at(editor: QTextEdit, y: float) -> QTextBlock:
     same place (the paragraph being typed in), or else by Qt's hit test."""
     document = editor.document()
     layout = document.documentLayout()
-    known = editor.property("screenBlock")
+    # Kept on the editor's Python side: a Qt property sends the editor an event at each change.
+    known = getattr(editor, "screen_block", None)
     block = document.findBlockByNumber(known) if isinstance(known, int) else QTextBlock()
     steps = 0
     if block.isValid():
@@ -102,7 +103,7 @@ def _block_at(editor: QTextEdit, y: float) -> QTextBlock:
         # Between two paragraphs Qt answers the lower one: the upper, as the walk does.
         if block.previous().isValid() and layout.blockBoundingRect(block).top() > y:
             block = block.previous()
-    editor.setProperty("screenBlock", block.blockNumber())
+    editor.screen_block = block.blockNumber()
     return block
 
 
