@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog
 from app.core import counts as core_counts
 from app.core.damage import KINDS as DAMAGE_KINDS
 from app.core.damage import fix_damage
-from app.core.fill_checks import fill_hints
 from app.core.hints import without_filled
 from app.core.live_counts import CountKeeper
 from app.core.live_damage import DamageWatch
@@ -105,7 +104,10 @@ class CountsView(QObject):
         texts = [line[0] for line in self.keeper.figures.lines]
         filled = self.window.fill_record.for_hints(self.keeper.line_of)
         hints = without_filled(self.keeper.finish_hints(), filled)
-        hints += fill_hints(texts, filled, datetime.date.today().year)
+        if filled:  # the checks load with the first value filled in, not with the window
+            from app.core.fill_checks import fill_hints
+
+            hints += fill_hints(texts, filled, datetime.date.today().year)
         hints += self.damage.hints(self.window.snapshot, self.keeper.line_of)
         hints.sort(key=lambda h: (h.block, h.start, h.end))
         self.hints = hints

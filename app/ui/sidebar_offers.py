@@ -72,13 +72,13 @@ class SidebarOffers(QObject):
 
     def placeholder_chosen(self, placeholder: Placeholder | None) -> None:
         """The placeholder in hand changed (None: none)."""
-        from app.core.live_scan import lazy_texts
-        from app.core.siblings import siblings_of
-
         self._siblings = []
         # The snapshot's offsets must be the page's: while the lists are behind (just after a
         # fill), nothing is offered; the refresh asks again.
         if placeholder is not None and not self.window.lists_behind():
+            from app.core.live_scan import lazy_texts
+            from app.core.siblings import siblings_of
+
             snapshot = self.window.snapshot
             texts = lazy_texts(snapshot.datas)
             mine = next((p for p in snapshot.placeholders
