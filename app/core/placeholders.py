@@ -48,9 +48,9 @@ class Placeholder:
 
     def moved(self, index: int, shift: int) -> Placeholder:
         """This placeholder numbered ``index``, its paragraph ``shift`` blocks further on. A live
-        scan renumbers every placeholder below an edit that adds or removes one (7,700 at 1,500
-        pages, on each fill): copied field by field, as a frozen dataclass's __init__ does it, that
-        took 15 ms; the copy of its fields takes a third of that."""
+        scan renumbers every placeholder below an edit that adds or removes one (10,000 at 1,500
+        pages, on each fill): through a frozen dataclass's __init__, one field at a time, that took
+        16 ms; copying the fields' dict takes half of that."""
         fields = dict(self.__dict__)
         fields["index"] = index
         fields["block"] = self.block + shift
