@@ -78,7 +78,9 @@ class RichDelegate(QStyledItemDelegate):
     "…" where it is wider than the panel. Laid out with QTextLayout: a QTextDocument per row
     (HTML parsed, then laid out) took 0.4 ms a row at each paint."""
 
-    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextLayout | None:
+    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex,
+                tag: QColor | None = None) -> QTextLayout | None:
+        """The row laid out on one line; ``tag``: the kind tag's colour (the accent when None)."""
         runs = index.data(RUNS_ROLE)
         if not runs:
             return None
@@ -97,7 +99,7 @@ class RichDelegate(QStyledItemDelegate):
                 if style == BOLD:
                     span.format.setFontWeight(QFont.Weight.Bold)
                 else:
-                    span.format.setForeground(QColor(ACCENT))
+                    span.format.setForeground(tag or QColor(ACCENT))
                 ranges.append(span)
             at += length
         layout = QTextLayout("".join(text for text, _ in runs), option.font)
@@ -111,13 +113,16 @@ class RichDelegate(QStyledItemDelegate):
         return layout
 
     def paint(self, painter, option, index) -> None:  # noqa: ANN001 - Qt override
-        layout = self._layout(option, index)
-        if layout is None:
-            super().paint(painter, option, index)
-            return
         # Imported with the first row painted: their enum classes cost the empty window's first frame.
         from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ink = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        # On the selection's colour the accent cannot be read: the tag takes the selected text's colour.
+        layout = self._layout(option, index, ink if selected else None)
+        if layout is None:
+            super().paint(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -125,8 +130,6 @@ class RichDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget) if style else opt.rect
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        ink = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         line = layout.lineAt(0)
         cut = line.naturalTextWidth() + 2 * _MARGIN > rect.width()
         dots = opt.fontMetrics.horizontalAdvance(ELLIPSIS) + 4 if cut else 0
