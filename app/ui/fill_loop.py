@@ -174,7 +174,8 @@ class FillLoop(QObject):
             value = check_fill(placeholder, value, spaced_text(block.text()), this_year()).value
         offset = code_point_index(block.text(), cursor.selectionStart() - block.position())
         position = cursor.selectionStart()
-        self.editor.replace_selection(value)
+        if not self.editor.replace_selection(value):
+            return False  # nothing the page can take (a tab, a control character): nothing is filled
         if placeholder is not None:
             self._hold(position, value, placeholder)
         self.sidebar.remove(block.blockNumber(), offset)

@@ -79,6 +79,20 @@ def test_a_fill_is_recorded_where_it_stands_when_the_lists_catch_up(window, qtbo
     assert any(row.startswith("［不是数字］") and "两" in row for row in hint_rows(window))
 
 
+def test_a_value_the_page_cannot_take_fills_nothing(window, qtbot) -> None:  # noqa: ANN001
+    """A tab pasted into the fill box: the placeholder stays, listed and unrecorded."""
+    show(window, ["述职报告", "全年开展活动X次。"])
+    select_first(window, qtbot)
+    before = window.sidebar.leaf_count()
+    window.sidebar.fill.setFocus()
+    window.sidebar.fill.insert("1\t2")
+    qtbot.keyClick(window.sidebar.fill, Qt.Key.Key_Return)
+    assert page_text(window)[1] == "全年开展活动X次。"
+    assert window.sidebar.leaf_count() == before == 1
+    window.ensure_fresh()
+    assert list(window.fill_record.spans) == []
+
+
 def test_doubtful_values_get_a_hint_per_kind(window, qtbot) -> None:  # noqa: ANN001
     show(window, ["工作总结", "全年开展活动X次，覆盖率X%，覆盖X人。", "时间：20XX年"])
     select_first(window, qtbot)
