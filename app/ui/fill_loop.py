@@ -175,7 +175,10 @@ class FillLoop(QObject):
         offset = code_point_index(block.text(), cursor.selectionStart() - block.position())
         position = cursor.selectionStart()
         if not self.editor.replace_selection(value):
-            return False  # nothing the page can take (a tab, a control character): nothing is filled
+            # Nothing the page can take (a tab, a control character): nothing is filled, and the
+            # user is told why Enter did nothing.
+            self.status.message(self.tr("Not filled: the value holds a tab or a control character"), 6000)
+            return False
         if placeholder is not None:
             self._hold(position, value, placeholder)
         self.sidebar.remove(block.blockNumber(), offset)

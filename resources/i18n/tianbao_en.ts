@@ -26,7 +26,7 @@
 <context>
     <name>CountsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/counts_view.py" line="168"/>
+        <location filename="../../app/ui/counts_view.py" line="152"/>
         <source>%1 chars</source>
         <translation>
             <numerusform>%1 char</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/counts_view.py" line="182"/>
+        <location filename="../../app/ui/counts_view.py" line="166"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
         <translation>
             <numerusform>%1: %2 character (%3 in the section&apos;s own text)</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>OffersPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="53"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="52"/>
         <source>Also fill the other %1</source>
         <translation>
             <numerusform>Also fill the other place (%1)</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="58"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="57"/>
         <source>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
         <translation>
             <numerusform>Template ads in %1 place · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>PlaceholderPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/placeholder_panel.py" line="377"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="395"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>%1 left to fill</numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>SidebarOffers</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="116"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="120"/>
         <source>Filled in %1 places (one undo step)</source>
         <translation>
             <numerusform>Filled in %1 place (one undo step)</numerusform>

@@ -128,12 +128,12 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 电脑上没有仿宋_GB2312 等字体时，Word 和 WPS 会用仿宋、楷体、宋体代替。表格内的文字保持原样。此操作可用“撤销”（Ctrl+Z）一次恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counts_view.py" line="64"/>
+        <location filename="../../app/ui/counts_view.py" line="63"/>
         <source>Length Target</source>
         <translation>字数目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counts_view.py" line="65"/>
+        <location filename="../../app/ui/counts_view.py" line="64"/>
         <source>Target length in characters (0 for none):</source>
         <translation>目标字数（0 表示不设目标）：</translation>
     </message>
@@ -211,38 +211,38 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>已套用公文格式（可撤销）；保存后文件即为公文格式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="28"/>
+        <location filename="../../app/ui/print_actions.py" line="29"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="41"/>
+        <location filename="../../app/ui/print_actions.py" line="42"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="52"/>
+        <location filename="../../app/ui/print_actions.py" line="54"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="58"/>
-        <location filename="../../app/ui/print_actions.py" line="70"/>
+        <location filename="../../app/ui/print_actions.py" line="60"/>
+        <location filename="../../app/ui/print_actions.py" line="72"/>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="59"/>
+        <location filename="../../app/ui/print_actions.py" line="61"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="77"/>
+        <location filename="../../app/ui/print_actions.py" line="79"/>
         <source>Writing page %1 of %2…</source>
         <translation>正在写入第 %1 页（共 %2 页）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_actions.py" line="87"/>
+        <location filename="../../app/ui/print_actions.py" line="89"/>
         <source>Exported PDF: %1</source>
         <translation>已导出 PDF：%1</translation>
     </message>
@@ -250,7 +250,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../app/ui/document_build.py" line="297"/>
+        <location filename="../../app/ui/document_build.py" line="287"/>
         <source>Picture (this format cannot be previewed; it is kept in the file)</source>
         <translation>图片（此格式无法预览，文件中原样保留）</translation>
     </message>
@@ -574,14 +574,14 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>CountsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/counts_view.py" line="168"/>
+        <location filename="../../app/ui/counts_view.py" line="152"/>
         <source>%1 chars</source>
         <translation>
             <numerusform>%1 字</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/counts_view.py" line="182"/>
+        <location filename="../../app/ui/counts_view.py" line="166"/>
         <source>%1: %2 characters (%3 in the section&apos;s own text)</source>
         <translation>
             <numerusform>%1：%2 字（本节正文 %3 字）</numerusform>
@@ -591,12 +591,17 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>FillLoop</name>
     <message>
-        <location filename="../../app/ui/fill_loop.py" line="119"/>
+        <location filename="../../app/ui/fill_loop.py" line="122"/>
         <source>No placeholders left</source>
         <translation>没有待填写的地方了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fill_loop.py" line="189"/>
+        <location filename="../../app/ui/fill_loop.py" line="180"/>
+        <source>Not filled: the value holds a tab or a control character</source>
+        <translation>未填入：内容含有制表符或控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fill_loop.py" line="194"/>
         <source>“%1” filled in as “%2”</source>
         <translation>“%1”已补全为“%2”</translation>
     </message>
@@ -901,59 +906,59 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Document</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <location filename="../../app/ui/session.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/session.py" line="61"/>
         <location filename="../../app/ui/session.py" line="160"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>it is one of a group of pictures that stays</source>
         <translation>它与其他仍保留的图片同属一个组合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>it is the result of a field, which would bring it back</source>
         <translation>它是域的结果，更新域时会重新出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>it is drawn together with text boxes or shapes the editor does not show</source>
         <translation>它与编辑器中未显示的文本框或图形画在一起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
         <source>A picture you deleted cannot be removed from the file here, so saving keeps it: %1. Delete it in Word or WPS if it must go.</source>
         <translation>您删除的图片无法在此从文件中移除，保存时仍会保留（%1）。如确需删除，请在 Word 或 WPS 中删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Picture kept</source>
         <translation>图片已保留</translation>
     </message>
@@ -1009,17 +1014,17 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>保存时出错。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="259"/>
+        <location filename="../../app/ui/session.py" line="261"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="242"/>
+        <location filename="../../app/ui/session.py" line="244"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="39"/>
+        <location filename="../../app/ui/session.py" line="38"/>
         <source>“%1” cannot be opened.</source>
         <translation>无法打开“%1”。</translation>
     </message>
@@ -1029,28 +1034,28 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
         <translation>正在打开“%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="243"/>
+        <location filename="../../app/ui/session.py" line="245"/>
         <source>The document has changes that are not saved. Save them first?</source>
         <translation>文档有未保存的修改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Tianbao</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>About Tianbao</source>
         <translation>关于填报</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>An editor for Chinese office reports: see what is left to fill, jump to it, fill it.</source>
         <translation>中文公文与报告编辑器：看清哪里待填写，一键跳转，逐处填好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的软件库及其许可证：</translation>
     </message>
@@ -1058,14 +1063,14 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>OffersPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="53"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="52"/>
         <source>Also fill the other %1</source>
         <translation>
             <numerusform>也填写另外 %1 处</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="58"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="57"/>
         <source>Template ads in %1 places · &lt;a href=&quot;clean&quot;&gt;Clean up…&lt;/a&gt;</source>
         <translation>
             <numerusform>模板广告 %1 处 · &lt;a href=&quot;clean&quot;&gt;清理…&lt;/a&gt;</numerusform>
@@ -1075,7 +1080,7 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../app/ui/outline_panel.py" line="27"/>
+        <location filename="../../app/ui/outline_panel.py" line="34"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
@@ -1083,69 +1088,69 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>PlaceholderPanel</name>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="302"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="320"/>
         <source>Placeholders to fill</source>
         <translation>待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="316"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="334"/>
         <source>Fill:</source>
         <translation>填写：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="319"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="337"/>
         <source>Fill in the selected placeholder</source>
         <translation>填写选中的占位符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="320"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="338"/>
         <source>Type, then Enter</source>
         <translation>输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="325"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="343"/>
         <source>Previous placeholder (Shift+F11)</source>
         <translation>上一处 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="326"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="344"/>
         <source>Previous placeholder</source>
         <translation>上一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="329"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="347"/>
         <source>Next placeholder (F11)</source>
         <translation>下一处 (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="330"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="348"/>
         <source>Next placeholder</source>
         <translation>下一处待填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="339"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="357"/>
         <source>Placeholder list</source>
         <translation>待填写列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="375"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="393"/>
         <source>Nothing to fill yet</source>
         <translation>暂无待填写内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/placeholder_panel.py" line="377"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="395"/>
         <source>%1 left to fill</source>
         <translation>
             <numerusform>还有 %1 处待填写</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="377"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="395"/>
         <source>All filled</source>
         <translation>已全部填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_panel.py" line="418"/>
+        <location filename="../../app/ui/placeholder_panel.py" line="433"/>
         <source>(beginning)</source>
         <translation>（正文开头）</translation>
     </message>
@@ -1153,22 +1158,22 @@ Where the computer lacks FangSong_GB2312 and the like, Word and WPS show FangSon
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../app/ui/printing.py" line="91"/>
+        <location filename="../../app/ui/printing.py" line="113"/>
         <source>Cannot start printing (the printer or file is not available).</source>
         <translation>无法开始打印（打印机或文件不可用）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="199"/>
+        <location filename="../../app/ui/printing.py" line="250"/>
         <source>Cannot write a PDF in “%1”: %2</source>
         <translation>无法在“%1”中写入 PDF：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="207"/>
+        <location filename="../../app/ui/printing.py" line="258"/>
         <source>The PDF was not written (the print engine produced nothing).</source>
         <translation>PDF 没有写成（打印引擎没有输出）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="213"/>
+        <location filename="../../app/ui/printing.py" line="264"/>
         <source>Cannot write the PDF: %1</source>
         <translation>无法写入 PDF：%1</translation>
     </message>
@@ -1252,7 +1257,7 @@ The copy is still kept in: %2</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="16"/>
+        <location filename="../../app/ui/dialogs.py" line="20"/>
         <source>The document is still in the window; none of your changes were lost.</source>
         <translation>文档仍在窗口中，修改没有丢失。</translation>
     </message>
@@ -1356,7 +1361,7 @@ Save As: save to a new file and keep both.</source>
 <context>
     <name>SidebarOffers</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sidebar_offers.py" line="116"/>
+        <location filename="../../app/ui/sidebar_offers.py" line="120"/>
         <source>Filled in %1 places (one undo step)</source>
         <translation>
             <numerusform>已同时填写 %1 处（一步撤销）</numerusform>

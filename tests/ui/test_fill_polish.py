@@ -88,6 +88,7 @@ def test_a_value_the_page_cannot_take_fills_nothing(window, qtbot) -> None:  # n
     window.sidebar.fill.insert("1\t2")
     qtbot.keyClick(window.sidebar.fill, Qt.Key.Key_Return)
     assert page_text(window)[1] == "全年开展活动X次。"
+    assert "未填入" in window.statusBar().currentMessage()  # Enter did nothing, and says why
     assert window.sidebar.leaf_count() == before == 1
     window.ensure_fresh()
     assert list(window.fill_record.spans) == []
