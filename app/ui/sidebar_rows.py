@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from app.core.offsets import utf16_index
+
 # Types only: the window shows the sidebar before the engine loads (start-up time).
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextLayout
@@ -29,7 +31,6 @@ LABEL_CHARS = 6
 PATH_SEPARATOR = " › "
 ELLIPSIS = "…"
 _MARGIN = 2  # around a row's text, as a QTextDocument's margin had it
-
 
 
 def is_blank(token: str) -> bool:
@@ -91,7 +92,7 @@ class RichDelegate(QStyledItemDelegate):
         ranges = []
         at = 0
         for text, style in runs:
-            length = len(text.encode("utf-16-le")) // 2  # Qt counts UTF-16 units
+            length = utf16_index(text, len(text))  # Qt counts UTF-16 units
             if style != PLAIN and text:
                 span = QTextLayout.FormatRange()
                 span.start, span.length = at, length

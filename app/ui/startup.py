@@ -44,29 +44,29 @@ def create_main_window(path: str | os.PathLike | None = None) -> MainWindow:
     # paint anyway, and a hidden window builds faster (no layout or polish per widget added).
     window = MainWindow(finish_later=path is None)
     window.show()
-    if path is None:
-        offer_recovery_after_paint(window)
-    else:
-        path = _offer_recovery(window, path)
+    path = _offer_recovery_at_start(window, path)
     if path is not None:
         window.open_path(path)
     return window
 
 
-def _offer_recovery(window: MainWindow, path: str | os.PathLike | None) -> str | os.PathLike | None:
-    """The recovery prompt, which loads only when the folder has copies; the path still to open."""
-    if not window.safety.recovery_folder_in_use():
-        return path
-    from app.ui.recovery_ui import offer_recovery
+def _offer_recovery_at_start(window: MainWindow, path: str | os.PathLike | None) -> str | os.PathLike | None:
+    """The recovery prompt, which loads only when the folder has copies; returns the path still to
+    open. Started without a file, the folder is looked at once the window has painted (finding it
+    loads platformdirs, a few ms the first frame need not wait for), and the prompt comes in front
+    of the finished window."""
 
-    return offer_recovery(window, path)
+    def offer() -> str | os.PathLike | None:
+        if not window.safety.recovery_folder_in_use():
+            return path
+        from app.ui.recovery_ui import offer_recovery
 
+        return offer_recovery(window, path)
 
-def offer_recovery_after_paint(window: MainWindow) -> None:
-    """Started without a file: the recovery copies are looked for once the window has painted
-    (finding the folder loads platformdirs, a few ms the first frame need not wait for); the
-    prompt then comes in front of the finished window."""
-    window.editor.after_paint(lambda: _offer_recovery(window, None))
+    if path is None:
+        window.editor.after_paint(offer)
+        return None
+    return offer()
 
 
 def run(path: str | None, screenshot: str | None, argv: list[str], pdf: str | None = None) -> int:
@@ -81,10 +81,7 @@ def run(path: str | None, screenshot: str | None, argv: list[str], pdf: str | No
     if screenshot:
         return _screenshot(app, window, path, screenshot)
     window.show()
-    if path is None:
-        offer_recovery_after_paint(window)
-    else:
-        path = _offer_recovery(window, path)
+    path = _offer_recovery_at_start(window, path)
     if path is not None and not window.open_path(path) and window.safety.handed_over \
             and not window.isWindowModified():
         # Started only to open a file another Tianbao process has open (a double-click in the file
