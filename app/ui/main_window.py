@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_MS)
+        self._cursor_in: tuple[int, int] | None = None  # the paragraph (number, format) last shown
         self.status = StatusBar(self)
         self.actions = WindowActions(self)
         self.formatting = TextFormatting(self.editor, self.actions)
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
         empty = self.report.isEmpty()
         if empty:
             self.sidebar.set_count(0, empty)
+        self._cursor_in = None
         self._on_cursor_moved()
         self.fill_loop.mark_current()
         self.status.show_left(len(self.snapshot.placeholders), empty)
@@ -383,7 +385,14 @@ class MainWindow(QMainWindow):
         self.fill_loop.select_span(start, end)
 
     def _on_cursor_moved(self) -> None:
-        self.outline.mark_current(self.editor.textCursor().blockNumber())
+        # Typing moves the cursor twice a key within one paragraph, and what is shown here depends
+        # on the paragraph and its format alone (the outline's changes come with refresh_now).
+        block = self.editor.textCursor().block()
+        where = (block.blockNumber(), block.blockFormatIndex())
+        if where == self._cursor_in:
+            return
+        self._cursor_in = where
+        self.outline.mark_current(where[0])
         self.status.show_section(self.outline.current_title())
         self.formatting.show_paragraph_format()
 

@@ -367,3 +367,41 @@ def test_promotion_block_before_the_title_is_not_the_title(qtbot, tmp_path) -> N
 
     tree = window.findChild(QTreeView, "outlineTree")
     assert tree.model().index(0, 0).data() == "区发改局20XX年工作总结"
+
+
+def test_outline_status_and_buttons_follow_the_cursor(window, report: Path, qtbot) -> None:  # noqa: ANN001
+    """What the outline, the status bar and the paragraph buttons show is worked out only when
+    the cursor reaches another paragraph or its paragraph's format changes, not at every key."""
+    window.open_path(report)
+    editor = window.editor
+    centre = window.actions.align_actions[Qt.AlignmentFlag.AlignHCenter]
+
+    def go_to(start: str) -> None:
+        block = editor.document().begin()
+        while not block.text().startswith(start):
+            block = block.next()
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        editor.setTextCursor(cursor)
+
+    def shown() -> tuple[str, str, bool]:
+        return window.outline.currentIndex().data(), window.status.section.text(), centre.isChecked()
+
+    go_to("今年以来")
+    assert shown() == ("一、基本情况", "一、基本情况", False)
+    qtbot.keyClick(editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert shown() == ("一、基本情况", "一、基本情况", True)
+    type_chinese(editor, "和")
+    go_to("继续做好")
+    assert shown() == ("二、下一步打算", "二、下一步打算", False)
+    go_to("今年以来")
+    assert shown() == ("一、基本情况", "一、基本情况", True)
+    # The paragraph left-aligned again by another cursor (as an operation on the document does):
+    # the next move within the same paragraph shows its new format.
+    other = QTextCursor(editor.textCursor().block())
+    fmt = other.blockFormat()
+    fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    other.setBlockFormat(fmt)
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    assert editor.textCursor().block().text().startswith("今年以来")
+    assert shown() == ("一、基本情况", "一、基本情况", False)
