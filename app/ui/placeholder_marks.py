@@ -106,15 +106,16 @@ def paint_placeholders(painter: QPainter, on_screen: list[tuple[QTextBlock, QRec
         text_layout = block.layout()
         if spans and text_layout is not None and text_layout.lineCount():
             pictures = OBJECT in (data_of(block).text or "")
-            lines = []
-            for n in range(text_layout.lineCount()):
-                line = text_layout.lineAt(n)
-                line_start = line.textStart()
-                lines.append((line, line_start, line_start + line.textLength()))
+            last = text_layout.lineCount() - 1
             for start, end in spans:
-                for line, line_start, line_end in lines:
-                    if end <= line_start or start >= line_end:
-                        continue
+                # From the line the placeholder starts on, not from the paragraph's first line:
+                # a paragraph being typed in is painted at every key.
+                line = text_layout.lineForTextPosition(start)
+                while line.isValid():
+                    line_start = line.textStart()
+                    if line_start >= end:
+                        break
+                    line_end = line_start + line.textLength()
                     x1 = _x(line, max(start, line_start))
                     x2 = _x(line, min(end, line_end))
                     top, height = line.y(), line.height()
@@ -123,3 +124,7 @@ def paint_placeholders(painter: QPainter, on_screen: list[tuple[QTextBlock, QRec
                         top, height = _text_band(block, start, line)
                     rect = QRectF(min(x1, x2), top, abs(x2 - x1), height)
                     painter.fillRect(rect.translated(box.topLeft()), AMBER)
+                    number = line.lineNumber()
+                    if line_end >= end or number == last:
+                        break
+                    line = text_layout.lineAt(number + 1)
