@@ -233,23 +233,35 @@ def _looks_like_title(text: str) -> bool:
     return line.endswith(rules.TITLE_ENDINGS) and not any(w in line for w in rules.PROMOTION_WORDS)
 
 
-def junk_of(texts: Sequence[str], headings: Sequence[int] = (), cells: Sequence[int] = ()) -> list[Junk]:
+# What one line says of itself, with no other line in view: its fragments, and its verdict as a whole.
+LineJunk = tuple[list[tuple[int, int, str]], Verdict | None]
+
+
+def junk_in_line(text: str) -> LineJunk:
+    """The part of ``junk_of`` that reads one line alone (most of its time on a long report: a
+    caller may read the lines a few at a time and hand them over)."""
+    if not text or text.isspace():
+        return [], None
+    spans = fragments_in_line(text)
+    return spans, line_verdict(text, spans)
+
+
+def junk_of(texts: Sequence[str], headings: Sequence[int] = (), cells: Sequence[int] = (),
+            lines: Sequence[LineJunk] | None = None) -> list[Junk]:
     """All junk in the document, in order: whole lines and fragments.
 
     ``headings`` are the blocks that open sections; the promotion block before the title never
     reaches past the first of them, and a heading is never a site's name. ``cells`` are table-cell
-    blocks, whose repeated data is never taken for a site's name either.
+    blocks, whose repeated data is never taken for a site's name either. ``lines``: each text's
+    ``junk_in_line``, where the caller has read them already.
     """
     found: dict[int, list[tuple[int, int, str]]] = {}
     whole: dict[int, str] = {}
     reasons: dict[int, str] = {}
     for i, text in enumerate(texts):
-        if not text or text.isspace():
-            continue
-        spans = fragments_in_line(text)
+        spans, verdict = junk_in_line(text) if lines is None else lines[i]
         if spans:
             found[i] = spans
-        verdict = line_verdict(text, spans)
         if verdict is not None:
             whole[i], reasons[i] = verdict.rule, verdict.reason
     # Above the first heading (that is no junk itself) a site puts its chrome: one more signal

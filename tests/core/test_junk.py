@@ -66,3 +66,19 @@ def test_repeated_short_lines_are_not_site_names() -> None:
 def test_site_name_tied_to_an_ad_line() -> None:
     lines = ["笔墨斋", "工作总结", "一、情况", "正文。", "笔墨斋整理，咨询QQ12345678"]
     assert sorted(j.block for j in junk_of(lines, [2]) if j.whole_block) == [0, 4]
+
+
+def test_lines_read_beforehand_give_the_same_plan() -> None:
+    """A caller may read each line alone (junk_in_line) a few at a time and hand them over."""
+    from app.core.clean import clean_plan
+    from app.core.junk import junk_in_line
+
+    lines = ["首页 > 范文大全 > 工作总结 > 正文", "笔墨斋", "工作总结", "一、情况", "", "全年举办培训X场，咨询QQ12345678",
+             "正文。", "笔墨斋整理，咨询QQ12345678", "   ", "本文仅供学习参考，禁止转载"]
+    read = [junk_in_line(t) for t in lines]
+    assert read[4] == ([], None) and read[8] == ([], None)
+    assert junk_of(lines, [3], (), read) == junk_of(lines, [3])
+    document = Document.from_lines(lines)
+    plan = clean_plan(document)
+    assert len(plan) >= 4
+    assert clean_plan(document, read) == plan
