@@ -138,20 +138,19 @@ class SidebarOffers(QObject):
         """Read the clean-up plan of the report as shown (at open, after a one-step change): a
         slice of its lines per turn of the event loop, so that typing never waits for a long
         report's (0.17 s at 1,500 pages in one go); a reading under way starts over."""
-        self._reading = self._read(self.window.report)
-        QTimer.singleShot(0, self, self._read_on)
+        reading = self._reading = self._read(self.window.report)
+        QTimer.singleShot(0, self, lambda: self._read_on(reading))
 
-    def _read_on(self) -> None:
-        reading = self._reading
-        if reading is None:
-            return
+    def _read_on(self, reading: Iterator[None]) -> None:
+        if reading is not self._reading:
+            return  # given up for a newer one
         try:
             next(reading)
         except StopIteration:
             if self._reading is reading:
                 self._reading = None
             return
-        QTimer.singleShot(0, self, self._read_on)
+        QTimer.singleShot(0, self, lambda: self._read_on(reading))
 
     def _read(self, report: ReportDocument) -> Iterator[None]:
         from app.core.clean import clean_plan
