@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 import app.ui.sidebar_offers as sidebar_offers
 from app.core.clean import clean_plan
@@ -63,3 +64,25 @@ def test_a_paragraph_added_while_reading_starts_it_over(window, qtbot, monkeypat
     qtbot.waitUntil(lambda: offers._reading is None)
     assert window.editor.junk_marks == _expected_marks(window)
     assert sorted(window.editor.junk_marks) == [0, 204, 405]
+
+
+def test_a_reading_given_up_takes_no_more_turns(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(sidebar_offers, "READ_SLICE_S", 0.0)
+    window.session.show(Document.from_lines(_lines()), None, "测试")
+    offers = window.offers
+    qtbot.waitUntil(lambda: offers._reading is None and bool(window.editor.junk_marks))
+    steps: list[int] = []
+    read = offers._read
+
+    def counted(report):  # noqa: ANN001, ANN202
+        for _ in read(report):
+            steps.append(1)
+            yield
+
+    monkeypatch.setattr(offers, "_read", counted)
+    offers.read_junk()
+    offers.read_junk()  # the first is given up before its first turn
+    QApplication.processEvents()  # the turns queued so far: one slice, of the newer reading
+    assert len(steps) == 1
+    qtbot.waitUntil(lambda: offers._reading is None)
+    assert window.editor.junk_marks == _expected_marks(window)
