@@ -19,10 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import socket
 import sys
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +28,16 @@ from pathlib import Path
 # 54 bytes, then a 16-bit length and the same name in UTF-16-LE. 162 bytes in all.
 _OWNER_ANSI_FIELD = 54
 _OWNER_SIZE_LIMIT = 4096
+
+
+def this_host() -> str:
+    """This computer's name, as ``socket.gethostname`` gives it: where the system names it
+    (os.uname, the same call underneath), without loading socket with the first document."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 @dataclass(frozen=True)
@@ -281,7 +289,7 @@ class DocumentLock:
         fd = open_locked(lock_path)
         if fd is None:
             return None
-        info = {"app": "tianbao", "pid": os.getpid(), "host": socket.gethostname(),
+        info = {"app": "tianbao", "pid": os.getpid(), "host": this_host(),
                 "document": str(document), "since": time.time(), "endpoint": endpoint}
         text = json.dumps(info, ensure_ascii=False).encode("utf-8")
         os.lseek(fd, 0, os.SEEK_SET)
@@ -357,6 +365,8 @@ def send_raise_request(endpoint: Path | str, document: Path | str) -> Path:
     file's path (its answer will be ``ack_path`` of it). Raises OSError when it cannot be written."""
     from app.io.errors import DocumentError
     from app.io.atomic import atomic_write_bytes
+
+    import uuid  # (only a second window asking this one: not loaded with every document)
 
     folder = Path(endpoint)
     request = folder / f"{os.getpid()}-{uuid.uuid4().hex}{REQUEST_SUFFIX}"

@@ -359,9 +359,7 @@ class SafetyController(QObject):
         path = Path(path)
         if same_file(self.window.path, path):
             return True
-        import socket
-
-        from app.io.locks import DocumentLock
+        from app.io.locks import DocumentLock, this_host
 
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, type(self.window)) and widget is not self.window and widget.isVisible() \
@@ -374,9 +372,9 @@ class SafetyController(QObject):
             holder = DocumentLock.holder(path)
         except OSError:
             holder = None
-        if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
+        if holder is None or (holder.pid == os.getpid() and holder.host == this_host()):
             return True
-        if holder.host in (None, socket.gethostname()) and self._ask_holder_to_come_forward(holder.endpoint, path):
+        if holder.host in (None, this_host()) and self._ask_holder_to_come_forward(holder.endpoint, path):
             self.handed_over = True
             self.window.status.message(
                 translate("Safety", "This file is already open in another Tianbao window, which has been brought "
