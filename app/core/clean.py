@@ -14,6 +14,7 @@ from typing import Sequence
 from app.core import rules
 from app.core.document import Document
 from app.core.edits import Change, TextEdit
+from app.core.outline import Heading
 from app.core.placeholders import context_of, find_in_text
 from app.core.scan import headings_in
 from app.core.junk import Junk, LineJunk, fragments_in_line, is_own_address, junk_of
@@ -48,11 +49,12 @@ class CleanItem:
                 "checked": self.checked, "reason": self.reason or self.rule}
 
 
-def clean_plan(document: Document, lines: Sequence[LineJunk] | None = None) -> list[CleanItem]:
+def clean_plan(document: Document, lines: Sequence[LineJunk] | None = None,
+               headings: dict[int, Heading] | None = None) -> list[CleanItem]:
     """Everything the clean-up dialog lists, in document order (``lines``: each text's
-    ``junk.junk_in_line``, where the caller has read them already)."""
+    ``junk.junk_in_line``, ``headings``: ``scan.headings_in``, where the caller has read them already)."""
     texts = document.texts
-    headings = headings_in(document)
+    headings = headings_in(document) if headings is None else headings
     found = junk_of(texts, list(headings), [i for i, b in enumerate(document.blocks) if b.cell is not None], lines)
     ad_lines = [texts[j.block] for j in found if j.rule in rules.CLEAN_RULES_IN_CELLS or j.rule == "compiled-by"]
     junk = [j for j in found if _offered(document, j, headings, ad_lines)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from app.core.damage import damage_of
-from app.core.document import Document
+from app.core.document import Block, Document
 from app.core.hints import Hint, hints_of
 from app.core.junk import Junk, junk_of
 from app.core.outline import Heading, Section, build_sections, heading_of, in_contents, title_of
@@ -83,15 +83,21 @@ class SectionLocator:
         return i
 
 
+def heading_in(block: Block) -> Heading | None:
+    """The section ``block`` opens, if any."""
+    # Table cells often start with "1." or "（一）" as row labels: they never open a section;
+    # nor does a table of contents, which repeats the headings.
+    if block.cell is not None or in_contents(block):
+        return None
+    return heading_of(block.text, block.outline_level, block.label)
+
+
 def headings_in(document: Document, skip: set[int] | None = None) -> dict[int, Heading]:
     headings: dict[int, Heading] = {}
     for i, block in enumerate(document.blocks):
-        # Table cells often start with "1." or "（一）" as row labels: they never open a section;
-        # nor does a table of contents, which repeats the headings.
-        if block.cell is not None or in_contents(block) or (skip and i in skip):
+        if skip and i in skip:
             continue
-        text = block.text
-        heading = heading_of(text, block.outline_level, block.label)
+        heading = heading_in(block)
         if heading is not None:
             headings[i] = heading
     return headings

@@ -155,6 +155,7 @@ class SidebarOffers(QObject):
     def _read(self, report: ReportDocument) -> Iterator[None]:
         from app.core.clean import clean_plan
         from app.core.junk import junk_in_line
+        from app.core.scan import heading_in
 
         if report is not self.window.report:  # another report was shown before the first slice
             return
@@ -162,14 +163,18 @@ class SidebarOffers(QObject):
         blocks = report.blockCount()
         yield
         lines = []
+        headings = {}
         due = time.perf_counter() + READ_SLICE_S
-        for text in document.texts:
-            lines.append(junk_in_line(text))
+        for i, block in enumerate(document.blocks):
+            lines.append(junk_in_line(block.text))
+            heading = heading_in(block)
+            if heading is not None:
+                headings[i] = heading
             if time.perf_counter() > due:
                 yield
                 due = time.perf_counter() + READ_SLICE_S
         yield
-        junk = clean_plan(document, lines)
+        junk = clean_plan(document, lines, headings)
         yield
         if report is not self.window.report:
             return

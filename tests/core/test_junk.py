@@ -69,7 +69,7 @@ def test_site_name_tied_to_an_ad_line() -> None:
 
 
 def test_lines_read_beforehand_give_the_same_plan() -> None:
-    """A caller may read each line alone (junk_in_line) a few at a time and hand them over."""
+    """A caller may read each line alone (junk_in_line, scan.heading_in) a few at a time and hand them over."""
     from app.core.clean import clean_plan
     from app.core.junk import junk_in_line
 
@@ -82,3 +82,8 @@ def test_lines_read_beforehand_give_the_same_plan() -> None:
     plan = clean_plan(document)
     assert len(plan) >= 4
     assert clean_plan(document, read) == plan
+    from app.core.scan import heading_in, headings_in
+
+    headings = {i: h for i, b in enumerate(document.blocks) if (h := heading_in(b)) is not None}
+    assert headings == headings_in(document) and headings
+    assert clean_plan(document, read, headings) == plan
