@@ -31,7 +31,6 @@ import hashlib
 import json
 import os
 import re
-import socket
 import time
 import uuid
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.io.errors import DocumentError
-from app.io.locks import OsLock, locked_by_live_process, open_locked
+from app.io.locks import OsLock, locked_by_live_process, open_locked, this_host
 from app.io.atomic import atomic_write_bytes
 
 SIGNATURE = b"TIANBAO-RECOVERY 1\n"
@@ -111,7 +110,7 @@ class RecoveryStore:
             "sha256": hashlib.sha256(data).hexdigest(),
             "session": self.session,
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": this_host(),
         }
         line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
         target = self._file(doc_id)
@@ -221,7 +220,7 @@ class RecoveryStore:
         if fd is None:
             raise DocumentError("恢复副本会话已被另一个进程占用。", self.session)
         os.ftruncate(fd, 0)
-        os.write(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode())
+        os.write(fd, json.dumps({"pid": os.getpid(), "host": this_host()}).encode())
         self._session_fd = fd
 
     def _sweep_temp_files(self, older_than_s: float = 3600) -> None:

@@ -1,6 +1,8 @@
 """The body text's fonts, known to the window before its engine side loads (start-up time)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Where a CJK document font is missing, these render Chinese well (Windows, then Linux names).
 CJK_FALLBACKS = ["FangSong", "仿宋", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC",
                  "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
@@ -33,13 +35,12 @@ def latin_kind(family: str) -> str:
     return "sans"
 
 
-def installed_families() -> set[str]:
+@lru_cache(maxsize=1)
+def installed_families() -> frozenset[str]:
     """The font families Qt knows (read once: fonts are not installed while the window runs)."""
-    if not _INSTALLED:
-        from PySide6.QtGui import QFontDatabase  # with the first document, not the first frame
+    from PySide6.QtGui import QFontDatabase  # with the first document, not the first frame
 
-        _INSTALLED.update(QFontDatabase.families())
-    return _INSTALLED
+    return frozenset(QFontDatabase.families())
 
 
 def default_families() -> list[str]:
@@ -47,11 +48,10 @@ def default_families() -> list[str]:
     costs a fontconfig alias lookup in each distinct font of the document the first time it is
     laid out (~0.5 ms a name, six names, a dozen fonts in a report): the fallbacks are ours, so
     only installed ones are named; the document's own names stay, where fontconfig may map them."""
-    if not _DEFAULTS:
-        installed = installed_families()
-        _DEFAULTS.extend([DEFAULT_FAMILIES[0], *(f for f in CJK_FALLBACKS if f in installed)])
-    return _DEFAULTS
+    return list(_default_families())
 
 
-_INSTALLED: set[str] = set()
-_DEFAULTS: list[str] = []
+@lru_cache(maxsize=1)
+def _default_families() -> tuple[str, ...]:
+    installed = installed_families()
+    return (DEFAULT_FAMILIES[0], *(f for f in CJK_FALLBACKS if f in installed))
