@@ -12,17 +12,42 @@ DEFAULT_SIZE_PT = 16.0
 
 # Where a document's Latin font is missing, a font of its kind that is installed stands in for its
 # Latin text, before the CJK fallbacks (whose Latin letters are narrower): as LibreOffice and Word
-# substitute, metric-compatible fonts first (Carlito for Calibri, Caladea for Cambria).
+# substitute, metric-compatible fonts first (Carlito for Calibri, Caladea for Cambria). Not for a
+# Chinese (or Japanese, Korean) font named as the Latin font (w:ascii="仿宋_GB2312", as most Chinese
+# templates have it): such a font draws its Latin letters itself, in its own half-width design, and
+# Word puts a Chinese font in its place (仿宋 for 仿宋_GB2312), so the CJK fallbacks show those
+# letters as the file would, and a Latin serif would not.
 LATIN_STAND_INS = {
     "serif": ["Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "Noto Serif", "FreeSerif"],
     "sans": ["Arial", "Liberation Sans", "Arimo", "DejaVu Sans", "Noto Sans", "FreeSans"],
     "mono": ["Courier New", "Liberation Mono", "Cousine", "DejaVu Sans Mono", "Noto Sans Mono", "FreeMono"],
 }
 METRIC_TWINS = {"calibri": "Carlito", "cambria": "Caladea"}
-STANDING_IN = frozenset([*METRIC_TWINS.values(), *(f for kind in LATIN_STAND_INS.values() for f in kind)])
+# On a character format: the font the file names for the run, as the toolbar's font box shows it (its
+# Chinese font, else its Latin one); the families list does not tell it, as the fallbacks follow it.
+# QTextFormat.UserProperty + 13 (+1 to +12: qt_formats' and floating's), as a number: the toolbar
+# reads it before the engine side loads.
+FONT_NAMED = 0x100000 + 13
 _SERIF_MARKS = ("times", "roman", "cambria", "georgia", "garamond", "antiqua", "palatino", "serif", "century",
                 "宋", "song", "ming", "仿宋", "fangsong", "楷", "kai")
 _MONO_MARKS = ("courier", "mono", "consol", "console")
+
+
+# Latin names of CJK fonts (Windows, macOS, Linux), matched at the start of the lower-cased name.
+_CJK_LATIN_NAMES = ("simsun", "nsimsun", "simhei", "simfang", "simkai", "fangsong", "kaiti", "microsoft yahei",
+                    "microsoft jhenghei", "dengxian", "youyuan", "lisu", "stsong", "stfangsong", "stkaiti",
+                    "stheiti", "stxihei", "stzhongsong", "fz", "mingliu", "pmingliu", "ms mincho", "ms gothic",
+                    "yu gothic", "yu mincho", "meiryo", "malgun gothic", "batang", "gulim", "dotum", "gungsuh",
+                    "noto sans cjk", "noto serif cjk", "source han", "wenquanyi", "ar pl", "hiragino", "pingfang")
+
+
+def is_cjk_family(family: str) -> bool:
+    """Whether ``family`` names a Chinese, Japanese or Korean font: by its CJK name (仿宋_GB2312, 黑体)
+    or a Latin one known to be such a font (SimSun, FangSong, Microsoft YaHei)."""
+    if any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"
+           for ch in family):
+        return True
+    return family.lower().startswith(_CJK_LATIN_NAMES)
 
 
 def latin_kind(family: str) -> str:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from app.core.document import Block, ParagraphFormat, ParagraphLook, Run, RunFormat
-from app.ui.fonts import (DEFAULT_SIZE_PT, LATIN_STAND_INS, METRIC_TWINS, default_families, installed_families,
-                          latin_kind)
+from app.ui.fonts import (DEFAULT_SIZE_PT, FONT_NAMED, LATIN_STAND_INS, METRIC_TWINS, default_families,
+                          installed_families, is_cjk_family, latin_kind)
 
 LINE_GAP_PX = 10  # about half a line of 三号 text
 # Which run of the core Block a character format came from (see report_document.BlockData).
@@ -68,9 +68,10 @@ def families_of(fmt: RunFormat) -> list[str]:
 
 def latin_stand_in(family: str) -> str | None:
     """The installed font that shows the Latin text of ``family`` where it is not installed
-    (app.ui.fonts.LATIN_STAND_INS), None where it is or none of its kind is."""
+    (app.ui.fonts.LATIN_STAND_INS), None where it is, where it is a CJK font (whose Latin letters
+    the CJK fallbacks show) or where none of its kind is."""
     installed = installed_families()
-    if family in installed:
+    if family in installed or is_cjk_family(family):
         return None
     twin = METRIC_TWINS.get(family.lower())
     if twin in installed:
@@ -109,6 +110,7 @@ def char_format(fmt: RunFormat, run_index: int | None = None, look: bool = False
     families = families_of(fmt)
     if families:
         cf.setFontFamilies(families)
+        cf.setProperty(FONT_NAMED, fmt.font_east_asia or fmt.font)
     brush = colour_brush(fmt.color)
     if brush is not None:
         cf.setForeground(brush)

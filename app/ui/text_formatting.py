@@ -7,19 +7,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from app.ui.actions import WindowActions
 from app.ui.editor import Editor
-from app.ui.fonts import DEFAULT_FAMILIES, DEFAULT_SIZE_PT, STANDING_IN, default_families
-
-
-def own_fonts(families: list[str]) -> list[str]:
-    """The run's own fonts: what qt_formats.families_of put before the fallback list (and the
-    installed font standing in for a missing Latin one)."""
-    for i in range(min(2, len(families)), -1, -1):  # a run names at most two fonts
-        head, tail = families[:i], families[i:]
-        if tail and tail[0] in STANDING_IN:
-            tail = tail[1:]
-        if tail == [f for f in default_families() if f not in head]:
-            return head
-    return families
+from app.ui.fonts import DEFAULT_FAMILIES, DEFAULT_SIZE_PT, FONT_NAMED, default_families
 
 
 class TextFormatting(QObject):
@@ -52,6 +40,7 @@ class TextFormatting(QObject):
     def set_family(self, family: str) -> None:
         fmt = QTextCharFormat()
         fmt.setFontFamilies([family] + [f for f in default_families()[1:] if f != family])
+        fmt.setProperty(FONT_NAMED, family)
         self._merge(fmt)
 
     def set_size(self, points: float) -> None:
@@ -86,10 +75,8 @@ class TextFormatting(QObject):
         a.act_italic.setChecked(fmt.fontItalic())
         a.act_underline.setChecked(fmt.fontUnderline())
         families = fmt.fontFamilies() if fmt.hasProperty(QTextFormat.Property.FontFamilies) else None
-        # A run's own fonts come first (Latin, then Chinese); a Chinese report is known by its
-        # Chinese font, so that is the one the box shows.
-        own = own_fonts(list(families or []))
-        family = own[-1] if own else (families[0] if families else DEFAULT_FAMILIES[0])
+        named = fmt.property(FONT_NAMED)  # a run read from the file, or a font chosen here
+        family = named if isinstance(named, str) and named else (families[0] if families else DEFAULT_FAMILIES[0])
         self.show_font(str(family), fmt.fontPointSize() or DEFAULT_SIZE_PT)
 
     def show_font(self, family: str, points: float) -> None:
