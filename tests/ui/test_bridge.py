@@ -115,3 +115,11 @@ def test_dropping_a_report_opens_it(window, tmp_path: Path) -> None:  # noqa: AN
     assert window.path == report
     assert window.sidebar.leaf_count() == 8
     assert "拖入.docx" in window.windowTitle()
+
+
+def test_an_opened_report_is_remembered_on_disk_after_it_shows(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    report = tmp_path / "总结.txt"
+    report.write_text("工作总结\n全年开展活动X次。\n", encoding="utf-8")
+    assert window.open_path(report)
+    assert window.settings.recent[0] == str(report.resolve())
+    qtbot.waitUntil(lambda: Settings(window.settings.path.parent).recent[:1] == [str(report.resolve())], timeout=2000)
