@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from app.io.errors import DocumentError
@@ -140,9 +140,9 @@ class DocumentSession(QObject):
             steps.done()
             QGuiApplication.restoreOverrideCursor()
         window.settings.add_recent(str(path))
-        # Written after the report paints: the write waits for the disk (fsync), which on an office
-        # PC's disk can take longer than the opening itself. Closing the window writes it too.
-        QTimer.singleShot(0, window.settings.save)
+        # Written once the report has painted: the write waits for the disk (fsync), which on an
+        # office PC's disk can take longer than the opening itself. Closing the window writes it too.
+        window.editor.after_paint(window.settings.save)
         return True
 
     def open_dialog(self) -> None:
