@@ -120,6 +120,11 @@ class ReportDocument(QTextDocument):
             rescan(data, block.text())
         return data
 
+    def laid_out(self) -> bool:
+        """Whether Qt has laid the whole report out. It lays a long one out in the background after
+        it shows, a step per turn of the event loop (up to 200,000 characters, ~60 ms a step)."""
+        return self.lastBlock().layout().lineCount() > 0
+
     def paragraphs(self) -> list[QTextBlock]:
         """The QTextBlocks that are the blocks of ``export()``, in the same order.
 

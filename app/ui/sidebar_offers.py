@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 # How long one slice of reading the template ads may hold the event loop (a key waits at most that).
 READ_SLICE_S = 0.008
+# While Qt lays a long report out in the background, the reading waits (polling this often): a slice
+# and a layout step in one turn of the event loop would make a key wait for both. It waits at most
+# LAYOUT_WAIT_S (a report never laid out: a hidden editor).
+LAYOUT_POLL_MS = 20
+LAYOUT_WAIT_S = 5.0
 
 
 class OffersPanel(QWidget):
@@ -72,6 +77,7 @@ class SidebarOffers(QObject):
         self.panel = panel
         self.junk: list[CleanItem] = []
         self._reading: Iterator[None] | None = None
+        self._layout_deadline = 0.0
         self._siblings: list[Placeholder] = []
 
     # -- same value, fill once -------------------------------------------------------------------
@@ -139,11 +145,15 @@ class SidebarOffers(QObject):
         slice of its lines per turn of the event loop, so that typing never waits for a long
         report's (0.17 s at 1,500 pages in one go); a reading under way starts over."""
         reading = self._reading = self._read(self.window.report)
+        self._layout_deadline = time.monotonic() + LAYOUT_WAIT_S
         QTimer.singleShot(0, self, lambda: self._read_on(reading))
 
     def _read_on(self, reading: Iterator[None]) -> None:
         if reading is not self._reading:
             return  # given up for a newer one
+        if not self.window.report.laid_out() and time.monotonic() < self._layout_deadline:
+            QTimer.singleShot(LAYOUT_POLL_MS, self, lambda: self._read_on(reading))
+            return
         try:
             next(reading)
         except StopIteration:

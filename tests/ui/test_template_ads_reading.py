@@ -86,3 +86,40 @@ def test_a_reading_given_up_takes_no_more_turns(window, qtbot, monkeypatch) -> N
     assert len(steps) == 1
     qtbot.waitUntil(lambda: offers._reading is None)
     assert window.editor.junk_marks == _expected_marks(window)
+
+
+def test_the_reading_waits_while_qt_lays_the_report_out(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """A slice in the same turn of the event loop as one of Qt's background layout steps (~60 ms at
+    1,500 pages) would make a key wait for both: the reading starts once the report is laid out."""
+    window.session.show(Document.from_lines(_lines()), None, "测试")
+    offers = window.offers
+    qtbot.waitUntil(lambda: offers._reading is None and bool(window.editor.junk_marks))
+    assert window.report.laid_out()  # (Qt has laid this one out by now)
+    window.editor.junk_marks = {}
+    laying_out = [True]
+    monkeypatch.setattr(window.report, "laid_out", lambda: not laying_out[0])
+    offers.read_junk()
+    qtbot.wait(150)
+    assert window.editor.junk_marks == {} and offers._reading is not None  # still waiting
+    laying_out[0] = False
+    qtbot.waitUntil(lambda: offers._reading is None)
+    assert window.editor.junk_marks == _expected_marks(window)
+
+
+def test_a_report_never_laid_out_is_read_all_the_same(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    window.session.show(Document.from_lines(_lines()), None, "测试")
+    offers = window.offers
+    qtbot.waitUntil(lambda: offers._reading is None and bool(window.editor.junk_marks))
+    window.editor.junk_marks = {}
+    monkeypatch.setattr(window.report, "laid_out", lambda: False)
+    monkeypatch.setattr(sidebar_offers, "LAYOUT_WAIT_S", 0.1)
+    offers.read_junk()
+    qtbot.waitUntil(lambda: offers._reading is None, timeout=3000)
+    assert window.editor.junk_marks == _expected_marks(window)
+
+
+def test_laid_out_says_when_qt_has_laid_a_long_report_out(window, qtbot) -> None:  # noqa: ANN001
+    lines = ["年度工作总结", *[f"第{n}项工作按计划推进，完成率达到X%，群众满意度持续提升。" * 4 for n in range(1500)]]
+    window.session.show(Document.from_lines(lines), None, "测试")
+    assert not window.report.laid_out()  # (Qt lays the rest out in the background)
+    qtbot.waitUntil(window.report.laid_out, timeout=10000)
