@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 # How long one slice of reading the template ads may hold the event loop (a key waits at most that).
 READ_SLICE_S = 0.008
-# While Qt lays a long report out in the background, the reading waits (polling this often): a slice
-# and a layout step in one turn of the event loop would make a key wait for both. It waits at most
-# LAYOUT_WAIT_S (a report never laid out: a hidden editor).
+# Before it starts, the reading waits while Qt lays a long report out in the background (looking this
+# often): a slice and a layout step in one turn of the event loop would make a key wait for both. It
+# waits at most LAYOUT_WAIT_S (a report never laid out: a hidden editor).
 LAYOUT_POLL_MS = 20
 LAYOUT_WAIT_S = 5.0
 
@@ -76,8 +76,7 @@ class SidebarOffers(QObject):
         self.window = window
         self.panel = panel
         self.junk: list[CleanItem] = []
-        self._reading: Iterator[None] | None = None
-        self._layout_deadline = 0.0
+        self._reading: Iterator[int] | None = None
         self._siblings: list[Placeholder] = []
 
     # -- same value, fill once -------------------------------------------------------------------
@@ -145,33 +144,33 @@ class SidebarOffers(QObject):
         slice of its lines per turn of the event loop, so that typing never waits for a long
         report's (0.17 s at 1,500 pages in one go); a reading under way starts over."""
         reading = self._reading = self._read(self.window.report)
-        self._layout_deadline = time.monotonic() + LAYOUT_WAIT_S
         QTimer.singleShot(0, self, lambda: self._read_on(reading))
 
-    def _read_on(self, reading: Iterator[None]) -> None:
+    def _read_on(self, reading: Iterator[int]) -> None:
         if reading is not self._reading:
             return  # given up for a newer one
-        if not self.window.report.laid_out() and time.monotonic() < self._layout_deadline:
-            QTimer.singleShot(LAYOUT_POLL_MS, self, lambda: self._read_on(reading))
-            return
         try:
-            next(reading)
+            wait_ms = next(reading)
         except StopIteration:
             if self._reading is reading:
                 self._reading = None
             return
-        QTimer.singleShot(0, self, lambda: self._read_on(reading))
+        QTimer.singleShot(wait_ms, self, lambda: self._read_on(reading))
 
-    def _read(self, report: ReportDocument) -> Iterator[None]:
+    def _read(self, report: ReportDocument) -> Iterator[int]:
+        """The reading, a slice per step; each step yields how long to wait (ms) before the next."""
         from app.core.clean import clean_plan
         from app.core.junk import junk_in_line
         from app.core.scan import heading_in
 
         if report is not self.window.report:  # another report was shown before the first slice
             return
+        deadline = time.monotonic() + LAYOUT_WAIT_S
+        while not report.laid_out() and time.monotonic() < deadline:
+            yield LAYOUT_POLL_MS
         document = report.export()
         blocks = report.blockCount()
-        yield
+        yield 0
         lines = []
         headings = {}
         due = time.perf_counter() + READ_SLICE_S
@@ -181,11 +180,11 @@ class SidebarOffers(QObject):
             if heading is not None:
                 headings[i] = heading
             if time.perf_counter() > due:
-                yield
+                yield 0
                 due = time.perf_counter() + READ_SLICE_S
-        yield
+        yield 0
         junk = clean_plan(document, lines, headings)
-        yield
+        yield 0
         if report is not self.window.report:
             return
         if report.blockCount() != blocks:

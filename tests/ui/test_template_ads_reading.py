@@ -75,9 +75,9 @@ def test_a_reading_given_up_takes_no_more_turns(window, qtbot, monkeypatch) -> N
     read = offers._read
 
     def counted(report):  # noqa: ANN001, ANN202
-        for _ in read(report):
+        for wait_ms in read(report):
             steps.append(1)
-            yield
+            yield wait_ms
 
     monkeypatch.setattr(offers, "_read", counted)
     offers.read_junk()
